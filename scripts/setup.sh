@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv (Python 3.11), upgrade its pip (the bundled one is too old for
+# some resolvers) and install ProlifWatch with the extras named in $1 ("test").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-python3.11}
+command -v "$python" >/dev/null || python=python3
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+pip() { .venv/bin/python -m pip --disable-pip-version-check --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+pip install --upgrade "pip>=25"
+extras=${1:+[$1]}
+pip install -e ".${extras}"

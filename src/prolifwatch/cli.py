@@ -1,0 +1,229 @@
+"""The ``prolifwatch`` command line.
+
+Typed Typer signatures are the interface: ``--help`` comes from them.
+Progress and diagnostics go to stderr, results to stdout, so ``--json``
+output can be piped into scripts.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
+from .model import Document
+
+app = typer.Typer(
+    help="Read diplomatic cables and news reports on weapons proliferation into faithful, searchable records.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--db",
+        envvar="PROLIFWATCH_DB",
+        help="Store to use: a SQLite file path. Default: $XDG_DATA_HOME/prolifwatch/prolifwatch.sqlite "
+        "(~/.local/share/prolifwatch/prolifwatch.sqlite).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse files larger than this (cables.csv: rows larger than this).")
+]
+
+
+def _open_store(db: str | None):
+    from .store import default_db_path, open_store
+
+    location = db or str(default_db_path())
+    try:
+        return open_store(location)
+    except Exception as exc:
+        err.print(f"[red]error:[/] cannot open store {location}: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _emit_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"prolifwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """ProlifWatch: who shipped what to whom, by which route, and what governments did about it."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")],
+    db: DbOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Parser processes (0: one per core).")
+    ] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Read, parse and store documents. Re-running on the same files changes nothing.
+
+    Prints how many documents were read, new, unchanged, merged (a new source for a
+    document already stored) and failed, with the file and reason for each failure.
+    Exit status 1 if any file failed.
+    """
+    from .pipeline import ingest as run_ingest
+
+    store = _open_store(db)
+    files = list(iter_files(paths))
+    workers = workers or os.cpu_count() or 1
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[docs]} documents · {task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    )
+    seen: set[str] = set()
+    counts = {"docs": 0, "failed": 0}
+
+    def on_item(item: Document | ReadError) -> None:
+        path = item.path if isinstance(item, ReadError) else item.sources[0].path
+        counts["failed" if isinstance(item, ReadError) else "docs"] += 1
+        if path not in seen:
+            seen.add(path)
+        progress.update(task, completed=len(seen), **counts)
+
+    with store, progress:
+        task = progress.add_task("ingest", total=len(files), docs=0, failed=0)
+        report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item)
+    if as_json:
+        _emit_json(report.to_json())
+    else:
+        out.print(
+            f"read {report.read} · new {report.new} · unchanged {report.unchanged} · "
+            f"merged {report.merged} · failed {len(report.failed)}"
+        )
+        for failure in report.failed:
+            err.print(f"[red]failed[/] {failure}", markup=True, highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    as_json: JsonOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Parse documents without storing them; --json prints one record per line."""
+    from .pipeline import parse_paths
+
+    failed = 0
+    for item in parse_paths(files, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            failed += 1
+            err.print(f"[red]failed[/] {item}", highlight=False)
+        elif as_json:
+            _emit_json(item.to_json())
+        else:
+            _print_summary_line(item)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_summary_line(doc: Document) -> None:
+    from .render import summary_line
+
+    out.print(summary_line(doc), markup=False)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id, e.g. 07STATE159388.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored document: header fields, sources and paragraphs."""
+    from .query import get_document
+    from .render import print_document
+
+    with _open_store(db) as store:
+        doc = get_document(store, doc_id)
+    if doc is None:
+        err.print(f"[red]error:[/] no document {doc_id!r} in the store")
+        raise typer.Exit(1)
+    if as_json:
+        _emit_json(doc.to_json())
+    else:
+        print_document(out, doc)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "exact phrases", prefix*, OR, -exclude.')] = "",
+    tag: Annotated[Optional[str], typer.Option(help="Only documents with this TAG, e.g. PARM.")] = None,
+    origin: Annotated[Optional[str], typer.Option(help="Only this origin, e.g. 'Embassy Beijing'.")] = None,
+    classification: Annotated[
+        Optional[str], typer.Option(help="Only this classification level, e.g. SECRET.")
+    ] = None,
+    kind: Annotated[Optional[str], typer.Option(help="cable or article.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Created/published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Created/published on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="Number of hits to show.")] = 10,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search, ranked, with highlighted snippets and facet counts."""
+    from .query.search import search as run_search
+    from .render import print_search
+
+    with _open_store(db) as store:
+        result = run_search(
+            store, query, tag=tag, origin=origin, classification=classification,
+            kind=kind, since=since, until=until, limit=limit,
+        )
+    if as_json:
+        _emit_json(result.to_json())
+    else:
+        print_search(out, query, result)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """What the store holds: documents by kind, classification, origin; sources by layout."""
+    from .query import store_stats
+    from .render import print_stats
+
+    with _open_store(db) as store:
+        figures = store_stats(store)
+    if as_json:
+        _emit_json(figures)
+    else:
+        print_stats(out, figures)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

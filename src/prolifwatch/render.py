@@ -1,0 +1,96 @@
+"""Terminal rendering of records, search results and store figures.
+
+Ingested text is untrusted: it is always added to Rich ``Text`` objects,
+never interpreted as markup.
+"""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .model import Article, Cable, Document
+
+HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "«", "»"
+
+
+def summary_line(doc: Document) -> str:
+    if isinstance(doc, Cable):
+        return (
+            f"{doc.id}\tcable\t{doc.created or '-'}\t{doc.classification or '-'}\t"
+            f"{len(doc.paragraphs)} ¶\t{doc.subject or ''}"
+        )
+    return f"{doc.id}\tarticle\t{doc.published or '-'}\t{doc.publisher or '-'}\t{len(doc.paragraphs)} ¶\t{doc.title or ''}"
+
+
+def _fields(doc: Document) -> list[tuple[str, str]]:
+    if isinstance(doc, Article):
+        pairs = [("title", doc.title), ("published", doc.published), ("author", doc.author),
+                 ("publisher", doc.publisher), ("dateline", doc.dateline)]
+    else:
+        classification = "//".join([doc.classification or "", *doc.caveats]).strip("/")
+        pairs = [
+            ("subject", doc.subject), ("created", doc.created), ("released", doc.released),
+            ("origin", doc.origin), ("classification", classification), ("precedence", doc.precedence),
+            ("dtg", doc.dtg), ("from", doc.from_), ("to", "; ".join(doc.recipients)),
+            ("info", "; ".join(doc.info_recipients)), ("tags", " ".join(doc.tags)),
+            ("references", " ".join(doc.references)), ("other references", "; ".join(doc.other_references)),
+            ("classified by", doc.classified_by), ("reasons", " ".join(doc.reasons)),
+            ("declassify on", doc.declassify_on), ("signers", " ".join(doc.signers)), ("summary", doc.summary),
+        ]
+    return [(k, v) for k, v in pairs if v]
+
+
+def print_document(console: Console, doc: Document) -> None:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("id", Text(doc.id or ""))
+    for key, value in _fields(doc):
+        table.add_row(key, Text(str(value)))
+    for source in doc.sources:
+        table.add_row("source", Text(f"{source.path} ({source.format}, sha256 {source.sha256[:12]}…)"))
+    console.print(table)
+    for para in doc.paragraphs:
+        head = " ".join(x for x in (para.number, para.marking) if x)
+        label = Text(f"\n[{para.index}] {head}".rstrip(), style="bold cyan")
+        console.print(label)
+        console.print(Text(para.text))
+
+
+def highlighted(snippet: str) -> Text:
+    text = Text()
+    rest = snippet
+    while HIGHLIGHT_OPEN in rest:
+        before, _, tail = rest.partition(HIGHLIGHT_OPEN)
+        match, _, rest = tail.partition(HIGHLIGHT_CLOSE)
+        text.append(before)
+        text.append(match, style="bold yellow")
+    text.append(rest)
+    return text
+
+
+def print_search(console: Console, query: str, result) -> None:
+    console.print(Text(f"{result.total} documents match {query!r}", style="bold"))
+    for rank, hit in enumerate(result.hits, 1):
+        line = Text(f"{rank:>3}. ", style="bold")
+        line.append(hit.id, style="bold green")
+        line.append(f"  {hit.date or '-'}  {hit.classification or '-'}  {hit.origin or ''}")
+        console.print(line)
+        console.print(Text("     ") + Text(hit.title or "", style="italic"))
+        if hit.snippet:
+            console.print(Text("     ") + highlighted(" ".join(hit.snippet.split())))
+    for facet, counts in result.facets.items():
+        if counts:
+            top = ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:8])
+            console.print(Text(f"{facet}: ", style="bold") + Text(top))
+
+
+def print_stats(console: Console, figures: dict) -> None:
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            console.print(Text(key, style="bold"))
+            for k, v in value.items():
+                console.print(Text(f"  {k}: {v}"))
+        else:
+            console.print(Text(f"{key}: ", style="bold") + Text(str(value)))
