@@ -1,0 +1,114 @@
+"""The TAGS line of a cable header.
+
+Layouts seen in the corpus:
+
+    TAGS: PARM PREL PTER MNUC MASS IR CH UK AS          (seed 001, after E.O. on one line)
+    TAGS: PARM, MTCRE, PREL, PGOV, ETTC, CH, IR          (seed 002)
+    TAG: PTER, PREL, PGOV, ...  /  TAG PARM, PREL, NATO  (09DOHA214, 10BERLIN193)
+    TAGS PREL, ECON, EFIN, PARM, ... KS,                 (scraped layout: no colon,
+    JA, IR, PK, AF                                        continued on the next line)
+    TAGS OVIP (STEINBERG, JAMES B.), PREL, MNUC, ...     (a person after OVIP)
+    TAGS: OVIP CLINTON HILLARY PREL KPAL FR IR RS        (a name without parentheses)
+    TAGS: PINS, GR, (KALOUDIS, NICK), (AMBATIELOS, ANTHONY)   (PlusD, 1974)
+    Tags: ovip (steinberg, james b.), prel, parm, ...    (sentence-cased exports)
+
+Tags are upper-cased; names in parentheses, names after OVIP and the
+multi-word tags of ``data/multiword_tags.txt`` are kept whole.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+__all__ = ["parse_tags"]
+
+# "TAGS:" / "TAG:" anywhere (seed 001 has it after E.O. on one line); without a
+# colon only at the start of a line, so "SUBJECT: NO TAGS HERE" is no marker.
+# (Starts with the literal "T" so the scan over a whole cable stays fast.)
+_START = re.compile(r"T(?<![A-Za-z(]T)(?:AGS?|ags?)(?:(?P<colon>[ \t]*:)[ \t]*|[ \t]+(?=\S))")
+# What may follow the TAGS line: the subject, a blank line, other header fields.
+_STOP = re.compile(
+    r"(?<![A-Za-z])(?i:subject|subj)\b|(?i:classified\s+by)|(?<![A-Za-z])REF(?:S|TEL)?\s*:"
+    r"|(?<![A-Za-z])E\.[ ]?O\.|\n[ \t]*\n"
+)
+_MARKUP = re.compile(r"<[^>]*>")
+# Without a TAGS marker only a short run of tag-like text is taken as the list.
+_FRAGMENT = re.compile(r"\s*[\w \t,()./'&-]{0,500}\s*")
+# A following line continues the list when the line before ended with a comma
+# or when it is nothing but upper-case codes ("NATO, UK, CN").
+_CODES_LINE = re.compile(r"[ \t]*[A-Z]{2,}(?:[ \t,]+[A-Z]{2,})*[ \t,]*\\?[ \t]*")
+# OVIP ("very important person visit") is followed by the visitor's name:
+# "OVIP (STEINBERG, JAMES B.)" or, unbracketed, "OVIP STEINBERG, JAMES B.".
+# The unbracketed form is recognised only when it ends in an initial, since
+# "OVIP PREL, PGOV" looks the same otherwise.
+_OVIP_PERSON = r"(?<=OVIP)[ \t]+(?P<ovip>[A-Z][A-Z'-]+,[ \t]*[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+)*[ \t]+[A-Z]\.)"
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    text = files("prolifwatch.cable").joinpath("data/multiword_tags.txt").read_text(encoding="utf-8")
+    phrases = {line.split("#", 1)[0].strip().upper() for line in text.splitlines()}
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, p.split())) for p in sorted(filter(None, phrases), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"""
+          \((?P<paren>[^()]*)\)                          # (KALOUDIS, NICK)
+        | {_OVIP_PERSON}
+        | (?<![^\s,])(?P<multi>{alternation})(?![^\s,])  # COUNTER TERRORISM
+        | (?P<code>[^\s,()\\]+)
+        """,
+        re.VERBOSE,
+    )
+
+
+def parse_tags(text: str) -> list[str]:
+    """The TAGS of a cable, upper-cased, in order, without duplicates.
+
+    ``text`` is a whole cable, a header, or the tag list itself (one line of
+    codes, as in a layout's metadata).
+    """
+    tag_text = _tag_text(text)
+    if not tag_text:
+        return []
+    tags: dict[str, None] = {}
+    if "|" in tag_text:
+        # PlusD's metadata table: "AMBATIELOS, ANTHONY | GR - Greece; Crete | PINS - Political ..."
+        for part in tag_text.upper().split("|"):
+            tag = " ".join(part.split(" - ", 1)[0].split())
+            if tag:
+                tags[tag] = None
+        return list(tags)
+    for m in _token_pattern().finditer(tag_text.upper()):
+        tag = m["paren"] or m["ovip"] or m["multi"] or m["code"]
+        tag = " ".join(tag.split()).strip(" ,")
+        if tag:
+            tags[tag] = None
+    return list(tags)
+
+
+def _tag_text(text: str) -> str:
+    start = next((m for m in _START.finditer(text) if m["colon"] or _line_prefix_blank(text, m.start())), None)
+    if start is None:
+        # The tag list itself ("PARM MTCRE PREL"); a whole cable without TAGS has none.
+        return _cut(text) if _FRAGMENT.fullmatch(text) else ""
+    window = text[start.end() : start.end() + 1000]
+    if "<" in window:
+        window = _MARKUP.sub(" ", window)
+    lines = _cut(window.replace("\r", "")).split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if not (kept[-1].rstrip(" \t\\").endswith(",") or _CODES_LINE.fullmatch(line)):
+            break
+        kept.append(line)
+    return " ".join(kept)
+
+
+def _line_prefix_blank(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
+def _cut(text: str) -> str:
+    stop = _STOP.search(text)
+    return text[: stop.start()] if stop else text
