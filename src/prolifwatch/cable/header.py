@@ -1,0 +1,232 @@
+"""Header fields of a cable: SUBJECT, Classified By / reasons, E.O. 12958 DECL.
+
+Every function takes a whole cable or just a fragment (a single header line).
+On a whole cable the search is limited to the header -- the text before the
+first numbered paragraph -- so a "Subject:" quoted in the body is not taken,
+and 250,000 cables are not scanned end to end for each field.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = [
+    "first_paragraph_start",
+    "header_region",
+    "parse_classified_by",
+    "parse_declassify_on",
+    "parse_subject",
+]
+
+# Where the body starts: "1. (C)", "¶1.", "1.(SBU)", "(C) 1." at the start of a
+# line.  "1.4 (b)" (a reason) and "1. 4(b)" are not paragraph numbers.
+_FIRST_PARAGRAPH = re.compile(
+    r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]*\.|1\.(?=[ \t]*\(|[ \t]+\S)|\([A-Za-z/ ]{1,12}\)[ \t]*1\.(?=\s))"
+)
+_HEADER_WITHOUT_PARAGRAPHS = 6000
+
+
+# parse_cable asks for this several times per cable; str hashes are cached.
+@lru_cache(maxsize=16)
+def first_paragraph_start(text: str) -> int | None:
+    """Offset of the line that starts paragraph 1, or None."""
+    m = _FIRST_PARAGRAPH.search(text)
+    return m.start() if m else None
+
+
+def header_region(text: str) -> str:
+    """The part of ``text`` a header field can be in."""
+    start = first_paragraph_start(text)
+    if start is None:
+        return text[:_HEADER_WITHOUT_PARAGRAPHS]
+    return text[:start]
+
+
+def _header_and_first_line(text: str) -> str:
+    """The header plus the first line of paragraph 1, which some cables use
+    for the classification authority ("1.(U) Classified by ...")."""
+    start = first_paragraph_start(text)
+    if start is None:
+        return text[:_HEADER_WITHOUT_PARAGRAPHS]
+    end = text.find("\n", start)
+    return text[: len(text) if end < 0 else end]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\\\n", "\n").split())
+
+
+# --------------------------------------------------------------------------- SUBJECT
+
+_SUBJECT = re.compile(r"(?<![A-Za-z])(?:SUBJECT|SUBJ|Subject|Subj)[ \t]*:[ \t]*")
+# The subject runs on over wrapped lines until a blank line or the next field.
+_SUBJECT_END = re.compile(
+    r"""
+      \n[ \t\\]*\n                                  # blank line
+    | \n[ \t]*(?:REF|Ref|E\.[ ]?O\.|TAGS|Classified|CLASSIFIED|¶|\d{1,2}\.[ \t(])
+    | \n[ \t]*[A-Z][A-Z ]{1,25}[ \t]0\d{7}\b        # page header "RPO DUBAI 00000023 001.2 OF 002"
+    | [ \t]+(?:REF(?:S|TEL)?|Ref)[ \t]*:           # "... CONCERN REF: A. STATE 109649" (seed 003)
+    | (?i:classified[ \t]+by)
+    """,
+    re.VERBOSE,
+)
+_SUBJECT_MAX = 600
+
+
+def parse_subject(text: str) -> str | None:
+    """The SUBJECT line, wrapped lines joined with single spaces.
+
+    Markings the cable prints in the subject ("... CONCERN (S)") are kept; a
+    REF block glued onto the subject line is not part of it.  Scraped pages
+    show a truncated preview ("TRANSATLANTIC IS...") before the cable itself;
+    a complete subject is preferred to such a stub.
+    """
+    found: str | None = None
+    region = header_region(text)
+    for m in _SUBJECT.finditer(region):
+        chunk = text[m.end() : m.end() + _SUBJECT_MAX]
+        end = _SUBJECT_END.search(chunk)
+        subject = _squash(chunk[: end.start()] if end else chunk).rstrip(" \\")
+        if not subject:
+            continue
+        if not subject.endswith(("...", "\u2026")):
+            return subject
+        found = found or subject
+    return found
+
+
+# --------------------------------------------------------------- CLASSIFIED BY / REASONS
+
+# "Classified By:", "CLASSIFIED BY", "Classified by:" -- repeated, as some
+# exports do ("Classified By: CLASSIFIED BY CHARGE ..."; "Classifed by").
+_CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])(?i:classifi?ed[ \t]+by)[ \t]*:?[ \t]*")
+_REPEATED = re.compile(r"(?i)^(?:\(U\)\s*)?(?:classifi?ed\s+by\s*:?\s*)+")
+# The block ends at a blank line or where the body begins on the next line.
+_BLOCK_END = re.compile(
+    r"\n[ \t\\]*\n(?![ \t\\\n]*(?:(?i:reasons?\b)|1\.[4-6]))|\n[ \t]*(?:¶|\d{1,2}\.[ \t(]|\([A-Z/]{1,8}\)[ \t]*\d|-{3,}|(?i:summary\b))"
+)
+_BLOCK_MAX = 500
+# The reasons keyword, tolerant of words broken by wrapping ("REAS ONS", "reaso ns").
+_REASON_WORD = r"r\s?e\s?a\s?s\s?o\s?n\s?s?"
+# Where the name ends: before "for reasons", ", reasons", ". Reason:", "per",
+# a bare section number ("Kathleen Allegrone, Political Minister-Counselor, 1.4 (b/d)").
+_NAME_END = re.compile(
+    rf"[\s,;:.]*(?:(?:\bfor|\bper|\bunder)\s+)?(?:{_REASON_WORD}\b|(?<![\w.])1\s?\.\s?[4-6](?!\d))"
+    r"|\s+per\s+(?:E\.?\s?O\.?|1\.)",
+    re.IGNORECASE,
+)
+_SECTION = re.compile(r"(?<![\w.])1\s?\.\s?([4-6])(?!\d)\.?")
+# After the section number: letters a-h, in brackets or not, joined by
+# commas, "and", "&", "/", "+"; "a nd" and "an d" are wrapped "and"s.
+_LETTERS = re.compile(
+    r"(?i)(?:[\s(),/&+.]|\band\b|\ba\s+nd\b|\ban\s+d\b|\bor\b|(?<![a-z])[a-h](?![a-z]))*"
+)
+_LETTER = re.compile(r"(?i)(?<![a-z])(?!and\b|a\s+nd\b|an\s+d\b)[a-h](?![a-z])")
+_ABBREVIATION = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|Jr|Sr|a\.i|Amb|Dept|Mr|Ms|Mrs|Dr)\.$")
+
+
+def parse_classified_by(text: str) -> tuple[str | None, list[str]]:
+    """The classifying official as printed and the reasons, normalised.
+
+    ``"Classified By: Ambassador Clark T. Randt, Jr. Reasons 1.4 (b), (c) and (d)."``
+    -> ``("Ambassador Clark T. Randt, Jr.", ["1.4(b)", "1.4(c)", "1.4(d)"])``.
+    The section number is kept as printed (1.4 of E.O. 12958 as amended, 1.5
+    before 2003).  ``(None, [])`` when there is no Classified By line.
+    """
+    found: tuple[str | None, list[str]] = (None, [])
+    for m in _CLASSIFIED_BY.finditer(_header_and_first_line(text)):
+        chunk = text[m.end() : m.end() + _BLOCK_MAX]
+        end = _BLOCK_END.search(chunk)
+        block = _squash(chunk[: end.start()] if end else chunk).rstrip(" \\")
+        block = _REPEATED.sub("", block)
+        stop = _NAME_END.search(block)
+        if stop is None:
+            name, reasons = block, []
+        else:
+            # keep the period the stop pattern swallowed: it may end "Jr."
+            name = block[: stop.start()] + ("." if block.startswith(".", stop.start()) else "")
+            reasons = _reasons(block[stop.start() :])
+        # scraped pages show a cut preview ("Ambassador Cl...") before the cable
+        if block.endswith(("...", "\u2026")):
+            found = found if found[0] else (_clean_name(name), reasons)
+            continue
+        return _clean_name(name), reasons
+    return found
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.strip(" ,;:-")
+    # A final period is punctuation unless it ends an abbreviation ("Jr.", "T.").
+    while name.endswith(".") and not _ABBREVIATION.search(name):
+        name = name[:-1].rstrip(" ,;:")
+    return name or None
+
+
+def _reasons(tail: str) -> list[str]:
+    reasons: list[str] = []
+    for m in _SECTION.finditer(tail):
+        letters = _LETTER.findall(_LETTERS.match(tail, m.end()).group(0))
+        # "1.4 (b) and (d)  (C) HMG is aware": a glued paragraph marking is not
+        # a reason; reasons are printed in one case.
+        if letters:
+            upper = letters[0].isupper()
+            letters = [x for x in letters if x.isupper() == upper]
+        for letter in letters:
+            reason = f"1.{m.group(1)}({letter.lower()})"
+            if reason not in reasons:
+                reasons.append(reason)
+    return reasons
+
+
+# ------------------------------------------------------------------- E.O. 12958: DECL
+
+# "E.O. 12958: DECL: 09/03/2033", "EO 12958 DECL: 03/26/2033",
+# "E.O. 12356: DECL:OADR", "E. O. 11652: GDS", "E.O. 12958: DNG: CO 01/22/2019".
+_EO = re.compile(r"(?<![A-Za-z])E\.?[ ]?O\.?[ \t]*\d{5}[ \t]*:?[ \t]*(?P<value>[^\n]*)", re.IGNORECASE)
+_DECL = re.compile(r"(?i)^DECL(?:ASSIFY)?[ \t]*(?:ON)?[ \t]*:?[ \t]*")
+_VALUE_END = re.compile(r"(?<![A-Za-z])TAGS?\b|\\|[ \t]{3,}")
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
+_YMD = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_NONE = {"N/A", "NA", "NONE", ""}
+
+
+def parse_declassify_on(text: str) -> str | None:
+    """The declassification instruction of the E.O. line.
+
+    A date (``MM/DD/YYYY``, ``YYYY/MM/DD``, ``MM/DD/YY``) becomes ISO
+    ``YYYY-MM-DD``.  Anything else is kept as printed -- ``OADR`` ("originating
+    agency's determination required"), ``1.6X6``, ``MR``, ``GDS``, ``DNG: CO
+    01/22/2019`` (a downgrade, not a declassification date), ``TEN YEARS AFTER
+    KOREAN UNIFICATION``.  A declassification stamped on later
+    (``DECLASSIFIED BY NARA 09/02/2009``, ``AS AMENDED; DECLASSIFIED JUNE 21,
+    2006``) is also kept as printed: it records what happened to the copy, not
+    the instruction the author gave, and turning it into a date would make the
+    two indistinguishable.  ``N/A`` and a missing line give None.
+    """
+    m = _EO.search(header_region(text))
+    if m is None:
+        return None
+    value = m["value"]
+    end = _VALUE_END.search(value)
+    value = _squash(value[: end.start()] if end else value)
+    decl = _DECL.match(value)
+    if decl:
+        value = value[decl.end() :]
+    if value.upper() in _NONE:
+        return None
+    date = _YMD.fullmatch(value)
+    if date:
+        return _iso(int(date[1]), int(date[2]), int(date[3]))
+    date = _MDY.fullmatch(value)
+    if date:
+        year = int(date[3])
+        if year < 100:
+            year += 1900 if year > 50 else 2000
+        return _iso(year, int(date[1]), int(date[2]))
+    return value
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return f"{month:02d}/{day:02d}/{year}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

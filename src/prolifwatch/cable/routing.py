@@ -1,0 +1,105 @@
+"""The transmission header: precedence, date-time group, FM, TO and INFO.
+
+    VZCZCXRO5199                          (transmission lines, ignored)
+    OO RUEHCN RUEHGH RUEHVC               ("OO RUEH..." routes, it is not the precedence)
+    DE RUEHBJ #0724 0790840
+    ZNY SSSSS ZZH
+    O 200840Z MAR 09                      precedence + date-time group
+    FM AMEMBASSY BEIJING
+    TO RUEHC/SECSTATE WASHDC IMMEDIATE 2986
+    INFO RUEHOO/CHINA POSTS COLLECTIVE
+    RUEHBJ/AMEMBASSY BEIJING 3078         (one addressee a line, until the classification line)
+    S E C R E T BEIJING 000724
+
+Addressees lose their routing indicator ("RUEHC/"), the precedence word
+and the message serial ("IMMEDIATE 2986").  Seed 001 glues the
+classification line onto the TO line ("... IMMEDIATE 9683S E C R E T
+BEIJING 003400"); what follows the serial is not part of the addressee.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["PRECEDENCE", "parse_dtg", "parse_from", "parse_info_recipients", "parse_precedence", "parse_recipients"]
+
+PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+
+_DTG = re.compile(
+    r"(?m)^[ \t]*(?P<prec>([ZOPR])\2?)[ \t]+(?P<dtg>\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:\d{2})?)(?![\d])"
+)
+_FROM = re.compile(r"(?m)^[ \t]*FM[ \t]+(?P<from>[^\n]+?)[ \t]*$")
+_TO = re.compile(r"(?m)^[ \t]*TO[ \t]+")
+_INFO = re.compile(r"(?m)^[ \t]*INFO[ \t]+")
+# A block of addressees ends at the next field, the classification line, "BT",
+# a blank line.
+_BLOCK_END = re.compile(
+    r"""(?mx)
+    ^[ \t]*(?:INFO|BT|XMT|ZEN)\b
+    | ^[ \t]*$
+    | ^[ \t]*(?:S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T|C[ ]?O[ ]?N[ ]?F[ ]?I|U[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S|LIMITED|TOP[ ]SECRET)
+    """
+)
+_PRECEDENCE_WORD = r"(?:FLASH|NIACT[ \t]+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)"
+_ADDRESSEE = re.compile(
+    rf"""
+    ^[ \t]*(?:TO|INFO)?[ \t]*
+    (?:R[A-Z]{{3,7}}/)?                        # routing indicator
+    (?P<name>.+?)
+    (?: [ \t]+{_PRECEDENCE_WORD}(?:[ \t]+\d{{1,4}}(?!\d))?.*
+      | [ \t]+\d{{4}}(?!\d).*
+      | [ \t\\]* )$
+    """,
+    re.VERBOSE,
+)
+_HEADER_MAX = 8000  # the routing block is always near the top
+
+
+def parse_precedence(text: str) -> str | None:
+    """``"O 200840Z MAR 09"`` -> ``"IMMEDIATE"`` (Z FLASH, O IMMEDIATE, P PRIORITY, R ROUTINE)."""
+    m = _DTG.search(text, 0, _HEADER_MAX)
+    return PRECEDENCE[m["prec"][0]] if m else None
+
+
+def parse_dtg(text: str) -> str | None:
+    """The date-time group as printed: ``"200840Z MAR 09"``."""
+    m = _DTG.search(text, 0, _HEADER_MAX)
+    return m["dtg"] if m else None
+
+
+def parse_from(text: str) -> str | None:
+    """The FM line: ``"AMEMBASSY BEIJING"``."""
+    m = _FROM.search(text, 0, _HEADER_MAX)
+    return m["from"].rstrip(" \\") if m else None
+
+
+def parse_recipients(text: str) -> list[str]:
+    """Action addressees of the TO block: ``["SECSTATE WASHDC"]``."""
+    m = _TO.search(text, _after_from(text), _HEADER_MAX)
+    return _block(text, m.end()) if m else []
+
+
+def parse_info_recipients(text: str) -> list[str]:
+    """Information addressees of the INFO block: ``["CHINA POSTS COLLECTIVE"]``."""
+    m = _INFO.search(text, _after_from(text), _HEADER_MAX)
+    return _block(text, m.end()) if m else []
+
+
+def _after_from(text: str) -> int:
+    # Received copies start with the receiving office's own "INFO LOG-00 AF-00
+    # ..." distribution (plain-text/09USEUBRUSSELS1177): addressees follow FM.
+    m = _FROM.search(text, 0, _HEADER_MAX)
+    return m.end() if m else 0
+
+
+def _block(text: str, start: int) -> list[str]:
+    names: list[str] = []
+    end = _BLOCK_END.search(text, text.find("\n", start) + 1 or len(text))
+    stop = end.start() if end and end.start() > start else len(text)
+    for line in text[start:stop].split("\n"):
+        m = _ADDRESSEE.match(line)
+        if m is None:
+            continue
+        name = " ".join(m["name"].split())
+        if name and name not in names:
+            names.append(name)
+    return names
