@@ -7,6 +7,8 @@ states itself.  References are the union of both, in order.
 """
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..model import Cable, RawDocument
 from .ids import canonical_id
 from .markings import parse_classification
@@ -18,10 +20,10 @@ class CableWithoutId(ValueError):
 
 
 def cable_from_raw(raw: RawDocument) -> Cable:
-    cable = parse_cable(raw.text)
     meta = raw.meta
-    if meta.get("id"):
-        cable.id = canonical_id(meta["id"]) or cable.id
+    layout_id = canonical_id(meta["id"]) if meta.get("id") else None
+    cable = parse_cable(raw.text, year=_year_hint(raw, layout_id))
+    cable.id = layout_id or cable.id
     if not cable.id:
         raise CableWithoutId("no cable id in the layout's metadata or the cable header")
     cable.created = _created(meta.get("created"), cable.created)
@@ -39,6 +41,22 @@ def cable_from_raw(raw: RawDocument) -> Cable:
             cable.references.append(ref_id)
     cable.sources = [raw.source]
     return cable
+
+
+def _year_hint(raw: RawDocument, layout_id: str | None) -> str | None:
+    """The year to read ids and references with when the cable text states none.
+
+    Scraped bodies often start at the serial line, without a DTG; the layout's
+    metadata, or else the collection's file name (``07ABUDHABI1214.txt``),
+    then tells the year.
+    """
+    if layout_id:
+        return layout_id[:2]
+    if created := raw.meta.get("created"):
+        return created[:4]
+    stem = PurePath(raw.source.path).stem
+    named = canonical_id(stem) if stem[:2].isdigit() else None
+    return named[:2] if named else None
 
 
 def _created(from_layout: str | None, from_text: str | None) -> str | None:

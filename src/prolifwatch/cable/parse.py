@@ -81,16 +81,22 @@ def _classification(head: str) -> tuple[str | None, list[str]]:
     return level, caveats
 
 
-def parse_cable(text: str) -> Cable:
-    """Parse a cable (header and body, in any of the corpus layouts) into a Cable."""
+def parse_cable(text: str, year: int | str | None = None) -> Cable:
+    """Parse a cable (header and body, in any of the corpus layouts) into a Cable.
+
+    ``year`` is used only when the text states none (no DTG or date line):
+    many scraped bodies start at the serial line, and the id and the
+    references need a year.
+    """
     head = header_region(text)
     top = head[:_HEAD_MAX]
     dtg = parse_dtg(top)
     created = created_from_dtg(dtg) or _created_from_date_line(top)
-    year: str | None = created[:4] if created else None
-    if year is None:
+    if created:
+        year = created[:4]
+    else:
         iso = _ISO_LINE.search(top)
-        year = iso[1] if iso else None
+        year = iso[1] if iso else year
     cable_id = id_from_serial_line(head, year)
     classification, caveats = _classification(head)
     refs = parse_references(text, year, reference_id=cable_id)

@@ -55,7 +55,7 @@ _EXPORT = re.compile(
 )
 _EXPORT_TITLE = re.compile(r"^Cable title:\s*\n\s*\n?(?P<title>[^\n]+)\n", re.M)
 _EXPORT_TAGS = re.compile(r"^Tags:[ \t]*(?P<tags>[^\n]*)\n", re.M)
-_EXPORT_HOWTO = re.compile(r"^pdf how-to read a cable[ \t]*\n", re.M)
+_EXPORT_HOWTO = re.compile(r"^pdf\s+how-to\s+read\s+a\s+cable[^\n]*\n", re.M)  # "pdf\xa0how-to"
 
 
 def looks_like_search_export(text: str) -> bool:
@@ -97,10 +97,13 @@ def drop_repeated_header(text: str) -> str:
     if len(lines) < 2 or lines[0].group(0).strip() != lines[1].group(0).strip():
         return text
     first, second = lines[0].start(), lines[1].start()
-    block = text[first:second]
-    if text.startswith(block.rstrip(), second):
-        return text[:second] + text[second + len(block) :]
-    return text
+    # The copies differ only in trailing spaces, so compare line by line.
+    block = [ln.rstrip() for ln in text[first:second].rstrip().split("\n")]
+    following = text[second:].split("\n", len(block))
+    if [ln.rstrip() for ln in following[: len(block)]] != block:
+        return text
+    rest = following[len(block)] if len(following) > len(block) else ""
+    return text[:second] + rest.lstrip("\n")
 
 
 # -- wikileaks-page-text (seed 003) ------------------------------------------
@@ -164,7 +167,7 @@ def read_scraped(text: str, source: Source) -> Iterator[RawDocument]:
         }
         if m["refs"]:
             meta["references"] = [r.strip() for r in m["refs"].split(",") if r.strip()]
-        body = body[m.end() :]
+        body = body[m.end() :].lstrip("\n")
     body = body.removeprefix("<code><pre>")
     end = body.rfind("</pre></code>")
     if end == -1:

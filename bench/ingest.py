@@ -1,0 +1,60 @@
+"""Full ingest of a cables.csv into a fresh SQLite store: wall time, rate, peak memory.
+
+Runs ``prolifwatch ingest`` as a child process and samples the resident
+memory of it and its worker processes every 100 ms (peak = the largest sum).
+
+    .venv/bin/python bench/ingest.py bench/out/cables.csv --db bench/out/bench.sqlite
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv", type=Path)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(args.db) + suffix).unlink(missing_ok=True)
+    exe = Path(sys.executable).with_name("prolifwatch")
+    cmd = [str(exe), "ingest", str(args.csv), "--db", str(args.db), "--json", "--workers", str(args.workers)]
+    started = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = psutil.Process(child.pid)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss(proc))
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - started
+    report = child.stdout.read() if child.stdout else ""
+    print(f"command: {' '.join(cmd)}")
+    print(f"input: {args.csv} ({args.csv.stat().st_size / 1e6:,.0f} MB)")
+    print(f"report: {report.strip()[:300]}")
+    print(f"wall time: {elapsed:,.1f} s")
+    print(f"peak resident memory (all processes): {peak / 2**20:,.0f} MiB")
+    print(f"store size: {os.path.getsize(args.db) / 1e6:,.0f} MB")
+    return 0 if child.returncode in (0, 1) else child.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The store's schema as an ordered list of migrations.
+
+A database records the number of migrations applied to it; opening it
+applies the missing ones, each in its own transaction.  Never edit a
+migration that has shipped: add the next one.
+"""
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE documents (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    title TEXT,                 -- cable subject or article title (indexed)
+    tags TEXT,                  -- space-separated TAGS (indexed)
+    body TEXT NOT NULL,         -- the document text; paragraph offsets point into it (indexed)
+    date TEXT,                  -- created (cables) or published (articles), ISO 8601
+    released TEXT,
+    origin TEXT,
+    classification TEXT,        -- level: UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET
+    caveats TEXT,               -- JSON list
+    record TEXT NOT NULL,       -- every other field, JSON
+    preference TEXT NOT NULL    -- which record wins when several sources give one
+);
+CREATE INDEX documents_date ON documents(date);
+CREATE INDEX documents_origin ON documents(origin COLLATE NOCASE);
+CREATE INDEX documents_classification ON documents(classification);
+
+CREATE TABLE document_tags (
+    pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (pk, tag)
+) WITHOUT ROWID;
+CREATE INDEX document_tags_tag ON document_tags(tag);
+
+CREATE TABLE sources (
+    pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    row INTEGER NOT NULL DEFAULT 0,   -- record number in a multi-document file, 0 for a whole file
+    UNIQUE (path, sha256, row)
+);
+CREATE INDEX sources_pk ON sources(pk);
+
+-- Paragraph text is not stored twice: it is documents.body[start:end].
+CREATE TABLE paragraphs (
+    pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    number TEXT,
+    marking TEXT,
+    classification TEXT,
+    caveats TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (pk, idx)
+) WITHOUT ROWID;
+
+-- External-content FTS5 over documents(title, tags, body): the text is kept
+-- once, in documents, and snippet() can still read it.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, tags, body,
+    content='documents', content_rowid='pk',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: list[str] = [V1]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,36 @@
+"""Which record to keep when several files give the same document.
+
+The choice must not depend on the order files were ingested in: the record
+that states more fields wins, then the layout that carries the most of the
+original (the WikiLeaks page has the full header; scraped text has only the
+body), then the checksum of its source as a last, arbitrary but stable, tie-break.
+"""
+from __future__ import annotations
+
+from ..model import Document
+
+# Most complete layout first.
+LAYOUT_ORDER = (
+    "wikileaks-html",
+    "wikileaks-html-2",
+    "plusd-html",
+    "cables-csv",
+    "wikileaks-page-text",
+    "cable-search-export",
+    "cable-preamble-text",
+    "plain-cable-text",
+    "cable-pdf",
+    "scraped-cable-text",
+    "article-html",
+    "article-text",
+)
+_LAYOUT_RANK = {name: len(LAYOUT_ORDER) - i for i, name in enumerate(LAYOUT_ORDER)}
+
+
+def preference(doc: Document) -> str:
+    """A string that sorts higher for the record to keep."""
+    record = doc.to_json()
+    filled = sum(1 for key, value in record.items() if key not in ("sources", "paragraphs") and value)
+    source = doc.sources[0] if doc.sources else None
+    layout = _LAYOUT_RANK.get(source.format, 0) if source else 0
+    return f"{filled:03d}|{len(doc.paragraphs) > 0:d}|{layout:02d}|{source.sha256 if source else ''}"

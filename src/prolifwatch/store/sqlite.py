@@ -1,0 +1,262 @@
+"""The embedded store: one SQLite file in WAL mode with an FTS5 index.
+
+Every document is written inside one SAVEPOINT, so it is stored whole or not
+at all; ``batch()`` groups many documents into few transactions for speed
+(a crash loses at most the open batch, and a re-run completes it, since
+ingest is idempotent).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..model import Cable, Document, Source, document_from_json
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .preference import preference
+
+BATCH_SIZE = 500
+
+
+class StoreVersionError(RuntimeError):
+    """The database was written by a newer ProlifWatch than this one."""
+
+
+class SQLiteStore:
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA temp_store=MEMORY")
+        self._in_batch = False
+        self._pending = 0
+        self._migrate()
+
+    # -- schema ---------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"{self.path} has schema version {version}; this ProlifWatch knows up to {SCHEMA_VERSION}. "
+                "Upgrade ProlifWatch to open it."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            try:
+                self.db.executescript(
+                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;"
+                )
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    # -- transactions -----------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group the puts inside into transactions of BATCH_SIZE documents."""
+        if self._in_batch:
+            yield
+            return
+        self._in_batch = True
+        self.db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._in_batch = False
+            self._pending = 0
+
+    def _after_put(self) -> None:
+        self._pending += 1
+        if self._pending >= BATCH_SIZE:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+            self._pending = 0
+
+    @contextmanager
+    def _document_transaction(self) -> Iterator[None]:
+        if not self._in_batch:
+            self.db.execute("BEGIN")
+        self.db.execute("SAVEPOINT document")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK TO document")
+            self.db.execute("RELEASE document")
+            if not self._in_batch:
+                self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("RELEASE document")
+        if self._in_batch:
+            self._after_put()
+        else:
+            self.db.execute("COMMIT")
+
+    # -- writing --------------------------------------------------------------
+    def put(self, doc: Document) -> str:
+        """Store a document: "new", "unchanged" (every source known) or "merged"."""
+        if not doc.id:
+            raise ValueError("a document needs an id to be stored")
+        row = self.db.execute("SELECT pk, preference FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        known = set()
+        if row:
+            known = set(self.db.execute("SELECT path, sha256, row FROM sources WHERE pk = ?", (row[0],)))
+        new_sources = [s for s in doc.sources if (s.path, s.sha256, s.row or 0) not in known]
+        if row and not new_sources:
+            return "unchanged"
+        rank = preference(doc)
+        with self._document_transaction():
+            if row is None:
+                pk = self._insert(doc, rank)
+                outcome = "new"
+            else:
+                pk = row[0]
+                if rank > row[1]:
+                    self._replace_content(pk, doc, rank)
+                outcome = "merged"
+            for source in new_sources:
+                # A file re-read under another id (after a parser fix) moves here.
+                self.db.execute(
+                    "INSERT OR REPLACE INTO sources (pk, path, format, sha256, row) VALUES (?, ?, ?, ?, ?)",
+                    (pk, source.path, source.format, source.sha256, source.row or 0),
+                )
+        return outcome
+
+    def _columns(self, doc: Document, rank: str) -> dict[str, Any]:
+        record = doc.to_json()
+        for key in ("paragraphs", "sources", "id", "kind"):
+            record.pop(key)
+        is_cable = isinstance(doc, Cable)
+        return {
+            "id": doc.id,
+            "kind": doc.kind,
+            "title": doc.subject if is_cable else doc.title,
+            "tags": " ".join(doc.tags) if is_cable else "",
+            "body": doc.text,
+            "date": doc.created if is_cable else doc.published,
+            "released": doc.released if is_cable else None,
+            "origin": doc.origin if is_cable else doc.publisher,
+            "classification": doc.classification if is_cable else None,
+            "caveats": json.dumps(doc.caveats) if is_cable else "[]",
+            "record": json.dumps(record, ensure_ascii=False),
+            "preference": rank,
+        }
+
+    def _insert(self, doc: Document, rank: str) -> int:
+        cols = self._columns(doc, rank)
+        names = ", ".join(cols)
+        marks = ", ".join(f":{k}" for k in cols)
+        pk = self.db.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", cols).lastrowid
+        self._insert_children(pk, doc, cols)
+        return pk
+
+    def _replace_content(self, pk: int, doc: Document, rank: str) -> None:
+        old = self.db.execute("SELECT title, tags, body FROM documents WHERE pk = ?", (pk,)).fetchone()
+        self.db.execute(
+            "INSERT INTO documents_fts (documents_fts, rowid, title, tags, body) VALUES ('delete', ?, ?, ?, ?)",
+            (pk, *old),
+        )
+        self.db.execute("DELETE FROM paragraphs WHERE pk = ?", (pk,))
+        self.db.execute("DELETE FROM document_tags WHERE pk = ?", (pk,))
+        cols = self._columns(doc, rank)
+        cols.pop("id")
+        assignments = ", ".join(f"{k} = :{k}" for k in cols)
+        self.db.execute(f"UPDATE documents SET {assignments} WHERE pk = :pk", {**cols, "pk": pk})
+        self._insert_children(pk, doc, cols)
+
+    def _insert_children(self, pk: int, doc: Document, cols: dict[str, Any]) -> None:
+        self.db.executemany(
+            'INSERT INTO paragraphs (pk, idx, number, marking, classification, caveats, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (pk, p.index, p.number, p.marking, p.classification, json.dumps(p.caveats), p.start, p.end)
+                for p in doc.paragraphs
+            ],
+        )
+        if isinstance(doc, Cable):
+            self.db.executemany(
+                "INSERT OR IGNORE INTO document_tags (pk, tag) VALUES (?, ?)", [(pk, t) for t in doc.tags]
+            )
+        self.db.execute(
+            "INSERT INTO documents_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
+            (pk, cols["title"], cols["tags"], cols["body"]),
+        )
+
+    # -- reading --------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT pk, kind, body, record FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        pk, kind, body, record = row
+        data = json.loads(record)
+        data.update(id=doc_id, kind=kind, text=body)
+        data["paragraphs"] = [
+            {
+                "index": idx, "number": number, "marking": marking, "classification": classification,
+                "caveats": json.loads(caveats), "text": body[start:end], "start": start, "end": end,
+            }
+            for idx, number, marking, classification, caveats, start, end in self.db.execute(
+                'SELECT idx, number, marking, classification, caveats, start, "end" FROM paragraphs '
+                "WHERE pk = ? ORDER BY idx",
+                (pk,),
+            )
+        ]
+        data["sources"] = [s.to_json() for s in self.sources(pk)]
+        return document_from_json(data)
+
+    def sources(self, pk: int) -> list[Source]:
+        return [
+            Source(path, fmt, sha, row or None)
+            for path, fmt, sha, row in self.db.execute(
+                "SELECT path, format, sha256, row FROM sources WHERE pk = ? ORDER BY rowid", (pk,)
+            )
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        q = self.db.execute
+
+        def grouped(sql: str) -> dict[str, int]:
+            return {str(k): n for k, n in q(sql)}
+
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by kind": grouped("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC"),
+            "by classification": grouped(
+                "SELECT coalesce(classification, '-'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+            ),
+            "top origins": grouped(
+                "SELECT coalesce(origin, '-'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+            ),
+            "sources by layout": grouped("SELECT format, count(*) FROM sources GROUP BY 1 ORDER BY 2 DESC"),
+            "sources": q("SELECT count(*) FROM sources").fetchone()[0],
+            "paragraphs": q("SELECT count(*) FROM paragraphs").fetchone()[0],
+            "store": str(self.path),
+            "size bytes": self.path.stat().st_size if self.path.exists() else 0,
+            "schema version": self.schema_version(),
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+

@@ -1,0 +1,125 @@
+"""Search: ranking, snippets, filters, facets, and queries that must never raise."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prolifwatch.model import Article, Cable, Paragraph, Source
+from prolifwatch.query.fts_query import to_match
+from prolifwatch.query.search import search
+from prolifwatch.store import open_store
+
+
+def _cable(doc_id, subject, body, *, tags, created, classification="SECRET", origin="Embassy Beijing"):
+    return Cable(
+        id=doc_id, subject=subject, created=created, origin=origin, classification=classification,
+        tags=tags, text=body, paragraphs=[Paragraph(0, body, 0, len(body), "1.", "(S)", classification, [])],
+        sources=[Source(f"{doc_id}.txt", "plain-cable-text", doc_id.ljust(64, "0"))],
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = open_store(tmp_path_factory.mktemp("q") / "q.sqlite")
+    s.put(_cable(
+        "09BEIJING724", "CHINA URGED TO HALT LIMMT'S CONTINUED PROLIFERATION TO IRAN'S MISSILE PROGRAM",
+        "PolOff highlighted the potential supply of the 3GFF-700 cold flow forming machine controlled by the MTCR.",
+        tags=["PARM", "MTCRE", "CH", "IR"], created="2009-03-20T08:40:00",
+    ))
+    s.put(_cable(
+        "08BEIJING3400", "AMBASSADOR URGES INVESTIGATION OF SHIPMENT TO IRAN",
+        "The Ambassador urged China to investigate the shipment. Machine tools were mentioned in passing; "
+        "the weather was cold.",
+        tags=["PARM", "IR", "CH"], created="2008-09-03T00:00:00",
+    ))
+    s.put(_cable(
+        "07STATE159388", "DEMARCHE ON IMPENDING CONVENTIONAL ARMS TRANSFER",
+        "The IRISL vessel Iran Matin was to load 83 containers of cartridges for the Defense Industries Organization.",
+        tags=["PARM", "PREL"], created="2007-11-22T00:12:00", origin="Secretary of State",
+    ))
+    s.put(_cable(
+        "05BRASILIA295", "NPT REVIEW CONFERENCE: BRAZIL PERSPECTIVE",
+        "POLOFF DISCUSSED THE NPT WITH THE MINISTRY. FORMING A POSITION ON ENRICHMENT.",
+        tags=["PARM", "KNNP"], created="2005-02-01T19:07:00", classification="CONFIDENTIAL",
+        origin="Embassy Brasilia",
+    ))
+    text = "Seoul (AsiaNews) - China shipped missile launch vehicles to North Korea on the Harmony Wish."
+    s.put(Article(
+        id="article-1", title="Beijing does not want to help Pyongyang", published="2012-06-14",
+        publisher="AsiaNews", text=text, paragraphs=[Paragraph(0, text, 0, len(text))],
+        sources=[Source("a.txt", "article-text", "f" * 64)],
+    ))
+    yield s
+    s.close()
+
+
+def test_cold_flow_forming_ranks_the_limmt_cable_first(store):
+    result = search(store, "cold flow forming")
+    assert [h.id for h in result.hits] == ["09BEIJING724"]  # 08BEIJING3400 has "cold" but not "flow"
+
+
+def test_snippet_highlights_the_matched_words(store):
+    [hit] = search(store, "cartridges").hits
+    assert "«cartridges»" in hit.snippet
+
+
+def test_stemming_and_case_folding_reach_all_caps_cables(store):
+    assert [h.id for h in search(store, "forming position").hits] == ["05BRASILIA295"]
+
+
+def test_phrase_prefix_or_and_exclusion(store):
+    assert [h.id for h in search(store, '"Iran Matin"').hits] == ["07STATE159388"]
+    assert {h.id for h in search(store, "cartridge* OR Harmony").hits} == {"07STATE159388", "article-1"}
+    assert {h.id for h in search(store, "shipment -ambassador").hits} == set()
+    assert {h.id for h in search(store, "China -LIMMT").hits} == {"08BEIJING3400", "article-1"}
+
+
+def test_model_numbers_are_searchable(store):
+    assert [h.id for h in search(store, "3GFF-700").hits] == ["09BEIJING724"]
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({"tag": "mtcre"}, {"09BEIJING724"}),
+        ({"origin": "embassy brasilia"}, {"05BRASILIA295"}),
+        ({"classification": "CONFIDENTIAL"}, {"05BRASILIA295"}),
+        ({"kind": "article"}, {"article-1"}),
+        ({"since": "2008-01-01", "kind": "cable"}, {"09BEIJING724", "08BEIJING3400"}),
+        ({"until": "2007-11-22"}, {"07STATE159388", "05BRASILIA295"}),
+    ],
+)
+def test_filters_without_a_query_list_documents(store, filters, expected):
+    result = search(store, "", **filters)
+    assert {h.id for h in result.hits} == expected
+    assert result.total == len(expected)
+
+
+def test_facets_count_the_whole_matching_set(store):
+    result = search(store, "", limit=1)
+    assert len(result.hits) == 1
+    assert result.total == 5
+    assert result.facets["tag"]["PARM"] == 4
+    assert result.facets["kind"] == {"cable": 4, "article": 1}
+    assert result.facets["classification"] == {"SECRET": 3, "CONFIDENTIAL": 1}
+    assert result.facets["year"]["2012"] == 1
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "(", ")", "NEAR(a b)", "AND", "OR", "NOT", "title:x", "*", "-", '"unclosed', "a OR", "ü ß 中国", "^x"]
+)
+def test_hostile_queries_never_raise(store, query):
+    search(store, query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_is_a_valid_query(query):
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    expr = to_match(query)
+    if expr is not None:
+        db.execute("SELECT * FROM t WHERE t MATCH ?", (expr,)).fetchall()
