@@ -27,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[str],

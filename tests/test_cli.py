@@ -1,0 +1,108 @@
+"""The command line, end to end on the seeds, through Typer's runner."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from prolifwatch.cli import app
+from tests.conftest import SEED_CABLE_EXPORT, SEED_CABLE_PAGE, SEEDS
+
+CABLE_KEYS = [
+    "id", "kind", "subject", "created", "released", "origin", "classification", "caveats", "precedence",
+    "dtg", "from", "recipients", "info_recipients", "tags", "references", "other_references",
+    "classified_by", "reasons", "declassify_on", "signers", "summary", "paragraphs", "sources",
+]
+ARTICLE_KEYS = ["id", "kind", "title", "published", "author", "publisher", "dateline", "paragraphs", "sources"]
+PARAGRAPH_KEYS = ["index", "number", "marking", "classification", "caveats", "text", "start", "end"]
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def db(tmp_path):
+    return str(tmp_path / "store.sqlite")
+
+
+def _json_lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_parse_json_has_the_documented_keys(runner):
+    result = runner.invoke(app, ["parse", str(SEEDS), "--json"])
+    assert result.exit_code == 0, result.output
+    records = _json_lines(result.stdout)
+    assert len(records) == 5
+    for record in records:
+        expected = CABLE_KEYS if record["kind"] == "cable" else ARTICLE_KEYS
+        assert list(record) == expected
+        for para in record["paragraphs"]:
+            assert list(para) == PARAGRAPH_KEYS
+        assert [list(s) for s in record["sources"]] == [["path", "format", "sha256"]]
+
+
+def test_ingest_twice_changes_nothing(runner, db):
+    first = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--json"])
+    assert first.exit_code == 0, first.output
+    assert _json_lines(first.stdout)[0] == {"read": 5, "new": 5, "unchanged": 0, "merged": 0, "failed": []}
+    second = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--json"])
+    assert _json_lines(second.stdout)[0] == {"read": 5, "new": 0, "unchanged": 5, "merged": 0, "failed": []}
+
+
+def test_db_comes_from_the_environment(runner, db, monkeypatch):
+    monkeypatch.setenv("PROLIFWATCH_DB", db)
+    assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT)]).exit_code == 0
+    result = runner.invoke(app, ["show", "09BEIJING724", "--json"])
+    assert result.exit_code == 0, result.output
+    assert _json_lines(result.stdout)[0]["subject"].startswith("CHINA URGED TO HALT LIMMT")
+
+
+def test_ingest_reports_failures_and_exits_1(runner, db, tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(app, ["ingest", str(SEED_CABLE_PAGE), str(junk), "--db", db])
+    assert result.exit_code == 1
+    assert "read 1 · new 1 · unchanged 0 · merged 0 · failed 1" in result.stdout
+    assert f"{junk}: binary data" in result.stderr
+
+
+def test_show_prints_fields_and_paragraphs(runner, db):
+    runner.invoke(app, ["ingest", str(SEED_CABLE_PAGE), "--db", db])
+    result = runner.invoke(app, ["show", "07STATE159388", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "DEMARCHE ON IMPENDING CONVENTIONAL ARMS TRANSFER" in result.stdout
+    assert "(S/REL CHINA)" in result.stdout
+    assert "Iran Matin" in result.stdout
+
+
+def test_show_unknown_id_exits_1(runner, db):
+    result = runner.invoke(app, ["show", "99NOWHERE1", "--db", db])
+    assert result.exit_code == 1
+    assert "no document '99NOWHERE1'" in result.stderr
+
+
+def test_search_json_and_filters(runner, db):
+    runner.invoke(app, ["ingest", str(SEEDS), "--db", db])
+    result = runner.invoke(app, ["search", "jet vanes", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    payload = _json_lines(result.stdout)[0]
+    assert [hit["id"] for hit in payload["hits"]][:1] and payload["hits"][0]["kind"] == "article"
+    only_cables = _json_lines(runner.invoke(app, ["search", "China", "--kind", "cable", "--db", db, "--json"]).stdout)[0]
+    assert {hit["kind"] for hit in only_cables["hits"]} == {"cable"}
+    assert only_cables["total"] == 3
+
+
+def test_stats_counts_what_was_stored(runner, db):
+    runner.invoke(app, ["ingest", str(SEEDS), "--db", db])
+    figures = _json_lines(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)[0]
+    assert figures["documents"] == 5
+
+
+def test_help_explains_every_command(runner):
+    result = runner.invoke(app, ["--help"])
+    for command in ("ingest", "parse", "show", "search", "stats"):
+        assert command in result.stdout
