@@ -106,15 +106,14 @@ def ingest(
         console=err,
         disable=not err.is_terminal,
     )
-    seen: set[str] = set()
+    files_done: set[str] = set()
     counts = {"docs": 0, "failed": 0}
 
     def on_item(item: Document | ReadError) -> None:
-        path = item.path if isinstance(item, ReadError) else item.sources[0].path
-        counts["failed" if isinstance(item, ReadError) else "docs"] += 1
-        if path not in seen:
-            seen.add(path)
-        progress.update(task, completed=len(seen), **counts)
+        failed = isinstance(item, ReadError)
+        counts["failed" if failed else "docs"] += 1
+        files_done.add(item.path if failed else item.sources[0].path)
+        progress.update(task, completed=len(files_done), **counts)
 
     with store, progress:
         task = progress.add_task("ingest", total=len(files), docs=0, failed=0)

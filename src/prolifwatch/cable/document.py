@@ -23,7 +23,9 @@ def cable_from_raw(raw: RawDocument) -> Cable:
     meta = raw.meta
     layout_id = canonical_id(meta["id"]) if meta.get("id") else None
     cable = parse_cable(raw.text, year=_year_hint(raw, layout_id))
-    cable.id = layout_id or cable.id
+    # Last resort, for fragments without a serial line (a PDF holding only
+    # the routing header): the collection names its files by cable id.
+    cable.id = layout_id or cable.id or _id_from_file_name(raw)
     if not cable.id:
         raise CableWithoutId("no cable id in the layout's metadata or the cable header")
     cable.created = _created(meta.get("created"), cable.created)
@@ -54,9 +56,13 @@ def _year_hint(raw: RawDocument, layout_id: str | None) -> str | None:
         return layout_id[:2]
     if created := raw.meta.get("created"):
         return created[:4]
-    stem = PurePath(raw.source.path).stem
-    named = canonical_id(stem) if stem[:2].isdigit() else None
+    named = _id_from_file_name(raw)
     return named[:2] if named else None
+
+
+def _id_from_file_name(raw: RawDocument) -> str | None:
+    stem = PurePath(raw.source.path).stem
+    return canonical_id(stem) if stem[:2].isdigit() else None
 
 
 def _created(from_layout: str | None, from_text: str | None) -> str | None:

@@ -33,7 +33,7 @@ _ISO_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)-\d\d-\d\d(?:[ T]\d\d:\d\d(?:
 # The classification/serial line: "S E C R E T BEIJING 000724",
 # "UNCLAS SECTION 01 OF 03 KINGSTON 000482", glued in seed 001 ("9683S E C R E T").
 _SERIAL_LINE = re.compile(
-    r"(?m)(?<![A-Za-z])(?:S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T|CO?[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
+    r"(?m)(?<![A-Za-z])(?:S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T|(?:C[ ]?)?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
     r"|U[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S(?:SIFIED)?|LIMITED[ ]OFFICIAL[ ]USE|TOP[ ]SECRET)(?![a-z])[^\n]*?[ \t]\d{1,7}[ \t\\]*$"
 )
 _TAGS = re.compile(r"(?<![A-Za-z(])T(?:AGS?|ags?)\b")
