@@ -21,6 +21,7 @@ _PARTIAL = re.compile(
     r"\AThis record is a partial extract of the original cable\.[^\n]*\n"
     r"(?P<id>\d{4}[A-Z]+\d+) - (?P<classification>[A-Z /]+?)[ \t]*\n"
 )
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _LONE_PILCROW = re.compile(r"^¶[ \t]*\n(?=[ \t]*\d)", re.M)
 # "TAGS: " followed by lines that hold one tag each (or are blank), up to SUBJECT.
 _BROKEN_TAGS = re.compile(r"^(TAGS:)[ \t]*\n((?:[ \t]*[A-Z][A-Z0-9]{1,5}[ \t]*\n|[ \t]*\n)+?)(?=SUBJECT|SUBJ)", re.M)
@@ -52,4 +53,5 @@ def read(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
         text = text[m.end() :]
     text = _LONE_PILCROW.sub("¶", text)
     text = _BROKEN_TAGS.sub(_join_tags, text)
-    yield RawDocument(text=text.strip("\n"), source=Source(path, LAYOUT, sha256), meta=meta)
+    text = _LEADING_BLANK_LINES.sub("", text).rstrip()
+    yield RawDocument(text=text, source=Source(path, LAYOUT, sha256), meta=meta)
