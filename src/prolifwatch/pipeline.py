@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .article import parse_article
 from .cable.document import cable_from_raw
 from .formats import DEFAULT_MAX_BYTES, ReadError, read_paths
 from .model import Document, RawDocument
+
+
+CHUNK = 256  # documents sent to the parser processes at a time
 
 
 def parse_raw(raw: RawDocument) -> Document | ReadError:
@@ -36,9 +41,17 @@ def parse_paths(
         for item in items:
             yield item if isinstance(item, ReadError) else parse_raw(item)
         return
+    # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
+    # into memory); a bounded queue of chunks keeps memory flat.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_parse_item, items, chunksize=32)
+        pending: deque = deque()
+        while chunk := list(islice(items, CHUNK)):
+            pending.append(pool.map_async(_parse_item, chunk, chunksize=CHUNK // (2 * workers) or 1))
+            if len(pending) > 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _parse_item(item: RawDocument | ReadError) -> Document | ReadError:

@@ -123,3 +123,8 @@ def test_any_text_is_a_valid_query(query):
     expr = to_match(query)
     if expr is not None:
         db.execute("SELECT * FROM t WHERE t MATCH ?", (expr,)).fetchall()
+
+
+def test_prefix_longer_than_the_stem_still_matches(store):
+    # "proliferation" is indexed as its Porter stem "prolifer"; "proliferat*" must still find it
+    assert [h.id for h in search(store, "proliferat*").hits] == ["09BEIJING724"]

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from ..model import RawDocument, Source
 from .errors import FormatError
+from .html_text import iso_minutes
 import html
 
 _CABLE_ID = r"\d{2,4}[A-Z][A-Z0-9]*\d+"
@@ -68,7 +69,7 @@ def read_search_export(text: str, source: Source) -> Iterator[RawDocument]:
         raise FormatError("expected the Identifier / Created / Classification / Origin block")
     meta: dict = {
         "id": m["id"],
-        "created": _iso_minutes(m["created"]),
+        "created": iso_minutes(m["created"]),
         "classification": m["classification"].strip(),
         "origin": m["origin"].strip(),
     }
@@ -127,8 +128,8 @@ def read_wikileaks_page_text(text: str, source: Source) -> Iterator[RawDocument]
         raise FormatError("saved WikiLeaks page without its Reference ID / Created / Released table")
     meta = {
         "id": m["id"],
-        "created": _iso_minutes(m["created"]),
-        "released": _iso_minutes(m["released"]),
+        "created": iso_minutes(m["created"]),
+        "released": iso_minutes(m["released"]),
         "classification": m["classification"].strip(),
         "origin": m["origin"].strip(),
     }
@@ -205,7 +206,3 @@ def read_plain(text: str, source: Source) -> Iterator[RawDocument]:
         raise FormatError("no cable header (FM / TO / E.O. 12958 / TAGS / SUBJECT lines)")
     yield RawDocument(text=text.strip("\n"), source=source)
 
-
-def _iso_minutes(value: str) -> str:
-    value = value.strip().replace(" ", "T")
-    return value if value.count(":") == 2 else value + ":00"

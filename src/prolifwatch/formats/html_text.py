@@ -1,4 +1,4 @@
-"""Small helpers shared by the HTML readers."""
+"""Helpers shared by the readers: markup to text, layout timestamps to ISO 8601."""
 from __future__ import annotations
 
 import html

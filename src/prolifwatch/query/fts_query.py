@@ -16,6 +16,15 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
+def _prefix_term(parts: list[str]) -> str:
+    """``proliferat*``: the index holds Porter stems ("prolifer"), which a
+    typed prefix can be longer than, so shorter prefixes are tried too."""
+    head, last = parts[:-1], parts[-1]
+    cuts = [last[:n] for n in range(len(last), max(len(last) - 3, 4) - 1, -1)] if len(last) > 5 else [last]
+    alternatives = [_quote(" ".join([*head, cut])) + "*" for cut in cuts]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
 def to_match(query: str) -> str | None:
     """The MATCH expression, or None when the query has no positive term."""
     positive: list[str] = []
@@ -35,7 +44,7 @@ def to_match(query: str) -> str | None:
             parts = [p for p in _WORD_CHARS.split(word.replace("*", " ")) if p]
             if not parts:
                 continue
-            term = _quote(" ".join(parts)) + ("*" if prefix else "")
+            term = _prefix_term(parts) if prefix else _quote(" ".join(parts))
         if term is None:
             continue
         if negate:

@@ -1,6 +1,7 @@
 """Ranked full-text search with highlighted snippets, filters and facet counts."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -82,38 +83,66 @@ def search(
     where, args = _filters(tag, origin, classification, kind, since, until)
     match = to_match(query)
     if match:
-        source = "documents_fts f JOIN documents d ON d.pk = f.rowid"
+        source = "documents_fts f CROSS JOIN documents d ON d.pk = f.rowid"
         where.insert(0, "documents_fts MATCH ?")
         args.insert(0, match)
         score = f"bm25(documents_fts, {_WEIGHTS})"
-        snippet = f"snippet(documents_fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24)"
-        order = "score"
     else:
-        source = "documents d"
-        score, snippet, order = "0.0", "NULL", "d.date DESC, d.id"
+        source, score = "documents d", "0.0"
     clause = f"WHERE {' AND '.join(where)}" if where else ""
 
-    rows = db.execute(
-        f"SELECT d.id, d.kind, d.title, d.date, d.origin, d.classification, {score} AS score, {snippet} "
-        f"FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-        (*args, limit, offset),
-    ).fetchall()
-    hits = [Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(-r[6], 4) if r[6] else 0.0, r[7]) for r in rows]
-
-    # Facets over the whole matching set, from one temporary list of its keys.
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (pk INTEGER PRIMARY KEY)")
+    # The matching set is computed once, with its scores; the page, the
+    # total and the facets all read it.
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (pk INTEGER PRIMARY KEY, score REAL)")
     db.execute("DELETE FROM matched")
-    db.execute(f"INSERT INTO matched SELECT d.pk FROM {source} {clause}", args)
+    if match and len(where) == 1:  # no filter: the index alone gives the set
+        db.execute(f"INSERT INTO matched SELECT rowid, {score} FROM documents_fts WHERE documents_fts MATCH ?", args)
+    else:
+        db.execute(f"INSERT INTO matched SELECT d.pk, {score} FROM {source} {clause}", args)
     total = db.execute("SELECT count(*) FROM matched").fetchone()[0]
-    facets = {
-        "tag": "SELECT t.tag, count(*) FROM matched m JOIN document_tags t ON t.pk = m.pk GROUP BY 1",
-        "origin": "SELECT d.origin, count(*) FROM matched m JOIN documents d ON d.pk = m.pk GROUP BY 1",
-        "classification": "SELECT d.classification, count(*) FROM matched m JOIN documents d ON d.pk = m.pk GROUP BY 1",
-        "kind": "SELECT d.kind, count(*) FROM matched m JOIN documents d ON d.pk = m.pk GROUP BY 1",
-        "year": "SELECT substr(d.date, 1, 4), count(*) FROM matched m JOIN documents d ON d.pk = m.pk GROUP BY 1",
-    }
-    result = SearchResult(query=query, total=total, hits=hits)
-    for name, sql in facets.items():
-        counts = db.execute(f"{sql} ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}").fetchall()
-        result.facets[name] = {str(k): n for k, n in counts if k is not None}
-    return result
+    order = "m.score, d.id" if match else "d.date DESC, d.id"
+    rows = db.execute(
+        "SELECT d.pk, d.id, d.kind, d.title, d.date, d.origin, d.classification, m.score "
+        f"FROM matched m CROSS JOIN documents d ON d.pk = m.pk ORDER BY {order} LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    snippets = _snippets(db, match, [r[0] for r in rows]) if match else {}
+    hits = [
+        Hit(r[1], r[2], r[3], r[4], r[5], r[6], round(-r[7], 4) if r[7] else 0.0, snippets.get(r[0]))
+        for r in rows
+    ]
+    return SearchResult(query=query, total=total, hits=hits, facets=_facets(db))
+
+
+def _snippets(db, match: str, pks: list[int]) -> dict[int, str]:
+    """Snippets for the page only: snippet() re-reads each document's text."""
+    if not pks:
+        return {}
+    marks = ",".join("?" * len(pks))
+    return dict(
+        db.execute(
+            f"SELECT rowid, snippet(documents_fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) "
+            f"FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+            (match, *pks),
+        )
+    )
+
+
+def _top(counts: Counter) -> dict[str, int]:
+    return {str(k): n for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]}
+
+
+def _facets(db) -> dict[str, dict[str, int]]:
+    """Facet counts over the whole matching set, in one pass over its documents."""
+    by: dict[str, Counter] = {name: Counter() for name in FACETS}
+    for origin, level, kind, year, n in db.execute(
+        "SELECT d.origin, d.classification, d.kind, substr(d.date, 1, 4), count(*) "
+        "FROM matched m CROSS JOIN documents d ON d.pk = m.pk GROUP BY 1, 2, 3, 4"
+    ):
+        for name, value in (("origin", origin), ("classification", level), ("kind", kind), ("year", year)):
+            if value is not None:
+                by[name][value] += n
+    by["tag"].update(
+        dict(db.execute("SELECT t.tag, count(*) FROM matched m CROSS JOIN document_tags t ON t.pk = m.pk GROUP BY 1"))
+    )
+    return {name: _top(by[name]) for name in FACETS}

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 V1 = """
 CREATE TABLE documents (
+    -- Small columns first: SQLite reads a row's columns in order, and a
+    -- column after the long body costs a walk through its overflow pages.
     pk INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
-    title TEXT,                 -- cable subject or article title (indexed)
-    tags TEXT,                  -- space-separated TAGS (indexed)
-    body TEXT NOT NULL,         -- the document text; paragraph offsets point into it (indexed)
     date TEXT,                  -- created (cables) or published (articles), ISO 8601
     released TEXT,
     origin TEXT,
     classification TEXT,        -- level: UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET
     caveats TEXT,               -- JSON list
+    preference TEXT NOT NULL,   -- which record wins when several sources give one
+    title TEXT,                 -- cable subject or article title (indexed)
+    tags TEXT,                  -- space-separated TAGS (indexed)
     record TEXT NOT NULL,       -- every other field, JSON
-    preference TEXT NOT NULL    -- which record wins when several sources give one
+    body TEXT NOT NULL          -- the document text; paragraph offsets point into it (indexed)
 );
 CREATE INDEX documents_date ON documents(date);
 CREATE INDEX documents_origin ON documents(origin COLLATE NOCASE);

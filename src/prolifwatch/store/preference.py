@@ -12,7 +12,6 @@ from ..model import Document
 # Most complete layout first.
 LAYOUT_ORDER = (
     "wikileaks-html",
-    "wikileaks-html-2",
     "plusd-html",
     "cables-csv",
     "wikileaks-page-text",

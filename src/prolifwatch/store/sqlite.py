@@ -19,7 +19,7 @@ from ..model import Cable, Document, Source, document_from_json
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .preference import preference
 
-BATCH_SIZE = 500
+BATCH_SIZE = 200
 
 
 class StoreVersionError(RuntimeError):
