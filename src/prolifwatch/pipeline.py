@@ -18,7 +18,6 @@ from .cable.document import cable_from_raw
 from .formats import DEFAULT_MAX_BYTES, ReadError, read_paths
 from .model import Document, RawDocument
 
-
 CHUNK = 256  # documents sent to the parser processes at a time
 
 
@@ -29,8 +28,8 @@ def parse_raw(raw: RawDocument) -> Document | ReadError:
             return parse_article(raw)
         return cable_from_raw(raw)
     except Exception as exc:  # keep going: one bad document must not end a run
-        where = raw.source.path
-        return ReadError(where, f"cannot parse: {exc}", raw.source.row)
+        row = f"row {raw.source.row}: " if raw.source.row else ""
+        return ReadError(raw.source.path, f"{row}cannot parse: {exc}")
 
 
 def parse_paths(
