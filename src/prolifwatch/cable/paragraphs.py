@@ -31,6 +31,7 @@ Invariant: ``p.text == text[p.start:p.end]`` for the very string passed in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Paragraph
@@ -40,10 +41,12 @@ from .signature import signature_start
 
 __all__ = ["body_start", "parse_paragraphs"]
 
-# (No look-behind at the front: a pattern that starts with a character class
-# lets the regex engine skip ahead quickly; the character before is checked
-# in Python.)
-_NUMBER = re.compile(r"(?P<n>\d{1,3})[ \t]?\.(?=[ \t(]|$)", re.MULTILINE)
+# A paragraph number is up to three digits, an optional space and a period
+# ("1.", "12 ."). Python's regex engine scans fast only for a pattern that
+# starts with a literal, so the scan looks for the period and the digits
+# before it are read back in Python (_number_candidates).
+_PERIOD = re.compile(r"\.(?=[ \t(]|$)", re.MULTILINE)
+_DIGITS = frozenset("0123456789")
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/")
 _SIGN = re.compile(r"¶[ \t]*$")
 _MARK_AFTER = re.compile(r"[ \t]*(\([^()\n]{1,60}\))")
@@ -55,7 +58,7 @@ _MAX_SKIP = 2
 # than by trying a heading pattern at every line start:
 #   "Summary\n-------", "-------\nSUMMARY\n-------", "---------- OBJECTIVES ----------",
 #   "SUMMARY -------", "--- -- Background: ... --- --" (one line).
-_RULE = re.compile(r"-{3,}")
+_RULE = re.compile(r"---+")  # (a literal start: scanned fast)
 _PARAGRAPH_LINE = re.compile(r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]?\.")
 # Headings without a rule: a bare heading word, and the page headers long
 # cables repeat ("BEIJING 00001141 002 OF 002").
@@ -143,21 +146,37 @@ def body_start(text: str) -> int:
     return min(start, first) if first is not None else start
 
 
+def _number_candidates(text: str, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of each "N." in text[start:stop] not glued to a
+    number, a period, comma or slash before it (so not "1.4." or "2008.")."""
+    for period in _PERIOD.finditer(text, start, stop):
+        dot = period.start()
+        last = dot - 1
+        if last >= start and text[last] in " \t":
+            last -= 1
+        first = last
+        while first > last - 3 and first >= start and text[first] in _DIGITS:
+            first -= 1
+        first += 1
+        if first > last:
+            continue
+        if first and text[first - 1] in _NOT_BEFORE_NUMBER:
+            continue
+        yield first, dot + 1, int(text[first : last + 1])
+
+
 def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str | None]]:
     """(start, body offset, number as printed, marking) of each accepted paragraph."""
     found: list[tuple[int, int, str, str | None]] = []
     expected: int | None = None
-    for m in _NUMBER.finditer(text, start, stop):
-        if m.start() and text[m.start() - 1] in _NOT_BEFORE_NUMBER:
-            continue
-        n = int(m["n"])
+    for m_start, m_end, n in _number_candidates(text, start, stop):
         if expected is not None and not expected - 1 <= n <= expected + _MAX_SKIP - 1:
             continue
-        sign_match = _SIGN.search(text, max(0, m.start() - 4), m.start())
+        sign_match = _SIGN.search(text, max(0, m_start - 4), m_start)
         sign = sign_match is not None
-        begin = sign_match.start() if sign_match else m.start()
+        begin = sign_match.start() if sign_match else m_start
         marking = None
-        after = _MARK_AFTER.match(text, m.end())
+        after = _MARK_AFTER.match(text, m_end)
         if after and parse_marking(after.group(1))[0]:
             marking = after.group(1)
         # (only the start of the line is looked at: scraped pages have lines
@@ -174,7 +193,7 @@ def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str
         else:  # a skipped or a repeated number, as cables do print
             ok = at_line_start and clear
         if ok:
-            found.append((begin, m.end(), text[sign_match.start() if sign else m.start() : m.end()].strip(), marking))
+            found.append((begin, m_end, text[sign_match.start() if sign else m_start : m_end].strip(), marking))
             expected = n + 1
     return found
 
