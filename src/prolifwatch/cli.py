@@ -82,9 +82,12 @@ def ingest(
     workers: Annotated[
         int, typer.Option("--workers", "-w", help="Parser processes (0: one per core).")
     ] = 0,
+    extract: Annotated[
+        bool, typer.Option("--extract/--no-extract", help="Find mentions and events while ingesting.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
-    """Read, parse and store documents. Re-running on the same files changes nothing.
+    """Read, parse, extract and store documents. Re-running on the same files changes nothing.
 
     Prints how many documents were read, new, unchanged, merged (a new source for a
     document already stored) and failed, with the file and reason for each failure.
@@ -116,7 +119,8 @@ def ingest(
 
     with store, progress:
         task = progress.add_task("ingest", total=len(files), docs=0, failed=0)
-        report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item)
+        report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item,
+                            extract=extract)
     if as_json:
         _emit_json(report.to_json())
     else:
@@ -222,6 +226,8 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     else:
         print_stats(out, figures)
 
+
+from . import cli_extract  # noqa: E402,F401  (registers extract, events, entities, eval)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -11,6 +11,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from itertools import islice
 
 from .article import parse_article
@@ -35,10 +36,37 @@ def parse_raw(raw: RawDocument) -> Document | ReadError:
 def parse_paths(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1
 ) -> Iterator[Document | ReadError]:
+    for item, _ in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=False):
+        yield item
+
+
+@lru_cache(maxsize=1)
+def _extractor():
+    from .extract import Extractor  # the NLP stack loads only when extraction is asked for
+
+    return Extractor()
+
+
+def analyse_raw(raw: RawDocument | ReadError, extract: bool) -> tuple[Document | ReadError, dict | None]:
+    """Parse, and extract when asked; a failure in either is reported, not stored."""
+    doc = raw if isinstance(raw, ReadError) else parse_raw(raw)
+    if not extract or isinstance(doc, ReadError):
+        return doc, None
+    try:
+        return doc, _extractor()(doc).to_json()
+    except Exception as exc:
+        row = f"row {doc.sources[0].row}: " if doc.sources and doc.sources[0].row else ""
+        return ReadError(doc.sources[0].path if doc.sources else "?", f"{row}cannot extract from {doc.id}: {exc}"), None
+
+
+def analyse_paths(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True
+) -> Iterator[tuple[Document | ReadError, dict | None]]:
+    """(record or error, extraction JSON or None) for every document read."""
     items = read_paths(paths, max_bytes=max_bytes)
     if workers <= 1:
         for item in items:
-            yield item if isinstance(item, ReadError) else parse_raw(item)
+            yield analyse_raw(item, extract)
         return
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
     # into memory); a bounded queue of chunks keeps memory flat.
@@ -46,15 +74,12 @@ def parse_paths(
     with ctx.Pool(workers) as pool:
         pending: deque = deque()
         while chunk := list(islice(items, CHUNK)):
-            pending.append(pool.map_async(_parse_item, chunk, chunksize=CHUNK // (2 * workers) or 1))
+            pending.append(pool.map_async(partial(analyse_raw, extract=extract), chunk,
+                                          chunksize=CHUNK // (2 * workers) or 1))
             if len(pending) > 2 * workers:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
-
-
-def _parse_item(item: RawDocument | ReadError) -> Document | ReadError:
-    return item if isinstance(item, ReadError) else parse_raw(item)
 
 
 @dataclass
@@ -82,17 +107,19 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
     on_item: Callable[[Document | ReadError], None] | None = None,
+    extract: bool = True,
 ) -> IngestReport:
-    """Read, parse and store; each document is stored whole or not at all."""
+    """Read, parse, extract and store; each document, with its mentions and
+    events, is stored whole or not at all."""
     report = IngestReport()
     with store.batch():
-        for item in parse_paths(paths, max_bytes=max_bytes, workers=workers):
+        for item, extraction in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=extract):
             if isinstance(item, ReadError):
                 report.failed.append(item)
             else:
                 report.read += 1
                 try:
-                    outcome = store.put(item)
+                    outcome = store.put(item, extraction)
                 except Exception as exc:
                     report.failed.append(ReadError(item.sources[0].path, f"cannot store {item.id}: {exc}"))
                 else:

@@ -67,5 +67,56 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# Extraction results: mentions and events point at their document and paragraph
+# and carry document-text offsets; extractions records which documents have
+# been through extraction (a document with no mentions is still extracted).
+V2 = """
+CREATE TABLE extractions (
+    pk INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
+    extractor TEXT NOT NULL
+);
+CREATE TABLE mentions (
+    pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    key TEXT,
+    text TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    source TEXT NOT NULL,
+    attributes TEXT
+);
+CREATE INDEX mentions_pk ON mentions(pk);
+CREATE INDEX mentions_key ON mentions(key);
+CREATE INDEX mentions_type ON mentions(type, key);
+
+CREATE TABLE events (
+    event_pk INTEGER PRIMARY KEY,
+    pk INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    type TEXT NOT NULL,          -- transfer | diplomatic_action
+    kind TEXT,
+    status TEXT,
+    date TEXT,                   -- ISO date, month, year, or "start/end"
+    confidence REAL NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    record TEXT NOT NULL         -- the event as JSON
+);
+CREATE INDEX events_pk ON events(pk);
+CREATE INDEX events_type ON events(type, status);
+
+CREATE TABLE event_arguments (
+    event_pk INTEGER NOT NULL REFERENCES events(event_pk) ON DELETE CASCADE,
+    role TEXT NOT NULL,          -- supplier, recipient, items, item_code, carrier ...
+    key TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX event_arguments_event ON event_arguments(event_pk);
+CREATE INDEX event_arguments_role ON event_arguments(role, key);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Cable, Document, Source, document_from_json
+from .extraction import clear_extraction, has_extraction, replace_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .preference import preference
 
@@ -107,8 +108,13 @@ class SQLiteStore:
             self.db.execute("COMMIT")
 
     # -- writing --------------------------------------------------------------
-    def put(self, doc: Document) -> str:
-        """Store a document: "new", "unchanged" (every source known) or "merged"."""
+    def put(self, doc: Document, extraction: dict[str, Any] | None = None, extractor: str = "default") -> str:
+        """Store a document: "new", "unchanged" (every source known) or "merged".
+
+        ``extraction`` (``Extraction.to_json()`` of this very record) is kept
+        with the record that wins, in the same transaction; a stored document
+        that has none yet takes it even when the document is unchanged.
+        """
         if not doc.id:
             raise ValueError("a document needs an id to be stored")
         row = self.db.execute("SELECT pk, preference FROM documents WHERE id = ?", (doc.id,)).fetchone()
@@ -117,16 +123,25 @@ class SQLiteStore:
             known = set(self.db.execute("SELECT path, sha256, row FROM sources WHERE pk = ?", (row[0],)))
         new_sources = [s for s in doc.sources if (s.path, s.sha256, s.row or 0) not in known]
         if row and not new_sources:
+            if extraction is not None and not has_extraction(self.db, row[0]) and preference(doc) == row[1]:
+                with self._document_transaction():
+                    replace_extraction(self.db, row[0], extraction, extractor)
             return "unchanged"
         rank = preference(doc)
         with self._document_transaction():
             if row is None:
                 pk = self._insert(doc, rank)
                 outcome = "new"
+                if extraction is not None:
+                    replace_extraction(self.db, pk, extraction, extractor)
             else:
                 pk = row[0]
                 if rank > row[1]:
                     self._replace_content(pk, doc, rank)
+                    if extraction is not None:
+                        replace_extraction(self.db, pk, extraction, extractor)
+                    else:
+                        clear_extraction(self.db, pk)
                 outcome = "merged"
             for source in new_sources:
                 # A file re-read under another id (after a parser fix) moves here.

@@ -1,0 +1,155 @@
+"""Extraction commands: ``extract``, ``events``, ``entities`` and ``eval``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import DbOption, JsonOption, MaxBytesOption, _emit_json, _open_store, app, err, out
+from .formats import DEFAULT_MAX_BYTES, ReadError
+
+NerOption = Annotated[
+    bool,
+    typer.Option("--ner/--no-ner", help="Run statistical NER (spaCy) where the cheap pass finds something of interest."),
+]
+
+
+def _extractor(ner: bool):
+    from .extract import CHEAP, FULL, Extractor
+
+    return Extractor(FULL if ner else CHEAP)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
+    as_json: JsonOption = False,
+    ner: NerOption = True,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Find mentions (entities, items, resolutions ...) and events (transfers,
+    diplomatic actions) in documents without storing them."""
+    from .pipeline import parse_paths
+    from .render_extraction import print_extraction
+
+    extractor = _extractor(ner)
+    failed = 0
+    for item in parse_paths(files, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            failed += 1
+            err.print(f"[red]failed[/] {item}", highlight=False)
+            continue
+        result = extractor(item)
+        if as_json:
+            _emit_json(result.to_json())
+        else:
+            print_extraction(out, item, result)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    type: Annotated[Optional[str], typer.Option("--type", help="transfer or diplomatic_action.")] = None,
+    supplier: Annotated[Optional[str], typer.Option(help="Supplier name or key, e.g. LIMMT.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="Recipient name or key, e.g. Iran.")] = None,
+    item_code: Annotated[Optional[str], typer.Option(help="Control-list code, e.g. 3.B.3 or 'MTCR 2.A.1'.")] = None,
+    status: Annotated[
+        Optional[str], typer.Option(help="planned, impending, completed, interdicted, alleged or denied.")
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(help="Event (or document) date on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Event (or document) date on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Number of events to show.")] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Transfers and diplomatic actions found in the stored documents, with their evidence."""
+    from .query import list_events
+    from .render_extraction import print_events
+
+    with _open_store(db) as store:
+        found = list_events(store, type=type, supplier=supplier, recipient=recipient, item_code=item_code,
+                            status=status, since=since, until=until, limit=limit)
+    if as_json:
+        for event in found:
+            _emit_json(event)
+    else:
+        print_events(out, found)
+
+
+@app.command()
+def entities(
+    type: Annotated[Optional[str], typer.Option("--type", help="Country, Organization, Person, Vessel, Item ...")] = None,
+    limit: Annotated[int, typer.Option(help="Number of entities to show.")] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Entities mentioned in the stored documents, by number of documents."""
+    from .query import list_entities
+    from .render_extraction import print_entities
+
+    with _open_store(db) as store:
+        found = list_entities(store, type=type, limit=limit)
+    if as_json:
+        for entity in found:
+            _emit_json(entity)
+    else:
+        print_entities(out, found)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation files (*.json).", exists=True)],
+    documents: Annotated[
+        Path, typer.Option(help="Folder holding the documents the gold files name.", exists=True)
+    ] = Path("../shared/seeds"),
+    ner: NerOption = True,
+    upper: Annotated[
+        bool, typer.Option("--upper", help="Score on ALL-CAPS copies of the documents (as pre-2005 cables are).")
+    ] = False,
+    restore_case: Annotated[
+        bool, typer.Option("--restore-case/--no-restore-case", help="Re-case ALL-CAPS paragraphs before NER.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Precision, recall and F1 of mentions by type and of transfer arguments against gold annotations."""
+    from .extract import FULL, CHEAP, Extractor
+    from .extract.evaluate import GoldError, evaluate as run_evaluate, load_gold
+    from .render_extraction import print_evaluation
+
+    extractor = Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}})
+    pairs = []
+    try:
+        for path in sorted(gold_dir.glob("*.json")):
+            gold = load_gold(path)
+            doc = _read_one(documents / gold["document"], upper=upper)
+            if upper:
+                gold["mentions"] = [{**m, "text": m["text"].upper()} for m in gold.get("mentions", [])]
+            pairs.append((gold, doc, extractor(doc)))
+        report = run_evaluate(pairs)
+    except (GoldError, KeyError, OSError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if as_json:
+        _emit_json(report.to_json())
+    else:
+        print_evaluation(out, report)
+
+
+def _read_one(path: Path, *, upper: bool = False):
+    from .formats import read_bytes
+    from .pipeline import parse_raw
+
+    data = path.read_bytes()
+    raws = [r for r in read_bytes(data, str(path)) if not isinstance(r, ReadError)]
+    if not raws:
+        raise OSError(f"{path}: no document could be read")
+    doc = parse_raw(raws[0])
+    if isinstance(doc, ReadError):
+        raise OSError(str(doc))
+    if upper:  # after parsing, so paragraphs and offsets stay those the gold was written on
+        doc.text = doc.text.upper()
+        for paragraph in doc.paragraphs:
+            paragraph.text = paragraph.text.upper()
+    return doc

@@ -1,0 +1,54 @@
+"""Patterns for named bodies the knowledge base cannot list in full:
+ministries and departments, companies, embassies and weapons programmes."""
+from __future__ import annotations
+
+import re
+
+from .mention import Mention
+
+_CAP = r"[A-Z][a-zA-Z\-]+"
+_LINK = r"(?:and|of|for|&)"
+# "Missile and Conventional Weapons Division", "Interior Ministry", "Second Division"
+_BODY_HEAD = r"(?:Ministry|Department|Division|Bureau|Agency|Commission|Administration|Directorate|Politburo|Office)"
+_BODY = re.compile(
+    rf"(?<![\w/])(?:{_CAP}[ \n]+(?:{_LINK}[ \n]+)?){{1,6}}{_BODY_HEAD}\b"
+    rf"|(?<![\w/])(?:Ministry|Department)[ \n]+of[ \n]+{_CAP}(?:[ \n]+(?:{_LINK}[ \n]+)?{_CAP}){{0,4}}"
+    rf"|(?<![\w/])Politburo\b"
+)
+_COMPANY = re.compile(
+    rf"(?<![\w/])(?:{_CAP}[ \n]+(?:{_LINK}[ \n]+)?){{1,5}}"
+    r"(?:Company|Co\.|Corporation|Corp\.|Industrial[ \n]+Group|Industries|Group|Ltd\.?|Limited|Inc\.|Trading)(?![\w])"
+)
+_EMBASSY = re.compile(r"(?<![\w/])(?:Embassy|EMBASSY)[ \n]+(?:in[ \n]+)?[A-Z][a-zA-Z]+|(?:U\.S\.|US|American)[ \n]+Embassy\b")
+_PROGRAM = re.compile(
+    r"(?<![\w/])(?:(?:ballistic[ \n]+)?missile|nuclear(?:[ \n]+weapons?)?|chemical[ \n]+weapons?|biological[ \n]+weapons?"
+    r"|CW|BW|WMD|space[ \n]+launch|uranium[ \n]+enrichment|enrichment)(?:[ \n]+\[[^\]\n]{1,40}\])?[ \n]+programm?e?s?\b",
+    re.IGNORECASE,
+)
+# Capitalised words that start a sentence or a phrase but are not part of a name.
+_LEADING = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|His|Her|Their|Our|Both|In|On|At|From|With|By|For|To|Under|And|But|If|As|While|When)[ \n]+)+")
+
+
+class Bodies:
+    source = "patterns"
+
+    def __call__(self, text: str, *, all_caps: bool = False) -> list[Mention]:
+        if all_caps:  # every word is capitalised: these patterns would run wild
+            return [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
+        out = []
+        for pattern, type_, confidence in (
+            (_EMBASSY, "GovernmentBody", 0.8),
+            (_BODY, "GovernmentBody", 0.75),
+            (_COMPANY, "Organization", 0.75),
+        ):
+            for m in pattern.finditer(text):
+                lead = _LEADING.match(m.group())
+                start = m.start() + (lead.end() if lead else 0)
+                name = text[start : m.end()]
+                if any(c.isspace() for c in name) or name == "Politburo":
+                    out.append(self._mention(type_, text, start, m.end(), confidence))
+        out += [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
+        return out
+
+    def _mention(self, type_, text, start, end, confidence) -> Mention:
+        return Mention(type_, text[start:end], start, end, confidence=confidence, source=self.source)

@@ -1,0 +1,262 @@
+"""Mention components, registered by name and composed by configuration.
+
+A component takes the document's passages and the mentions found so far and
+returns the new list.  Finders add mentions; refiners retype or merge them.
+Each can be run alone in a test: ``COMPONENTS["gazetteer"](kb)(passages, [])``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..knowledge import KnowledgeBase
+from .bodies import Bodies
+from .gazetteer import Gazetteer
+from .mention import Mention
+from .ner import StatisticalNER, restore_case
+from .patterns import Patterns
+from .text import bounded
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of a document, with where it sits in the document text."""
+
+    index: int
+    text: str
+    start: int
+    all_caps: bool = False
+
+
+Component = Callable[[list[Passage], list[Mention]], list[Mention]]
+COMPONENTS: dict[str, Callable[..., Component]] = {}
+
+
+def component(name: str):
+    def register(factory: Callable[..., Component]) -> Callable[..., Component]:
+        COMPONENTS[name] = factory
+        return factory
+
+    return register
+
+
+def _per_passage(finder) -> Component:
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        found = list(mentions)
+        for p in passages:
+            found += [m.shifted(p.start, p.index) for m in finder(p.text, all_caps=p.all_caps)]
+        return found
+
+    return run
+
+
+@component("gazetteer")
+def gazetteer(kb: KnowledgeBase) -> Component:
+    return _per_passage(Gazetteer(kb.names()))
+
+
+@component("control_items")
+def control_items(kb: KnowledgeBase) -> Component:
+    finder = Gazetteer(kb.item_names(), source="control_items", confidence=0.9, proper_nouns=False)
+
+    def with_codes(text: str, *, all_caps: bool = False) -> list[Mention]:
+        return [
+            replace(m, attributes={"codes": [m.key.removeprefix("item:")]}) for m in finder(text, all_caps=all_caps)
+        ]
+
+    return _per_passage(with_codes)
+
+
+@component("patterns")
+def patterns(kb: KnowledgeBase) -> Component:
+    return _per_passage(Patterns(kb))
+
+
+@component("bodies")
+def bodies(kb: KnowledgeBase) -> Component:
+    return _per_passage(Bodies())
+
+
+# Types whose presence makes a paragraph worth the statistical pass.
+WORTH_NER = {"Item", "Resolution", "Regime", "Vessel", "Program", "Flight"}
+
+
+@component("ner")
+def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool = True) -> Component:
+    model = StatisticalNER(kb)
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        chosen = [
+            p for p in passages
+            if not only_if_worth_it
+            or any(m.paragraph == p.index and (m.type in WORTH_NER or (m.key or "").startswith("entity:"))
+                   for m in mentions)
+        ]
+        if not chosen:
+            return list(mentions)
+        texts = []
+        for p in chosen:
+            if p.all_caps and restore_caps:
+                local = [replace(m, start=m.start - p.start, end=m.end - p.start)
+                         for m in mentions if m.paragraph == p.index]
+                texts.append(restore_case(p.text, local))
+            else:
+                texts.append(p.text)
+        found = list(mentions)
+        for p, results in zip(chosen, model(texts)):
+            for m in results:
+                found.append(replace(m.shifted(p.start, p.index), text=p.text[m.start : m.end]))
+        return found
+
+    return run
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|via|through|near|outside|into|VIA|IN|AT|THROUGH)|Embassy|EMBASSY)[ \n]+(?:the[ \n]+)?$")
+_LOCATIVE_AFTER = re.compile(r"^[ \n]+(?:airport|port|harbou?r|International|AIRPORT|PORT)\b")
+
+
+@component("capitals")
+def capitals(kb: KnowledgeBase) -> Component:
+    """A capital names the state ("Beijing does not want") unless it is a place
+    ("via Beijing", "the Beijing airport")."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        by_index = {p.index: p for p in passages}
+        out = []
+        for m in mentions:
+            if m.attributes.get("role") == "capital" and m.paragraph in by_index:
+                p = by_index[m.paragraph]
+                local = m.start - p.start
+                before, after = p.text[max(0, local - 20) : local], p.text[local + len(m.text) : local + len(m.text) + 20]
+                if _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after):
+                    m = replace(m, type="Place")
+            out.append(m)
+        return out
+
+    return run
+
+
+@component("short_forms")
+def short_forms(kb: KnowledgeBase) -> Component:
+    """Within a document, "Liu" after "AFM Liu Jieyi" is the same person."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        names: dict[str, str] = {}
+        for m in mentions:
+            # NER persons seed short forms only when they look like full names
+            if m.type == "Person" and (m.source != "ner" or (len(m.text.split()) > 1 and not m.text.isupper())):
+                key = m.key or person_key(m.text)
+                for token in (m.text.split()[0], m.text.split()[-1]):
+                    if len(token) >= 2 and token[0].isupper():
+                        names.setdefault(token, key)
+        if not names:
+            return list(mentions)
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?:s\b|\b)")
+        found = list(mentions)
+        for p in passages:
+            taken = [(m.start - p.start, m.end - p.start) for m in mentions if m.paragraph == p.index]
+            for match in pattern.finditer(p.text):
+                start, end = match.start(1), match.end(1)
+                if not bounded(p.text, start, match.end()) or any(s < end and start < e for s, e in taken):
+                    continue
+                found.append(Mention("Person", match.group(1), p.start + start, p.start + end,
+                                     key=names[match.group(1)], confidence=0.7, source="short_forms",
+                                     paragraph=p.index))
+        return found
+
+    return run
+
+
+def person_key(name: str) -> str:
+    return "person:" + slug(name)
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+_KEY_PREFIX = {"Person": "person", "Organization": "org", "GovernmentBody": "body", "Place": "place",
+               "Program": "program", "Item": "item", "Vessel": "vessel", "Country": "country",
+               "Regime": "regime", "Flight": "flight", "Quantity": "quantity", "Date": "date"}
+
+
+@component("keys")
+def keys(kb: KnowledgeBase) -> Component:
+    """Mentions no finder could key get one from their text, so the same
+    name in two documents shares a key until resolution links it further."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        return [
+            m if m.key else replace(m, key=f"{_KEY_PREFIX.get(m.type, m.type.lower())}:{slug(m.text)}")
+            for m in mentions
+        ]
+
+    return run
+
+
+# Finders outrank NER; among equals the longer span wins.
+_SOURCE_RANK = {"gazetteer": 3, "control_items": 3, "patterns": 2, "short_forms": 1, "ner": 0}
+
+
+@component("merge")
+def merge(kb: KnowledgeBase) -> Component:
+    """One mention per span: join a model number to the item it names, then
+    drop overlapping mentions, keeping the strongest."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        joined = _join_models(passages, mentions)
+        ordered = sorted(
+            joined,
+            key=lambda m: (_SOURCE_RANK.get(m.source, 1), m.end - m.start, m.confidence),
+            reverse=True,
+        )
+        kept: list[Mention] = []
+        for m in ordered:
+            clash = [k for k in kept if m.overlaps(k)]
+            if clash:
+                m = _after_country(m, clash)
+            if m is not None and not any(m.overlaps(k) for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: (m.start, m.end))
+
+    return run
+
+
+def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:
+    """"Chinese Foreign Ministry" found by a pattern keeps "Foreign Ministry"
+    once "Chinese" is a Country: the adjective qualifies the body."""
+    if m.source != "patterns" or m.type not in ("GovernmentBody", "Organization") or len(clash) != 1:
+        return None
+    country = clash[0]
+    if country.type != "Country" or country.start != m.start or country.end >= m.end:
+        return None
+    rest = m.text[country.end - m.start :]
+    cut = len(rest) - len(rest.lstrip("'’s \n")) if rest.startswith(("'", "’")) else len(rest) - len(rest.lstrip())
+    rest = rest[cut:]
+    if not rest or not rest[0].isupper() or " " not in rest.replace("\n", " "):
+        return None
+    start = country.end + cut
+    return replace(m, start=start, text=rest)
+
+
+def _join_models(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+    """"3GFF-700" + "cold flow forming machine" -> one Item carrying both."""
+    texts = {p.index: p for p in passages}
+    models = [m for m in mentions if m.type == "Item" and "model" in m.attributes]
+    items = [m for m in mentions if m.type == "Item" and "codes" in m.attributes]
+    out = [m for m in mentions if m not in models]
+    for model in models:
+        p = texts.get(model.paragraph)
+        follower = next(
+            (i for i in items if i.paragraph == model.paragraph and i.start > model.end
+             and p is not None and not p.text[model.end - p.start : i.start - p.start].strip()),
+            None,
+        )
+        if follower is None:
+            out.append(model)
+            continue
+        out.remove(follower)
+        out.append(replace(follower, start=model.start, text=p.text[model.start - p.start : follower.end - p.start],
+                           attributes={**follower.attributes, "model": model.attributes["model"]}))
+    return out

@@ -1,0 +1,131 @@
+"""Dates in running text, normalised against the document's own date.
+
+"on 4 November" in a cable of 22 November 2007 is 2007-11-04; "in May" in a
+September cable is May of that year; "last year" is the year before.  Each
+result keeps its precision: day, month, year, or a window "A/B".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    # between 24 and 26 November (2007)
+    ("window", re.compile(rf"\bbetween[ \n]+(?P<d1>\d{{1,2}})[ \n]+and[ \n]+(?P<d2>\d{{1,2}})[ \n]+{_MONTH}(?:[ \n]+{_YEAR})?", re.I)),
+    # 4 November 2007 / 4 November
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})[ \n]+{_MONTH}(?:,?[ \n]+{_YEAR})?\b", re.I)),
+    # Nov. 3, 2007 / September 3 / March 20
+    ("day", re.compile(rf"\b{_MONTH}[ \n]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \n]+{_YEAR})?", re.I)),
+    # in May 2008 / in May / May and June
+    ("month", re.compile(rf"\b{_MONTH}(?:[ \n]+{_YEAR})?\b(?![ \n]+\d)", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>last[ \n]+year|this[ \n]+year|next[ \n]+year|last[ \n]+month|this[ \n]+month|next[ \n]+month|the[ \n]+next[ \n]+day|tomorrow|yesterday|today|earlier[ \n]+this[ \n]+year)\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|by|of)[ \n]+{_YEAR}\b", re.I)),
+]
+# "May" the verb: only a month when it is capitalised and not sentence-like "may be".
+_MAY_VERB = re.compile(r"^may$")
+
+
+@dataclass(frozen=True)
+class TextDate:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO: 2007-11-04, 2007-11, 2007, or "2007-11-24/2007-11-26"
+    precision: str  # day | month | year | window
+
+
+def find_dates(text: str, anchor: date | None) -> list[TextDate]:
+    found: list[TextDate] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            if "month" in m.groupdict() and m.group("month") and _MAY_VERB.match(m.group("month")):
+                continue
+            value = _value(kind, m, anchor)
+            if value:
+                found.append(TextDate(m.start(), m.end(), m.group(), *value))
+    found.sort(key=lambda d: d.start)
+    return _chain_relative_days(found)
+
+
+def _chain_relative_days(found: list[TextDate]) -> list[TextDate]:
+    """"shipped the next day" after "a cable dated Nov. 3, 2007" is 4 November."""
+    out, last_day = [], None
+    for d in found:
+        shift = _DAY_SHIFT.get(" ".join(d.text.lower().split()))
+        if shift is not None and last_day is not None:
+            d = TextDate(d.start, d.end, d.text, (last_day + timedelta(days=shift)).isoformat(), "day")
+        elif d.precision == "day":
+            last_day = date.fromisoformat(d.value)
+        out.append(d)
+    return out
+
+
+_DAY_SHIFT = {"the next day": 1, "tomorrow": 1, "yesterday": -1}
+
+
+def _year_for(month: int, explicit: str | None, anchor: date | None) -> int | None:
+    if explicit:
+        return int(explicit)
+    if anchor is None:
+        return None
+    # a month more than seven months after the document's date was last year's
+    return anchor.year - 1 if month - anchor.month > 7 else anchor.year
+
+
+def _value(kind: str, m: re.Match, anchor: date | None) -> tuple[str, str] | None:
+    if kind in ("day", "window", "month"):
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        year = _year_for(month, m.group("year"), anchor)
+        if year is None:
+            return None
+        if kind == "month":
+            return f"{year:04d}-{month:02d}", "month"
+        if kind == "window":
+            d1, d2 = int(m.group("d1")), int(m.group("d2"))
+            return f"{year:04d}-{month:02d}-{d1:02d}/{year:04d}-{month:02d}-{d2:02d}", "window"
+        try:
+            return date(year, month, int(m.group("day"))).isoformat(), "day"
+        except ValueError:
+            return None
+    if kind == "year":
+        return m.group("year"), "year"
+    if anchor is None:
+        return None
+    rel = " ".join(m.group("rel").lower().split())
+    if rel in ("last year",):
+        return str(anchor.year - 1), "year"
+    if rel in ("this year", "earlier this year"):
+        return str(anchor.year), "year"
+    if rel == "next year":
+        return str(anchor.year + 1), "year"
+    if rel in ("last month", "this month", "next month"):
+        shift = {"last month": -1, "this month": 0, "next month": 1}[rel]
+        month_index = anchor.year * 12 + anchor.month - 1 + shift
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month"
+    shift = {"the next day": 1, "tomorrow": 1, "yesterday": -1, "today": 0}[rel]
+    return (anchor + timedelta(days=shift)).isoformat(), "day"
+
+
+def anchor_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

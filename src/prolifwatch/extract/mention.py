@@ -1,0 +1,59 @@
+"""What extraction produces: typed spans (mentions) with their provenance."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+# The types the issue names; Quantity and Date are values events use.
+ENTITY_TYPES = (
+    "Country",
+    "Organization",
+    "GovernmentBody",
+    "Person",
+    "Vessel",
+    "Flight",
+    "Place",
+    "Item",
+    "Regime",
+    "Resolution",
+    "Program",
+)
+VALUE_TYPES = ("Quantity", "Date")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of one paragraph: ``start``/``end`` are offsets in the paragraph
+    text while a component works, and in the document text once the pipeline
+    has placed it (``paragraph`` is then set)."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    key: str | None = None
+    confidence: float = 1.0
+    source: str = ""
+    paragraph: int = -1
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def shifted(self, offset: int, paragraph: int) -> Mention:
+        return replace(self, start=self.start + offset, end=self.end + offset, paragraph=paragraph)
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "type": self.type,
+            "text": self.text,
+            "key": self.key,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+            "confidence": round(self.confidence, 3),
+            "source": self.source,
+        }
+        if self.attributes:
+            out["attributes"] = dict(self.attributes)
+        return out

@@ -1,0 +1,80 @@
+"""Events and entities over the store: what extraction found, filtered."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def list_events(
+    store,
+    *,
+    type: str | None = None,
+    supplier: str | None = None,
+    recipient: str | None = None,
+    item_code: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Events, newest document first.  Party filters match an argument's key
+    or, case-insensitively, its text (``--supplier LIMMT``); ``item_code``
+    matches a control-list code with or without its regime (``3.B.3``)."""
+    where, params = [], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.replace("-", "_"))
+    if status:
+        where.append("e.status = ?")
+        params.append(status)
+    if since:
+        where.append("COALESCE(NULLIF(substr(e.date, 1, 10), ''), d.date) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(COALESCE(e.date, d.date), 1, 10) <= ?")
+        params.append(until)
+    for role, value in (("supplier", supplier), ("recipient", recipient)):
+        if value:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = ? "
+                "AND (a.key = ? OR a.text LIKE ? OR a.key LIKE ?))"
+            )
+            params += [role, value, f"%{value}%", f"%:{_slug(value)}"]
+    if item_code:
+        where.append(
+            "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = 'item_code' "
+            "AND (a.key = ? OR a.key LIKE ?))"
+        )
+        params += [item_code, f"% {item_code}"]
+    sql = (
+        "SELECT d.id, d.date, e.record FROM events e JOIN documents d ON d.pk = e.pk"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.date DESC, d.id, e.idx LIMIT ?"
+    )
+    rows = store.db.execute(sql, (*params, limit)).fetchall()
+    return [{"document": doc_id, "document_date": date, **json.loads(record)} for doc_id, date, record in rows]
+
+
+def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Mentioned entities by key, most documents first, with the commonest surface form."""
+    where = "WHERE m.type = ?" if type else "WHERE m.type NOT IN ('Quantity', 'Date')"
+    params: list[Any] = [type] if type else []
+    rows = store.db.execute(
+        f"""
+        SELECT m.key, m.type, COUNT(*) AS mentions, COUNT(DISTINCT m.pk) AS documents,
+               (SELECT text FROM mentions x WHERE x.key = m.key GROUP BY text ORDER BY COUNT(*) DESC LIMIT 1)
+        FROM mentions m {where}
+        GROUP BY m.key, m.type
+        ORDER BY documents DESC, mentions DESC, m.key
+        LIMIT ?
+        """,
+        (*params, limit),
+    ).fetchall()
+    return [
+        {"key": key, "type": type_, "name": " ".join(name.split()), "mentions": mentions, "documents": documents}
+        for key, type_, mentions, documents, name in rows
+    ]
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())

@@ -1,0 +1,74 @@
+"""Rich rendering of mentions, events, entities and evaluation reports.
+
+Everything shown comes from documents, so it is printed with markup off.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .model import Document
+
+ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier",
+         "actor", "counterpart")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def print_extraction(console: Console, doc: Document, result) -> None:
+    console.print(f"[bold]{doc.id}[/] · {len(result.mentions)} mentions · {len(result.events)} events")
+    table = Table(show_header=True, header_style="bold")
+    for column in ("¶", "type", "text", "key", "by"):
+        table.add_column(column)
+    for m in result.mentions:
+        table.add_row(str(m.paragraph), m.type, _clean(m.text), m.key or "", m.source)
+    console.print(table)
+    print_events(console, [e.to_json() for e in result.events])
+
+
+def _event_line(event: dict[str, Any]) -> str:
+    parts = []
+    for role in ROLES:
+        values = event.get(role) or []
+        if values:
+            parts.append(f"{role}: " + "; ".join(_clean(v["text"]) for v in values))
+    return " · ".join(parts)
+
+
+def print_events(console: Console, events: list[dict[str, Any]]) -> None:
+    for event in events:
+        head = event["type"] if event["type"] == "transfer" else f"{event.get('kind')} (diplomatic action)"
+        where = f"{event['document']} " if "document" in event else ""
+        status = f" [{event['status']}]" if event.get("status") else ""
+        date = f" {event['date']}" if event.get("date") else ""
+        console.print(f"[bold]{head}[/]{status}{date} · {where}¶{event['evidence']['paragraph']}", highlight=False)
+        console.print("  " + _event_line(event), markup=False, highlight=False)
+        console.print("  “" + _clean(event["evidence"]["text"]) + "”", markup=False, highlight=False, style="dim")
+
+
+def print_entities(console: Console, entities: list[dict[str, Any]]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for column in ("name", "type", "key", "documents", "mentions"):
+        table.add_column(column)
+    for e in entities:
+        table.add_row(e["name"], e["type"], e["key"] or "", str(e["documents"]), str(e["mentions"]))
+    console.print(table)
+
+
+def print_evaluation(console: Console, report) -> None:
+    data = report.to_json()
+    console.print("documents: " + ", ".join(data["documents"]), markup=False)
+    for title, name in (("mentions (strict: same type and span)", "mentions_strict"),
+                        ("mentions (lenient: same type, overlapping span)", "mentions_lenient"),
+                        ("transfer arguments", "transfer_arguments")):
+        table = Table(title=title, show_header=True, header_style="bold")
+        for column in ("", "tp", "fp", "fn", "precision", "recall", "F1"):
+            table.add_column(column, justify="right" if column else "left")
+        for key, s in data[name].items():
+            table.add_row(key, str(s["tp"]), str(s["fp"]), str(s["fn"]), f"{s['precision']:.3f}",
+                          f"{s['recall']:.3f}", f"{s['f1']:.3f}", style="bold" if key == "all" else None)
+        console.print(table)
