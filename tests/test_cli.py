@@ -106,3 +106,39 @@ def test_help_explains_every_command(runner):
     result = runner.invoke(app, ["--help"])
     for command in ("ingest", "parse", "show", "search", "stats"):
         assert command in result.stdout
+
+
+def test_extract_json_has_the_documented_keys(runner):
+    result = runner.invoke(app, ["extract", str(SEED_CABLE_EXPORT), "--json", "--no-ner"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["id"] == "09BEIJING724"
+    assert set(record) == {"id", "mentions", "events"}
+    mention = record["mentions"][0]
+    assert {"type", "text", "key", "start", "end", "paragraph", "confidence", "source"} <= set(mention)
+    event = next(e for e in record["events"] if e["type"] == "diplomatic_action")
+    assert {"kind", "actor", "counterpart", "status", "date", "evidence", "confidence"} <= set(event)
+    assert {"paragraph", "start", "end", "text"} == set(event["evidence"])
+
+
+def test_ingest_stores_events_and_entities_for_the_query_commands(runner, db):
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", db]).exit_code == 0
+    found = runner.invoke(app, ["events", "--type", "transfer", "--item-code", "3.B.3", "--db", db, "--json"])
+    assert found.exit_code == 0, found.output
+    events = [json.loads(line) for line in found.stdout.splitlines()]
+    assert {e["document"] for e in events} == {"09BEIJING724"}
+    carried = runner.invoke(app, ["events", "--recipient", "Iran", "--status", "impending", "--db", db, "--json"])
+    assert any(e["document"].startswith("article-03c5") for e in map(json.loads, carried.stdout.splitlines()))
+    vessels = runner.invoke(app, ["entities", "--type", "Vessel", "--db", db, "--json"])
+    names = {json.loads(line)["name"] for line in vessels.stdout.splitlines()}
+    assert {"Iran Matin", "Harmony Wish"} <= names
+
+
+def test_ingest_without_extraction_stores_no_mentions(runner, db):
+    assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT), "--db", db, "--no-extract"]).exit_code == 0
+    listed = runner.invoke(app, ["entities", "--db", db, "--json"])
+    assert listed.exit_code == 0 and listed.stdout.strip() == ""
+    # a later run with extraction fills them in even though the document is unchanged
+    assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["entities", "--db", db, "--json"])
+    assert "LIMMT" in {json.loads(line)["name"] for line in listed.stdout.splitlines()}

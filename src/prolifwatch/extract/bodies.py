@@ -29,25 +29,35 @@ _PROGRAM = re.compile(
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|His|Her|Their|Our|Both|In|On|At|From|With|By|For|To|Under|And|But|If|As|While|When)[ \n]+)+")
 
 
+_BODY_HINTS = ("Ministry", "Department", "Division", "Bureau", "Agency", "Commission", "Administration",
+               "Directorate", "Politburo", "Office")
+_COMPANY_HINTS = ("Compan", "Co.", "Corp", "Group", "Industries", "Ltd", "Limited", "Inc.", "Trading")
+
+
 class Bodies:
     source = "patterns"
 
     def __call__(self, text: str, *, all_caps: bool = False) -> list[Mention]:
         if all_caps:  # every word is capitalised: these patterns would run wild
+            if "ROGRAM" not in text:
+                return []
             return [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
         out = []
-        for pattern, type_, confidence in (
-            (_EMBASSY, "GovernmentBody", 0.8),
-            (_BODY, "GovernmentBody", 0.75),
-            (_COMPANY, "Organization", 0.75),
+        for pattern, type_, confidence, hints in (
+            (_EMBASSY, "GovernmentBody", 0.8, ("Embassy", "EMBASSY")),
+            (_BODY, "GovernmentBody", 0.75, _BODY_HINTS),
+            (_COMPANY, "Organization", 0.75, _COMPANY_HINTS),
         ):
+            if not any(h in text for h in hints):  # a substring test is far cheaper than the pattern
+                continue
             for m in pattern.finditer(text):
                 lead = _LEADING.match(m.group())
                 start = m.start() + (lead.end() if lead else 0)
                 name = text[start : m.end()]
                 if any(c.isspace() for c in name) or name == "Politburo":
                     out.append(self._mention(type_, text, start, m.end(), confidence))
-        out += [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
+        if "rogram" in text or "ROGRAM" in text:
+            out += [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
         return out
 
     def _mention(self, type_, text, start, end, confidence) -> Mention:

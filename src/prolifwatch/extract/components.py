@@ -6,6 +6,7 @@ Each can be run alone in a test: ``COMPONENTS["gazetteer"](kb)(passages, [])``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -205,29 +206,55 @@ def merge(kb: KnowledgeBase) -> Component:
     drop overlapping mentions, keeping the strongest."""
 
     def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
-        joined = _join_models(passages, mentions)
+        joined = _without_paragraph_heads(passages, _join_models(passages, mentions))
+        # NER last; otherwise the longer span wins ("UN Security Council Resolution 1718"
+        # over "UN Security Council"), then the surer finder.
         ordered = sorted(
             joined,
-            key=lambda m: (_SOURCE_RANK.get(m.source, 1), m.end - m.start, m.confidence),
+            key=lambda m: (m.source != "ner", m.end - m.start, _SOURCE_RANK.get(m.source, 1), m.confidence),
             reverse=True,
         )
-        kept: list[Mention] = []
+        countries = [m for m in joined if m.type == "Country" and m.source == "gazetteer"]
+        kept = _Spans()
         for m in ordered:
-            clash = [k for k in kept if m.overlaps(k)]
-            if clash:
-                m = _after_country(m, clash)
-            if m is not None and not any(m.overlaps(k) for k in kept):
-                kept.append(m)
-        return sorted(kept, key=lambda m: (m.start, m.end))
+            m = _after_country(m, [c for c in countries if c.start == m.start]) or m
+            if not kept.overlapping(m):
+                kept.add(m)
+        return kept.mentions()
 
     return run
+
+
+class _Spans:
+    """Kept mentions sorted by start, so an overlap test looks at neighbours only."""
+
+    def __init__(self):
+        self._starts: list[int] = []
+        self._items: list[Mention] = []
+
+    def overlapping(self, m: Mention) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, m.end)
+        out = []
+        # kept mentions never overlap each other, so walking left stops at the first that ends before m
+        while i > 0 and self._items[i - 1].end > m.start:
+            out.append(self._items[i - 1])
+            i -= 1
+        return out
+
+    def add(self, m: Mention) -> None:
+        i = bisect.bisect_left(self._starts, m.start)
+        self._starts.insert(i, m.start)
+        self._items.insert(i, m)
+
+    def mentions(self) -> list[Mention]:
+        return list(self._items)
 
 
 def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:
     """"Chinese Foreign Ministry" found by a pattern keeps "Foreign Ministry"
     once "Chinese" is a Country: the adjective qualifies the body."""
     if m.source != "patterns" or m.type not in ("GovernmentBody", "Organization") or len(clash) != 1:
-        return None
+        return None  # callers keep m as it is
     country = clash[0]
     if country.type != "Country" or country.start != m.start or country.end >= m.end:
         return None
@@ -238,6 +265,15 @@ def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:
         return None
     start = country.end + cut
     return replace(m, start=start, text=rest)
+
+
+# "¶3. (S/REL CHINA)", "2.(S/NF)": the number and marking are not running text.
+_PARAGRAPH_HEAD = re.compile(r"^\s*(?:¶\s*)?(?:\d{1,3}[.)]\s*)?(?:\([A-Z/ ,&-]{1,40}\)\s*)?")
+
+
+def _without_paragraph_heads(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+    body_start = {p.index: p.start + _PARAGRAPH_HEAD.match(p.text).end() for p in passages}
+    return [m for m in mentions if m.start >= body_start.get(m.paragraph, 0)]
 
 
 def _join_models(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:

@@ -121,15 +121,19 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     events: list[Event] = []
     for p in passages:
         inside = [m for m in mentions if m.paragraph == p.index]
+        if not inside:
+            continue
         last_vessel: Mention | None = None
         for s, e in sentences(p.text):
             sentence = p.text[s:e]
             ms = [m for m in inside if p.start + s <= m.start and m.end <= p.start + e]
+            if not ms:  # every argument is a mention: a sentence with none has no event
+                continue
             vessels = [m for m in ms if m.type in ("Vessel", "Flight")]
             evidence = Evidence(p.index, p.start + s, p.start + e, sentence)
-            dates = find_dates(sentence, anchor)
+            dates = _LazyDates(sentence, anchor)
             transfer = _transfer(sentence, p.start + s, ms, c, kb, evidence, dates,
-                                 last_vessel if re.search(r"\b(?:this|the)\s+(?:vessel|ship)\b", sentence, re.I) else None)
+                                 last_vessel if _THIS_VESSEL.search(sentence) else None)
             if transfer:
                 events.append(transfer)
             action = _action(sentence, p.start + s, ms, c, evidence, dates)
@@ -139,6 +143,21 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             if vessels:
                 last_vessel = vessels[-1]
     return events
+
+
+_THIS_VESSEL = re.compile(r"\b(?:this|the)\s+(?:vessel|ship)\b", re.I)
+
+
+class _LazyDates:
+    """Dates of a sentence, looked for only when an event needs one."""
+
+    def __init__(self, sentence: str, anchor):
+        self.sentence, self.anchor, self._found = sentence, anchor, None
+
+    def __iter__(self):
+        if self._found is None:
+            self._found = find_dates(self.sentence, self.anchor)
+        return iter(self._found)
 
 
 def _related_transfer(events: list[Event], paragraph: int) -> int | None:
@@ -157,8 +176,10 @@ def _first(patterns: list[tuple[str, re.Pattern]], sentence: str) -> str | None:
 
 
 def _date(dates) -> tuple[str | None, str | None]:
+    """The event's date: the first in the sentence that is not a document's own ("a cable dated Nov. 3")."""
     for d in dates:
-        return d.value, d.precision
+        if not re.search(r"\bdated\W*$", dates.sentence[: d.start]):
+            return d.value, d.precision
     return None, None
 
 
@@ -175,17 +196,20 @@ def _transfer(sentence, offset, ms, c: Cues, kb, evidence, dates, carried_vessel
     args["carrier"] = [_arg(m) for m in carriers]
     args["quantity"] = [_arg(m) for m in ms if m.type == "Quantity"]
     trigger_at = offset + trigger.start()
+    possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
     for i, m in enumerate(ms):
         if m.type not in PARTIES + ("Place",):
             continue
         local = m.start - offset
+        cue_at, possessor_at = (possessor_at if possessor_at is not None else local), None
         after = sentence[m.end - offset : m.end - offset + 12]
         if _is_possessor(after, ms[i + 1] if i + 1 < len(ms) else None, m):
+            possessor_at = cue_at
             continue
         if _is_airline(m, after, kb):
             args["carrier"].append(_arg(m))
             continue
-        role = _role(sentence[max(0, local - 40) : local], m, c)
+        role = _role(sentence[max(0, cue_at - 40) : cue_at], m, c)
         if role is None:
             firm = re.match(r"\s+(firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?)\b", after, re.I)
             if m.type == "Country" and firm and (m.attributes.get("role") == "adjective" or True):
@@ -193,7 +217,7 @@ def _transfer(sentence, offset, ms, c: Cues, kb, evidence, dates, carried_vessel
                 continue
             if m.type == "Country" and re.match(r"\s+(cargo|shipment|goods)", after, re.I):
                 role = "origin"
-            elif m.start < trigger_at and m.type in PARTIES:
+            elif m.start < trigger_at and m.type in ("Country", "Organization") and _nearest_before(ms, m, trigger_at):
                 role = "supplier"
             elif m.start > trigger_at and m.type in PARTIES and not sentence[trigger.end() : local].strip(" ,"):
                 role = "recipient"
@@ -211,6 +235,12 @@ def _transfer(sentence, offset, ms, c: Cues, kb, evidence, dates, carried_vessel
         hedging=_first(c.hedging, sentence), date=date, date_precision=precision,
         confidence=min(0.9, 0.4 + 0.1 * filled),
     )
+
+
+def _nearest_before(ms: list[Mention], m: Mention, at: int) -> bool:
+    """The subject of "China shipped": the party closest before the trigger, close to it."""
+    between = [o for o in ms if m.end <= o.start < at and o.type in PARTIES]
+    return not between and at - m.end <= 50
 
 
 def _dedupe(args: list[Argument]) -> list[Argument]:

@@ -43,7 +43,8 @@ class Gazetteer:
         if self._empty:
             return []
         mentions = []
-        for last, (length, entries) in self._automaton.iter(text.lower()):
+        # a name broken over two lines is still the name: fold the break to a space (same length)
+        for last, (length, entries) in self._automaton.iter(text.lower().replace("\n", " ")):
             start, end = last - length + 1, last + 1
             surface = text[start:end]
             if not bounded(text, start, end) and not self._possessive_s(text, start, end):

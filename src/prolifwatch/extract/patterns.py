@@ -113,6 +113,8 @@ class Patterns:
     _RESOLUTIONS_WORD = re.compile(r"\b(?:resolutions?|RESOLUTIONS?|UNSCRs?)\b")
 
     def resolutions(self, text: str) -> list[Mention]:
+        if "ESOLUTION" not in text.upper() and "UNSCR" not in text.upper():
+            return []
         out = []
         for m in self._RESOLUTION.finditer(text):
             number = int(m.group("n") or m.group("n2"))
@@ -153,11 +155,17 @@ class Patterns:
     )
 
     def quantities(self, text: str) -> list[Mention]:
+        if not _ANY_DIGIT.search(text) and not _NUMBER_WORD.search(text):
+            return []
         return [self._mention("Quantity", text, m.start("q"), m.end("q"), 0.8) for m in self._QUANTITY.finditer(text)]
 
     def _mention(self, type_, text, start, end, confidence, attributes=None, key=None) -> Mention:
         return Mention(type_, text[start:end], start, end, key=key, confidence=confidence,
                        source=self.source, attributes=attributes or {})
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|several)\b", re.I)
 
 
 def _trim_name(name: str) -> str:

@@ -36,10 +36,15 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def is_all_caps(text: str) -> bool:
     """True for the upper-case cables common before 2005 (few lower-case letters)."""
-    letters = [c for c in text[:4000] if c.isalpha()]
-    if len(letters) < 20:
+    head = text[:4000]
+    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
+    if upper + lower < 20:
         return False
-    return sum(c.islower() for c in letters) / len(letters) < 0.05
+    return lower / (upper + lower) < 0.05
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 
 
 def is_word_char(ch: str) -> bool:

@@ -1,0 +1,83 @@
+"""Events the seeds state plainly, checked against the sentences (read in the seed files)."""
+import pytest
+
+from prolifwatch.extract import Extractor
+from prolifwatch.pipeline import parse_paths
+
+SEEDS = "../shared/seeds"
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    extractor = Extractor()
+    return {doc.id: extractor(doc) for doc in parse_paths([SEEDS])}
+
+
+def _texts(event, role):
+    return [" ".join(a.text.split()) for a in event.values(role)]
+
+
+def _transfers(extraction, paragraph):
+    return [e for e in extraction.events if e.type == "transfer" and e.evidence.paragraph == paragraph]
+
+
+def test_jet_vanes_via_beijing_on_an_iran_air_flight(extracted):
+    # 000: "a North Korean cargo of missile jet vanes destined for Iran's ballistic missile program was set to
+    # be shipped the next day from North Korea via Beijing on an Iran Air flight" (cable dated Nov. 3, 2007)
+    article = next(v for k, v in extracted.items() if k.startswith("article-03c5"))
+    (transfer,) = _transfers(article, 5)
+    assert _texts(transfer, "items") == ["missile jet vanes"]
+    assert transfer.values("items")[0].key == "item:MTCR 2.A.1"
+    assert _texts(transfer, "via") == ["Beijing"]
+    assert _texts(transfer, "carrier") == ["Iran Air"]
+    assert _texts(transfer, "recipient") == ["Iran"]
+    assert transfer.status == "impending"
+    assert transfer.date == "2007-11-04"
+
+
+def test_iran_matin_cartridges_for_dio_to_bandar_abbas(extracted):
+    # 003 ¶5: "This vessel was booked in October to load 83 20-foot containers of cargo, including
+    # cartridges, for Iran's Defense Industries Organization (DIO) for delivery to Bandar Abbas, Iran."
+    cable = extracted["07STATE159388"]
+    transfer = next(t for t in _transfers(cable, 4) if "cartridges" in _texts(t, "items"))
+    assert _texts(transfer, "carrier") == ["Iran Matin"]  # "This vessel" of the sentence before
+    assert _texts(transfer, "quantity") == ["83 20-foot containers"]
+    assert "Bandar Abbas" in _texts(transfer, "destination")
+    assert "Defense Industries Organization" in _texts(transfer, "end_user")
+    assert transfer.values("items")[0].key == "item:Wassenaar ML3"
+    assert transfer.status == "planned"
+
+
+def test_limmt_flow_forming_machine_is_mapped_to_mtcr_3b3(extracted):
+    cable = extracted["09BEIJING724"]
+    items = [m for m in cable.mentions if m.type == "Item"]
+    machine = next(m for m in items if "3GFF-700" in m.text)
+    assert " ".join(machine.text.split()) == "3GFF-700 cold flow forming machine"
+    assert machine.key == "item:MTCR 3.B.3"
+
+
+def test_polooff_demarche_to_sun_lei_on_march_20(extracted):
+    # 002 ¶1: "PolOff delivered reftel demarche urging the Chinese government ... to MFA Arms Control and
+    # Disarmament Department Missile and Conventional Weapons Division Deputy Director Sun Lei on March 20."
+    cable = extracted["09BEIJING724"]
+    action = next(e for e in cable.events if e.type == "diplomatic_action" and e.evidence.paragraph == 0)
+    assert action.kind == "demarche"
+    assert _texts(action, "actor") == ["PolOff"]
+    assert action.date == "2009-03-20"
+
+
+def test_china_denies_the_launch_vehicle_report(extracted):
+    # 004: "China also denies the claim."
+    article = next(v for k, v in extracted.items() if k.startswith("article-b631"))
+    denial = [e for e in article.events if e.type == "diplomatic_action" and e.kind == "denial"]
+    assert any(_texts(e, "actor") == ["China"] for e in denial)
+
+
+def test_every_mention_and_event_points_at_its_text(extracted):
+    docs = {doc.id: doc for doc in parse_paths([SEEDS])}
+    for doc_id, extraction in extracted.items():
+        text = docs[doc_id].text
+        for m in extraction.mentions:
+            assert text[m.start : m.end] == m.text
+        for e in extraction.events:
+            assert text[e.evidence.start : e.evidence.end] == e.evidence.text
