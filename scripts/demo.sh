@@ -13,3 +13,7 @@ echo
 "$pw" stats
 echo
 "$pw" search "cold flow forming" --limit 5
+echo
+"$pw" events --type transfer --item-code 3.B.3 --limit 5
+echo
+"$pw" entities --type Vessel --limit 10
