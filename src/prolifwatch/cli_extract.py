@@ -15,10 +15,10 @@ NerOption = Annotated[
 ]
 
 
-def _extractor(ner: bool):
+def _extractor(ner: bool, *, restore_case: bool = True):
     from .extract import CHEAP, FULL, Extractor
 
-    return Extractor(FULL if ner else CHEAP)
+    return Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}})
 
 
 @app.command()
@@ -114,11 +114,10 @@ def evaluate(
     as_json: JsonOption = False,
 ) -> None:
     """Precision, recall and F1 of mentions by type and of transfer arguments against gold annotations."""
-    from .extract import FULL, CHEAP, Extractor
     from .extract.evaluate import GoldError, evaluate as run_evaluate, load_gold
     from .render_extraction import print_evaluation
 
-    extractor = Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}})
+    extractor = _extractor(ner, restore_case=restore_case)
     pairs = []
     try:
         for path in sorted(gold_dir.glob("*.json")):

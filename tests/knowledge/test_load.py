@@ -54,3 +54,9 @@ def test_a_malformed_file_is_named(tmp_path):
     (tmp_path / "countries.yaml").write_text("id: CN\nname: China\n")
     with pytest.raises(KnowledgeError, match="countries.yaml"):
         load_knowledge(tmp_path)
+
+
+def test_an_entry_missing_a_field_is_named_by_file_and_number(tmp_path):
+    (tmp_path / "regimes.yaml").write_text("- {id: MTCR, name: Missile Technology Control Regime}\n- {id: NSG}\n")
+    with pytest.raises(KnowledgeError, match=r"regimes.yaml: entry 2: .*name"):
+        load_knowledge(tmp_path)

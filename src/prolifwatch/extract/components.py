@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer
 from .mention import Mention
 from .ner import StatisticalNER, restore_case
 from .patterns import Patterns
-from .text import bounded
+from .text import bounded, slug
 
 
 @dataclass(frozen=True)
@@ -171,10 +171,6 @@ def short_forms(kb: KnowledgeBase) -> Component:
 
 def person_key(name: str) -> str:
     return "person:" + slug(name)
-
-
-def slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 _KEY_PREFIX = {"Person": "person", "Organization": "org", "GovernmentBody": "body", "Place": "place",

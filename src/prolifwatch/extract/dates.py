@@ -35,8 +35,6 @@ _PATTERNS = [
     ("relative", re.compile(r"\b(?P<rel>last[ \n]+year|this[ \n]+year|next[ \n]+year|last[ \n]+month|this[ \n]+month|next[ \n]+month|the[ \n]+next[ \n]+day|tomorrow|yesterday|today|earlier[ \n]+this[ \n]+year)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|by|of)[ \n]+{_YEAR}\b", re.I)),
 ]
-# "May" the verb: only a month when it is capitalised and not sentence-like "may be".
-_MAY_VERB = re.compile(r"^may$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def find_dates(text: str, anchor: date | None) -> list[TextDate]:
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
-            if "month" in m.groupdict() and m.group("month") and _MAY_VERB.match(m.group("month")):
+            if m.groupdict().get("month") == "may":  # the verb; the month is capitalised
                 continue
             value = _value(kind, m, anchor)
             if value:

@@ -212,7 +212,7 @@ def _transfer(sentence, offset, ms, c: Cues, kb, evidence, dates, carried_vessel
         role = _role(sentence[max(0, cue_at - 40) : cue_at], m, c)
         if role is None:
             firm = re.match(r"\s+(firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?)\b", after, re.I)
-            if m.type == "Country" and firm and (m.attributes.get("role") == "adjective" or True):
+            if m.type == "Country" and firm:  # "Chinese firms" supply as a party of their own
                 args["supplier"].append(Argument(sentence[local : m.end - offset + firm.end()], m.key, "Organization"))
                 continue
             if m.type == "Country" and re.match(r"\s+(cargo|shipment|goods)", after, re.I):
@@ -253,8 +253,10 @@ def _dedupe(args: list[Argument]) -> list[Argument]:
 
 
 def _is_possessor(after: str, following: Mention | None, m: Mention) -> bool:
-    return bool(re.match(r"(?:'s|’s|s)?\s*$", after[: max(0, following.start - m.end)] if following else "x")) and \
-        following is not None and following.start - m.end <= 3 and following.type in PARTIES
+    """"Iran's" in "Iran's Defense Industries Organization" qualifies the party after it."""
+    if following is None or following.type not in PARTIES or following.start - m.end > 3:
+        return False
+    return bool(re.fullmatch(r"(?:'s|’s|s)?\s*", after[: following.start - m.end]))
 
 
 def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:

@@ -44,10 +44,9 @@ class Patterns:
         cues = _alternation(_word_list("vessel_cues.txt"))
         self._titled = re.compile(rf"(?<![\w/])(?:{titles})\.?[ \n]+(?P<name>{_NAME})")
         self._titled_caps = re.compile(rf"(?<![\w/])(?:{titles_caps})\.?[ \n]+(?P<name>{_NAME_CAPS})")
-        self._vessel = re.compile(
-            rf"(?<![\w/])(?:{cues}),?[ \n]+(?:the[ \n]+)?(?P<name>{_NAME})", re.IGNORECASE
-        )
-        self._vessel_mixed = re.compile(rf"(?<![\w/])(?:{cues}),?[ \n]+(?:the[ \n]+)?(?P<name>{_NAME})")
+        vessel = rf"(?<![\w/])(?:{cues}),?[ \n]+(?:the[ \n]+)?(?P<name>{_NAME})"
+        # ALL-CAPS cables print the cue words in capitals too
+        self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")
 
     def __call__(self, text: str, *, all_caps: bool = False) -> list[Mention]:
@@ -66,7 +65,7 @@ class Patterns:
         out = []
         pattern = self._titled_caps if all_caps else self._titled
         for m in pattern.finditer(text):
-            name = _trim_name(m.group("name"))
+            name = m.group("name").strip()
             if name and name.split()[0] not in _NOT_NAMES:
                 out.append(self._mention("Person", text, m.start("name"), m.start("name") + len(name), 0.85,
                                          {"title": text[m.start():m.start("name")].strip()}))
@@ -77,9 +76,8 @@ class Patterns:
     # -- carriers ---------------------------------------------------------------
     def vessels(self, text: str, *, all_caps: bool = False) -> list[Mention]:
         out = []
-        pattern = self._vessel if all_caps else self._vessel_mixed
-        for m in pattern.finditer(text):
-            name = _trim_name(m.group("name"))
+        for m in self._vessel[all_caps].finditer(text):
+            name = m.group("name").strip()
             if name and name.split()[0] not in _NOT_NAMES:
                 out.append(self._mention("Vessel", text, m.start("name"), m.start("name") + len(name), 0.8))
         return out
@@ -166,10 +164,6 @@ class Patterns:
 
 _ANY_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|several)\b", re.I)
-
-
-def _trim_name(name: str) -> str:
-    return name.strip()
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

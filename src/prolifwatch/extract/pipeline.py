@@ -7,6 +7,7 @@ from typing import Any
 from ..knowledge import KnowledgeBase, default_knowledge
 from ..model import Document
 from .components import COMPONENTS, Component, Passage
+from .events import Event, find_events
 from .mention import Mention
 from .text import is_all_caps
 
@@ -19,7 +20,7 @@ FULL = ("gazetteer", "control_items", "patterns", "bodies", "capitals", "merge",
 class Extraction:
     id: str | None
     mentions: list[Mention] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,7 +58,5 @@ class Extractor:
         mentions = self.mentions(passages)
         events = []
         if self.find_events:
-            from .events import find_events
-
             events = find_events(doc, passages, mentions, self.kb)
         return Extraction(doc.id, mentions, events)

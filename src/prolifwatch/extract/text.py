@@ -56,4 +56,6 @@ def bounded(text: str, start: int, end: int) -> bool:
     return (start == 0 or not is_word_char(text[start - 1])) and (end >= len(text) or not is_word_char(text[end]))
 
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+def slug(text: str) -> str:
+    """"Iran Air" -> "iran-air": the text part of a key."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

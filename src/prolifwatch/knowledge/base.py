@@ -122,15 +122,3 @@ class KnowledgeBase:
         for item in self.control_items:
             for keyword in item.keywords:
                 yield Name(keyword, "Item", f"item:{item.key}", "keyword")
-
-    def display_name(self, key: str) -> str | None:
-        kind, _, ident = key.partition(":")
-        if kind == "country" and ident in self.country_by_id:
-            return self.country_by_id[ident].name
-        if kind == "entity" and ident in self.entity_by_id:
-            return self.entity_by_id[ident].name
-        if kind == "item" and ident in self.item_by_key:
-            return self.item_by_key[ident].name
-        if kind == "regime":
-            return next((r.name for r in self.regimes if r.id == ident), None)
-        return None

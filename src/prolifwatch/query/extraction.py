@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..extract.text import slug
+
 
 def list_events(
     store,
@@ -39,7 +41,7 @@ def list_events(
                 "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = ? "
                 "AND (a.key = ? OR a.text LIKE ? OR a.key LIKE ?))"
             )
-            params += [role, value, f"%{value}%", f"%:{_slug(value)}"]
+            params += [role, value, f"%{value}%", f"%:{slug(value)}"]
     if item_code:
         where.append(
             "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = 'item_code' "
@@ -74,7 +76,3 @@ def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[di
         {"key": key, "type": type_, "name": " ".join(name.split()), "mentions": mentions, "documents": documents}
         for key, type_, mentions, documents, name in rows
     ]
-
-
-def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
