@@ -36,16 +36,35 @@ def test_jet_vanes_via_beijing_on_an_iran_air_flight(extracted):
 
 
 def test_iran_matin_cartridges_for_dio_to_bandar_abbas(extracted):
-    # 003 ¶5: "This vessel was booked in October to load 83 20-foot containers of cargo, including
-    # cartridges, for Iran's Defense Industries Organization (DIO) for delivery to Bandar Abbas, Iran."
+    # 003 ¶5 tells one shipment over several sentences: "an impending shipment of military cargo to Iran" ...
+    # "This vessel was booked in October to load 83 20-foot containers of cargo, including cartridges, for
+    # Iran's Defense Industries Organization (DIO) for delivery to Bandar Abbas, Iran." ... "The Iran Matin
+    # is scheduled to depart Tianjin between 24 and 26 November" ... "the end-user for the goods, the
+    # Defense Industries Organization (DIO), is listed ..."
     cable = extracted["07STATE159388"]
     transfer = next(t for t in _transfers(cable, 4) if "cartridges" in _texts(t, "items"))
+    assert _texts(transfer, "items") == ["military cargo", "cartridges"]
+    assert transfer.values("items")[1].key == "item:Wassenaar ML3"
     assert _texts(transfer, "carrier") == ["Iran Matin"]  # "This vessel" of the sentence before
     assert _texts(transfer, "quantity") == ["83 20-foot containers"]
-    assert "Bandar Abbas" in _texts(transfer, "destination")
+    assert _texts(transfer, "recipient") == ["Defense Industries Organization"]  # Iran is its country
     assert "Defense Industries Organization" in _texts(transfer, "end_user")
-    assert transfer.values("items")[0].key == "item:Wassenaar ML3"
-    assert transfer.status == "planned"
+    assert _texts(transfer, "origin") == ["Tianjin"]
+    assert "Bandar Abbas" in _texts(transfer, "destination")
+    assert transfer.status == "impending"
+    assert transfer.date == "2007-11-24/2007-11-26"
+
+
+def test_a_second_consignment_on_the_same_vessel_stays_apart(extracted):
+    # "The vessel was also booked in November to load one 40-foot container of unspecified cargo at Tianjin
+    # supplied by a Chinese firm that ships military cargoes to Iran via IRISL."
+    cable = extracted["07STATE159388"]
+    transfers = _transfers(cable, 4)
+    second = next(t for t in transfers if "one 40-foot container" in _texts(t, "quantity"))
+    assert "cartridges" not in _texts(second, "items")
+    assert _texts(second, "supplier") == ["Chinese firm"]
+    assert _texts(second, "carrier") == ["Iran Matin"]
+    assert "IRISL" not in _texts(second, "via")  # a shipping line, not a transit point
 
 
 def test_limmt_flow_forming_machine_is_mapped_to_mtcr_3b3(extracted):

@@ -1,0 +1,61 @@
+"""The cue words of the event finders, compiled from ``data/events.yaml``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA = resources.files(__package__) / "data"
+
+
+class Cues:
+    def __init__(self, data: dict[str, Any]):
+        self.trigger = words(data["transfer_triggers"])
+        self.not_trigger = words(data["not_transfer_triggers"])
+        self.goods = words(data["goods_words"])
+        self.goods_as_items = words(data["goods_as_items"])
+        self.default_status: str = data["default_status"]
+        self.generic = words(data["generic"])
+        self.refers_back = words(data["refers_back"])
+        self.new_consignment = words(data["new_consignment"])
+        self.route = words(data["route_words"])
+        self.status = [(name, words(ws)) for name, ws in data["status"].items()]
+        self.hedging = [(name, words(ws)) for name, ws in data["hedging"].items()]
+        self.roles = {
+            role: re.compile(r"(?:^|\W)(?:" + "|".join(map(_cue, ws)) + r")\W+(?:(?:the|an?|its)\W+)?$", re.I)
+            for role, ws in data["roles"].items()
+        }
+        self.addressed = re.compile(r"(?:^|\W)(?:" + "|".join(map(_cue, data["addressed_after"])) + r")\W+(?:the\W+)?$", re.I)
+        self.not_a_party = re.compile(r"^[\s-]*(?:(?:was|is|are|were|remains?|has been)\s+)?(?:"
+                                      + "|".join(map(_cue, data["not_a_party_before"])) + r")\b", re.I)
+        self.not_a_route = re.compile(r"\b(?:" + "|".join(map(_cue, data["not_a_route_before_from"])) + r")\s+from\W+$", re.I)
+        self.group = re.compile(r"^\s+(?:" + "|".join(map(_cue, data["group_nouns"])) + r")\b", re.I)
+        self.origin_adjective = re.compile(r"^-(?:origin|made|manufactured|built)\b", re.I)
+        self.diplomatic = [(name, words(ws)) for name, ws in data["diplomatic"].items()]
+        self.actor_role = words(data["actor_roles"], case_sensitive=True)
+
+
+def _cue(word: str) -> str:
+    return r"\s+".join(re.escape(w) for w in str(word).split())
+
+
+def _cue_or_regex(word: str) -> str:
+    """Entries written as regular expressions ("report .* is false", "stop (?:a|the) shipment") are kept as such."""
+    return word if ".*" in word or any(c in word for c in "\\([|?{") else _cue(word)
+
+
+def words(ws: list[str], *, case_sensitive: bool = False) -> re.Pattern:
+    flags = 0 if case_sensitive else re.I
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_cue_or_regex, ws)) + r")(?![\w-])", flags)
+
+
+def first(patterns: list[tuple[str, re.Pattern]], sentence: str) -> str | None:
+    return next((name for name, pattern in patterns if pattern.search(sentence)), None)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    return Cues(yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8")))

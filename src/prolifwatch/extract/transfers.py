@@ -1,0 +1,434 @@
+"""Transfers: who shipped what to whom, via where, on which carrier.
+
+Two steps.  Each clause with a transfer word gives a candidate whose
+arguments are the mentions of the clause, their roles read from the words
+just before them ("via Beijing", "by LIMMT", "for Iran's DIO").  Then the
+candidates of one paragraph are gathered: a cable paragraph usually tells one
+shipment over several sentences ("The vessel was booked ... The Iran Matin is
+scheduled to depart Tianjin ..."), so a candidate that takes up an earlier
+one ("this vessel", the same carrier, the same parties) adds to it instead of
+standing alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..knowledge import KnowledgeBase
+from .cues import Cues, first
+from .event import TRANSFER_ROLES, Argument, Event, Evidence
+from .mention import Mention
+
+PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
+SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "destination", "origin")
+# Where one clause of a sentence ends and the next may begin.
+_CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s")
+
+
+@dataclass
+class Sentence:
+    text: str
+    offset: int  # of the sentence in the document
+    mentions: list[Mention]
+    evidence: Evidence
+    dates: object  # iterable of dates, looked for lazily
+    carried_vessel: Mention | None = None
+
+
+@dataclass
+class Candidate:
+    event: Event
+    refers_back: bool = False
+    new_consignment: bool = False
+    route_only: bool = False
+    fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
+    from_cue: set[str] = field(default_factory=set)
+
+
+def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: Cues, kb: KnowledgeBase,
+                           date_of) -> list[Event]:
+    """The transfers of one paragraph (``text`` at document offset ``start``)."""
+    gathered = _Gathered(kb)
+    for number, sentence in enumerate(sentences):
+        for candidate in candidates(sentence, c, kb, date_of):
+            gathered.add(candidate, number)
+    out = []
+    for event in gathered.events:
+        _prefer_specific_parties(event, kb)
+        if _substantial(event):
+            event.status = event.status or c.default_status
+            event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
+            out.append(event)
+    return out
+
+
+def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of) -> list[Candidate]:
+    triggers = _triggers(s, c)
+    if not triggers:
+        return _route(s, c, date_of) or _taken_up(s, c)
+    out = []
+    for start, end in _clauses(s.text, triggers, _subjects(s, c), c):
+        clause = s.text[start:end]
+        if c.generic.search(clause):
+            continue
+        ms = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end]
+        trigger = next(t for t in triggers if start <= t.start() < end)
+        event = _clause_event(s, clause, start, ms, trigger.start() - start, c, kb)
+        if event is None:
+            continue
+        event.date, event.date_precision = date_of(s.dates)
+        out.append(Candidate(
+            event,
+            refers_back=bool(c.refers_back.search(clause)) or (s.carried_vessel is not None and not _has(event, "carrier", own=ms)),
+            new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+        ))
+    return out
+
+
+def _subjects(s: Sentence, c: Cues) -> list[int]:
+    """Where parties stand that no role word introduces: the subjects of clauses."""
+    out = []
+    for m in s.mentions:
+        local = m.start - s.offset
+        before = s.text[max(0, local - 40) : local]
+        if m.type not in PARTIES or re.search(r"(?:\(|'s|’s|,s)\s*$", before):
+            continue  # "Organization (DIO)", "Iran's DIO": part of the party before
+        if not any(p.search(before) for p in c.roles.values()):
+            out.append(local)
+    return out
+
+
+def _has(event: Event, role: str, own: list[Mention]) -> bool:
+    keys = {m.key for m in own}
+    return any(a.key in keys for a in event.values(role))
+
+
+def _triggers(s: Sentence, c: Cues) -> list[re.Match]:
+    spoiled = [m.span() for m in c.not_trigger.finditer(s.text)]
+    inside = [(m.start - s.offset, m.end - s.offset) for m in s.mentions]
+    return [t for t in c.trigger.finditer(s.text)
+            if not any(a <= t.start() < b for a, b in spoiled + inside)]
+
+
+def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues) -> list[tuple[int, int]]:
+    """Split at the last clause break between two triggers when a new subject
+    follows it ("... to Iran, particularly given Iran's policy of providing
+    arms") or the rest speaks in general (", which ban any sale")."""
+    cuts = []
+    for before, after in zip(triggers, triggers[1:]):
+        breaks = [b for b in _CLAUSE_BREAK.finditer(text, before.end(), after.start())]
+        if not breaks:
+            continue
+        cut = breaks[-1]
+        if any(cut.end() <= at < after.start() for at in subjects) or c.generic.search(text, cut.start(), after.end() + 40):
+            cuts.append(cut.start())
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if any(a <= t.start() < b for t in triggers)]
+
+
+def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_at: int, c: Cues,
+                  kb: KnowledgeBase) -> Event | None:
+    offset = s.offset + at
+    items = [m for m in ms if m.type == "Item"]
+    carriers = [m for m in ms if m.type in ("Vessel", "Flight")]
+    if not carriers and s.carried_vessel is not None:
+        carriers = [s.carried_vessel]
+    args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
+    args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c)
+    args["carrier"] = [Argument.of(m) for m in carriers]
+    args["quantity"] = [Argument.of(m) for m in ms if m.type == "Quantity"]
+    _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
+    if not any(args.values()):
+        return None
+    status = first(c.status, clause) or first(c.status, s.text)
+    return Event("transfer", replace(s.evidence), args, status=status, hedging=first(c.hedging, s.text))
+
+
+def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[Argument]:
+    """"providing arms": the goods word stands for the items, unless it is part of a name or a programme."""
+    for g in c.goods_as_items.finditer(clause):
+        inside = any(m.start <= offset + g.start() < m.end for m in ms)
+        if not inside and not re.match(r"\W{0,3}program", clause[g.end():], re.I):
+            return [Argument(g.group(), None, "Item")]
+    return []
+
+
+def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int, c: Cues, kb: KnowledgeBase,
+                    args: dict[str, list[Argument]]) -> None:
+    possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
+    previous: tuple[Mention, str] | None = None  # for "to Iran and Syria"
+    from_cue = False
+    for i, m in enumerate(ms):
+        if m.type not in PARTIES + ("Place", "Program"):
+            continue
+        local = m.start - offset
+        cue_at, possessor_at = (possessor_at if possessor_at is not None else local), None
+        after = clause[m.end - offset : m.end - offset + 60]
+        following = ms[i + 1] if i + 1 < len(ms) else None
+        if _is_possessor(after, following, m):
+            possessor_at = cue_at
+            if following.type != "Program":  # "destined for Iran's ballistic missile program": Iran receives
+                continue
+        if previous and previous[0].key == m.key and re.fullmatch(r"\s*\(", clause[previous[0].end - offset : local]):
+            continue  # "Defense Industries Organization (DIO)"
+        before = clause[max(0, cue_at - 40) : cue_at]
+        if c.addressed.search(before) or c.not_a_party.match(after) or _office_of(after, following, m):
+            continue
+        if c.not_a_route.search(before):
+            continue  # "a substantive response from China"
+        if _is_airline(m, after, kb):
+            args["carrier"].append(Argument.of(m))
+            continue
+        group = c.group.match(after) if m.type == "Country" else None
+        argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
+        role = _role(before, m, c)
+        if role is None and previous and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", clause[previous[0].end - offset : local]):
+            role = previous[1]
+        if role is None:
+            role = _positional_role(clause, m, offset, after, group, trigger_at, ms, c)
+        if role == "origin" and re.search(r"\bfrom\W+(?:the\W+)?$", before, re.I):
+            from_cue = True
+        if role == "via" and m.type not in ("Place", "Country"):
+            continue  # "ships military cargoes to Iran via IRISL": a line, not a route
+        if role == "supplier_and_origin":
+            args["supplier"].append(argument)
+            args["origin"].append(argument)
+        elif role:
+            args[role].append(argument)
+        if role:
+            previous = (m, role)
+    if not args["supplier"] and from_cue:
+        args["supplier"] = [a for a in args["origin"] if a.type == "Country"][:1]
+    recipients = {a.key for a in args["recipient"]}
+    if recipients & {a.key for a in args["supplier"]}:
+        # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
+        args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
+
+
+def _positional_role(clause: str, m: Mention, offset: int, after: str, group, trigger_at: int,
+                     ms: list[Mention], c: Cues) -> str | None:
+    local = m.start - offset
+    if m.type == "Country" and c.origin_adjective.match(after):
+        return "origin"  # "Chinese-origin arms"
+    if m.type == "Country" and not group and _before_goods(after, m, ms, c):
+        return "supplier_and_origin"  # "a North Korean cargo", "Chinese conventional arms"
+    if group and re.match(r"\s+(?:firms?|compan|entit|suppliers?|manufacturers?)", after, re.I):
+        return "supplier"  # "Chinese firms were supplying", "shipments by Chinese entities"
+    if local < trigger_at and m.type in ("Country", "Organization") and _nearest_before(ms, m, offset + trigger_at):
+        # a demonym qualifies the noun after it: "U.S. arms sales" supply, "Egyptian police ... transfer" do not
+        if m.attributes.get("role") != "adjective" or re.fullmatch(r"\W*(?:[\w-]+\W+){0,2}", clause[m.end - offset : trigger_at]):
+            return "supplier"
+    if local > trigger_at and m.type in ("Country", "Organization", "GovernmentBody"):
+        between = clause[trigger_at:local]
+        if re.fullmatch(r"\w+\W*", between.strip(" ,")) or not between.strip(" ,"):
+            return "recipient"
+    return None
+
+
+def _before_goods(after: str, m: Mention, ms: list[Mention], c: Cues) -> bool:
+    nxt = next((o for o in ms if o.start >= m.end), None)
+    if nxt is not None and nxt.type == "Item" and nxt.start - m.end <= 2:
+        return True
+    return bool(re.match(r"\s+(?:\w+\s+)?(?:cargo|shipment|goods|weapons|arms|munitions|equipment)\b", after, re.I))
+
+
+def _nearest_before(ms: list[Mention], m: Mention, at: int) -> bool:
+    """The subject of "China shipped": the party closest before the trigger, close to it."""
+    between = [o for o in ms if m.end <= o.start < at and o.type in PARTIES]
+    return not between and at - m.end <= 50
+
+
+def _is_possessor(after: str, following: Mention | None, m: Mention) -> bool:
+    """"Iran's" in "Iran's Defense Industries Organization" qualifies the party after it."""
+    if following is None or following.type not in PARTIES + ("Program",) or following.start - m.end > 3:
+        return False
+    return bool(re.fullmatch(r"(?:'s|’s|,s|s)?\s*", after[: following.start - m.end]))
+
+
+def _office_of(after: str, following: Mention | None, m: Mention) -> bool:
+    """"MFA" in "to MFA Assistant Foreign Minister Liu Jieyi" is the office of the person addressed."""
+    if following is None or following.type != "Person" or m.type not in ("GovernmentBody", "Organization"):
+        return False
+    return bool(re.fullmatch(r"\s*(?:[A-Z][\w.-]*\s+){0,5}", after[: following.start - m.end]))
+
+
+def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:
+    if m.type != "Organization":
+        return False
+    entity = kb.entity_by_id.get((m.key or "").removeprefix("entity:"))
+    return bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
+
+
+def _role(before: str, m: Mention, c: Cues) -> str | None:
+    # the longest cue wins: "arrive back at" (destination) over "at" (origin)
+    found = [(match.start(), role) for role, pattern in c.roles.items() if (match := pattern.search(before))]
+    for _, role in sorted(found)[:1]:
+        if m.type == "Program":
+            return "end_user" if role in ("recipient", "destination", "end_user") else None
+        if role == "origin" and m.type not in ("Place", "Country") and re.search(r"\bfrom\W+(?:the\W+|an?\W+)?$", before, re.I):
+            return "supplier"
+        if role == "destination" and m.type in ("Organization", "GovernmentBody"):
+            return "recipient"
+        if role == "destination" and m.type == "Country":
+            return "recipient"
+        if role == "recipient" and m.type == "Place":
+            return "destination"
+        if role == "end_user" and m.type == "Country":
+            return "recipient"
+        return role
+    return None
+
+
+def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
+    """"The Iran Matin is scheduled to depart Tianjin ... and arrive back at Bandar Abbas": the route of a carrier's transfers."""
+    carriers = [m for m in s.mentions if m.type in ("Vessel", "Flight")] or ([s.carried_vessel] if s.carried_vessel else [])
+    if not carriers or not c.route.search(s.text):
+        return []
+    args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
+    args["carrier"] = [Argument.of(m) for m in carriers]
+    for m in s.mentions:
+        if m.type in ("Place", "Country"):
+            role = _role(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
+            if role in ("origin", "via"):
+                args[role].append(Argument.of(m))
+            elif role in ("destination", "recipient"):
+                args["destination"].append(Argument.of(m))
+    event = Event("transfer", replace(s.evidence), args, status=first(c.status, s.text))
+    event.date, event.date_precision = date_of(s.dates)
+    return [Candidate(event, route_only=True)]
+
+
+def _taken_up(s: Sentence, c: Cues) -> list[Candidate]:
+    """"the end-user for the goods, the Defense Industries Organization": a detail of the transfer just told."""
+    if not c.refers_back.search(s.text):
+        return []
+    args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
+    for m in s.mentions:
+        if m.type in PARTIES + ("Place", "Program"):
+            role = _role(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
+            if role in ("end_user", "destination", "via"):
+                args[role].append(Argument.of(m))
+    if not any(args.values()):
+        return []
+    return [Candidate(Event("transfer", replace(s.evidence), args), refers_back=True, fill_only=True)]
+
+
+class _Gathered:
+    """The transfers of a paragraph so far, and the sentence each was last told in."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.events: list[Event] = []
+        self.last_told: list[int] = []
+
+    def add(self, candidate: Candidate, sentence_no: int) -> None:
+        event = candidate.event
+        if candidate.route_only:
+            for i, earlier in enumerate(self.events):
+                if _shares(earlier, event, "carrier"):
+                    _add(earlier, event, fill_only=True)
+                    self.last_told[i] = sentence_no
+            return
+        target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
+        if candidate.fill_only:
+            if target is not None:
+                _add(self.events[target], event, fill_only=True)
+                self.last_told[target] = sentence_no
+            return
+        if target is None:
+            self.events.append(event)
+            self.last_told.append(sentence_no)
+        else:
+            _add(self.events[target], event)
+            self.last_told[target] = sentence_no
+
+    def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
+        event = candidate.event
+        parties = any(event.values(r) for r in ("supplier", "recipient", "carrier"))
+        if candidate.fill_only:  # "the end-user for the goods, the DIO": the transfer that names DIO
+            named = _party_keys(event)
+            for i in range(len(self.events) - 1, -1, -1):
+                if named & _party_keys(self.events[i]) and sentence_no - self.last_told[i] <= 2:
+                    return i
+        for i in range(len(self.events) - 1, -1, -1):
+            earlier, distance = self.events[i], sentence_no - self.last_told[i]
+            if not _compatible(earlier, event, candidate, self.kb):
+                continue
+            if _shares(earlier, event, "carrier"):
+                return i
+            if distance <= 3 and any(_shares(earlier, event, r, self.kb) for r in ("supplier", "recipient")):
+                return i
+            # "This vessel was booked ...": the transfer just told, not one told paragraphs of talking points ago
+            if (candidate.refers_back or not parties) and distance <= 2:
+                return i
+        return None
+
+
+def _keys(event: Event, role: str, kb: KnowledgeBase | None = None) -> set[str]:
+    """The keys of a role; with ``kb``, a known body also stands for its country (DIO for Iran)."""
+    keys = {a.key or a.text.lower() for a in event.values(role)}
+    if kb is not None:
+        keys |= {f"country:{e.country}" for k in keys if (e := kb.entity_by_id.get(k.removeprefix("entity:"))) and e.country}
+    return keys
+
+
+def _party_keys(event: Event) -> set[str]:
+    return _keys(event, "supplier") | _keys(event, "recipient") | _keys(event, "end_user")
+
+
+def _shares(a: Event, b: Event, role: str, kb: KnowledgeBase | None = None) -> bool:
+    return bool(_keys(a, role, kb) & _keys(b, role, kb))
+
+
+def _compatible(a: Event, b: Event, candidate: Candidate, kb: KnowledgeBase) -> bool:
+    for role in ("supplier", "recipient", "carrier"):
+        if a.values(role) and b.values(role) and not _shares(a, b, role, kb):
+            return False
+    if _keys(a, "supplier") & _keys(b, "recipient") or _keys(a, "recipient") & _keys(b, "supplier"):
+        return False
+    a_items, b_items = {x.key for x in a.values("items") if x.key}, {x.key for x in b.values("items") if x.key}
+    if a_items and b_items and not a_items & b_items and not candidate.refers_back:
+        return False
+    return True
+
+
+def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
+    for role, values in other.arguments.items():
+        have = into.arguments.setdefault(role, [])
+        if fill_only and have:
+            continue
+        known = {_identity(role, a) for a in have}
+        have.extend(a for a in values if _identity(role, a) not in known)
+    into.status = into.status or other.status
+    into.hedging = into.hedging or other.hedging
+    if not into.date or fill_only and other.date:
+        into.date, into.date_precision = other.date or into.date, other.date_precision or into.date_precision
+    if other.evidence.end > into.evidence.end:
+        into.evidence = _spanning(into.evidence, other.evidence)
+
+
+def _identity(role: str, a: Argument) -> str:
+    # items keep each description ("conventional arms", "military equipment": one code, two things said)
+    return " ".join(a.text.lower().split()) if role == "items" else (a.key or a.text)
+
+
+def _spanning(a: Evidence, b: Evidence) -> Evidence:
+    """One evidence for sentences of one paragraph: from the first to the last (text set by the caller)."""
+    return Evidence(a.paragraph, a.start, max(a.end, b.end), a.text)
+
+
+def _prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
+    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country."""
+    for role in ("supplier", "recipient"):
+        values = event.values(role)
+        countries_of_bodies = {f"country:{e.country}" for a in values
+                               if (e := kb.entity_by_id.get((a.key or "").removeprefix("entity:"))) and e.country}
+        if countries_of_bodies:
+            event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries_of_bodies)]
+
+
+def _substantial(event: Event) -> bool:
+    """A party, route or carrier, and something moved."""
+    has_where = any(event.values(r) for r in ("supplier", "recipient", "end_user", "carrier", "via", "destination", "origin"))
+    filled = sum(bool(event.values(r)) for r in SCORED)
+    return has_where and (bool(event.values("items")) or filled >= 2)
