@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..knowledge import KnowledgeBase
 from .bodies import Bodies
@@ -17,6 +19,7 @@ from .gazetteer import Gazetteer
 from .mention import Mention
 from .ner import StatisticalNER, restore_case
 from .patterns import Patterns
+from .prefilter import fold
 from .text import bounded, slug
 
 
@@ -28,6 +31,11 @@ class Passage:
     text: str
     start: int
     all_caps: bool = False
+
+    @cached_property
+    def folded(self) -> str:
+        """The text lower-cased once for every case-insensitive finder."""
+        return fold(self.text)
 
 
 Component = Callable[[list[Passage], list[Mention]], list[Mention]]
@@ -42,11 +50,14 @@ def component(name: str):
     return register
 
 
-def _per_passage(finder) -> Component:
+def _per_passage(finder, *, folded: bool = False) -> Component:
+    """Run a paragraph finder on each passage; ``folded`` finders also take the folded text."""
+
     def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
         found = list(mentions)
         for p in passages:
-            found += [m.shifted(p.start, p.index) for m in finder(p.text, all_caps=p.all_caps)]
+            local = finder(p.text, all_caps=p.all_caps, folded=p.folded) if folded else finder(p.text, all_caps=p.all_caps)
+            found += [m.shifted(p.start, p.index) for m in local]
         return found
 
     return run
@@ -54,24 +65,25 @@ def _per_passage(finder) -> Component:
 
 @component("gazetteer")
 def gazetteer(kb: KnowledgeBase) -> Component:
-    return _per_passage(Gazetteer(kb.names()))
+    return _per_passage(Gazetteer(kb.names()), folded=True)
 
 
 @component("control_items")
 def control_items(kb: KnowledgeBase) -> Component:
     finder = Gazetteer(kb.item_names(), source="control_items", confidence=0.9, proper_nouns=False)
 
-    def with_codes(text: str, *, all_caps: bool = False) -> list[Mention]:
+    def with_codes(text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
         return [
-            replace(m, attributes={"codes": [m.key.removeprefix("item:")]}) for m in finder(text, all_caps=all_caps)
+            replace(m, attributes={"codes": [m.key.removeprefix("item:")]})
+            for m in finder(text, all_caps=all_caps, folded=folded)
         ]
 
-    return _per_passage(with_codes)
+    return _per_passage(with_codes, folded=True)
 
 
 @component("patterns")
 def patterns(kb: KnowledgeBase) -> Component:
-    return _per_passage(Patterns(kb))
+    return _per_passage(Patterns(kb), folded=True)
 
 
 @component("bodies")
@@ -83,24 +95,33 @@ def bodies(kb: KnowledgeBase) -> Component:
 WORTH_NER = {"Item", "Resolution", "Regime", "Vessel", "Program", "Flight"}
 
 
+def worth_ner(mentions: list[Mention]) -> set[int]:
+    """The paragraphs where the cheap pass found something worth the statistical pass."""
+    return {m.paragraph for m in mentions if m.type in WORTH_NER or (m.key or "").startswith("entity:")}
+
+
+def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[m.paragraph].append(m)
+    return grouped
+
+
 @component("ner")
 def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool = True) -> Component:
     model = StatisticalNER(kb)
 
     def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
-        chosen = [
-            p for p in passages
-            if not only_if_worth_it
-            or any(m.paragraph == p.index and (m.type in WORTH_NER or (m.key or "").startswith("entity:"))
-                   for m in mentions)
-        ]
+        worth = worth_ner(mentions)
+        chosen = [p for p in passages if not only_if_worth_it or p.index in worth]
         if not chosen:
             return list(mentions)
+        by_paragraph = _by_paragraph(mentions)
         texts = []
         for p in chosen:
             if p.all_caps and restore_caps:
                 local = [replace(m, start=m.start - p.start, end=m.end - p.start)
-                         for m in mentions if m.paragraph == p.index]
+                         for m in by_paragraph.get(p.index, [])]
                 texts.append(restore_case(p.text, local))
             else:
                 texts.append(p.text)
@@ -155,8 +176,9 @@ def short_forms(kb: KnowledgeBase) -> Component:
             return list(mentions)
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?:s\b|\b)")
         found = list(mentions)
+        by_paragraph = _by_paragraph(mentions)
         for p in passages:
-            taken = [(m.start - p.start, m.end - p.start) for m in mentions if m.paragraph == p.index]
+            taken = [(m.start - p.start, m.end - p.start) for m in by_paragraph.get(p.index, [])]
             for match in pattern.finditer(p.text):
                 start, end = match.start(1), match.end(1)
                 if not bounded(p.text, start, match.end()) or any(s < end and start < e for s, e in taken):
@@ -210,10 +232,13 @@ def merge(kb: KnowledgeBase) -> Component:
             key=lambda m: (m.source != "ner", m.end - m.start, _SOURCE_RANK.get(m.source, 1), m.confidence),
             reverse=True,
         )
-        countries = [m for m in joined if m.type == "Country" and m.source == "gazetteer"]
+        countries_at: dict[int, list[Mention]] = defaultdict(list)
+        for m in joined:
+            if m.type == "Country" and m.source == "gazetteer":
+                countries_at[m.start].append(m)
         kept = _Spans()
         for m in ordered:
-            m = _after_country(m, [c for c in countries if c.start == m.start]) or m
+            m = _after_country(m, countries_at.get(m.start, [])) or m
             if not kept.overlapping(m):
                 kept.add(m)
         return kept.mentions()
@@ -277,7 +302,8 @@ def _join_models(passages: list[Passage], mentions: list[Mention]) -> list[Menti
     texts = {p.index: p for p in passages}
     models = [m for m in mentions if m.type == "Item" and "model" in m.attributes]
     items = [m for m in mentions if m.type == "Item" and "codes" in m.attributes]
-    out = [m for m in mentions if m not in models]
+    model_set = set(models)  # hashing keeps the equality test of `m not in models`, without the scan
+    out = [m for m in mentions if m not in model_set]
     for model in models:
         p = texts.get(model.paragraph)
         follower = next(

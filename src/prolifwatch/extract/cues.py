@@ -35,6 +35,7 @@ class Cues:
         self.group = re.compile(r"^\s+(?:" + "|".join(map(_cue, data["group_nouns"])) + r")\b", re.I)
         self.origin_adjective = re.compile(r"^-(?:origin|made|manufactured|built)\b", re.I)
         self.diplomatic = [(name, words(ws)) for name, ws in data["diplomatic"].items()]
+        self.any_diplomatic = words([w for ws in data["diplomatic"].values() for w in ws])
         self.actor_role = words(data["actor_roles"], case_sensitive=True)
 
 

@@ -37,11 +37,15 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         inside = by_paragraph.get(p.index)
         if not inside:
             continue
+        # one search per paragraph spares the sentence-by-sentence work where no event can be
+        may_transfer, may_act = bool(c.trigger.search(p.text)), bool(c.any_diplomatic.search(p.text))
+        if not (may_transfer or may_act):
+            continue
         told = _sentences_of(p, inside, anchor)
-        transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date)
+        transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date) if may_transfer else []
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
-        for s in told:
+        for s in told if may_act else ():
             action = action_in_sentence(s, c)
             if action:
                 action.date, action.date_precision = _event_date(s.dates)

@@ -13,6 +13,7 @@ import ahocorasick
 
 from ..knowledge import Name
 from .mention import Mention
+from .prefilter import fold
 from .text import bounded, is_word_char
 
 
@@ -34,21 +35,23 @@ class Gazetteer:
             if len(folded) >= 2:
                 found.setdefault(folded, []).append(name)
         for folded, entries in found.items():
-            self._automaton.add_word(folded, (len(folded), tuple(entries)))
+            # whether a name is an acronym is known now, not at every match
+            self._automaton.add_word(folded, (len(folded), tuple((e, _is_acronym(e.text)) for e in entries)))
         self._empty = not found
         if found:
             self._automaton.make_automaton()
 
-    def __call__(self, text: str, *, all_caps: bool = False) -> list[Mention]:
+    def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
+        """Names in ``text``; ``folded`` is ``fold(text)`` when the caller has it already."""
         if self._empty:
             return []
         mentions = []
         # a name broken over two lines is still the name: fold the break to a space (same length)
-        for last, (length, entries) in self._automaton.iter(text.lower().replace("\n", " ")):
+        for last, (length, entries) in self._automaton.iter(fold(text) if folded is None else folded):
             start, end = last - length + 1, last + 1
-            surface = text[start:end]
             if not bounded(text, start, end) and not self._possessive_s(text, start, end):
                 continue
+            surface = text[start:end]
             entry = self._pick(entries, surface, all_caps)
             if entry is None:
                 continue
@@ -58,11 +61,11 @@ class Gazetteer:
             )
         return mentions
 
-    def _pick(self, entries: tuple[Name, ...], surface: str, all_caps: bool) -> Name | None:
-        for entry in entries:
+    def _pick(self, entries: tuple[tuple[Name, bool], ...], surface: str, all_caps: bool) -> Name | None:
+        for entry, acronym in entries:
             if all_caps:
                 return entry
-            if _is_acronym(entry.text):
+            if acronym:
                 if surface == entry.text:
                     return entry
                 continue

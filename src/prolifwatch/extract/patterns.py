@@ -3,10 +3,12 @@ resolutions, model numbers, quantities and people introduced by a title."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from ..knowledge import KnowledgeBase
 from .mention import Mention
+from .prefilter import CueScan, finditer_from, fold, foldable, token_before
 
 DATA = resources.files(__package__) / "data"
 
@@ -14,6 +16,11 @@ DATA = resources.files(__package__) / "data"
 def _word_list(name: str) -> list[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _first_words(words: list[str]) -> set[str]:
+    """A match of a word list begins with the first word of one of its entries."""
+    return {w.split()[0] for w in words}
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,35 +55,62 @@ class Patterns:
         # ALL-CAPS cables print the cue words in capitals too
         self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")
+        # Where each pattern could start, found in one pass over the text as printed
+        # and one over the folded text (for the case-insensitive patterns).
+        exact = {"title": _first_words(title_words), "flight": {"flight", "FLIGHT"}, "model": _HYPHEN_DIGITS}
+        self._exact_cues = {
+            False: CueScan({**exact, "vessel": _first_words(_word_list("vessel_cues.txt"))}),
+            True: CueScan({**exact, "title": _first_words([t.upper() for t in title_words])}),
+        }
+        folded = {"unit": _UNIT_CUES, "imo": {"imo"}}
+        self._folded_cues = {
+            False: CueScan(folded),
+            True: CueScan({**folded, "vessel": _first_words([w.lower() for w in _word_list("vessel_cues.txt")])}),
+        }
 
-    def __call__(self, text: str, *, all_caps: bool = False) -> list[Mention]:
+    def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
+        cues = self.cues(text, all_caps=all_caps, folded=folded)
         out: list[Mention] = []
-        out += self.people(text, all_caps=all_caps)
-        out += self.vessels(text, all_caps=all_caps)
-        out += self.imo_numbers(text)
-        out += self.flights(text)
+        out += self.people(text, all_caps=all_caps, cues=cues)
+        out += self.vessels(text, all_caps=all_caps, cues=cues)
+        out += self.imo_numbers(text, cues=cues)
+        out += self.flights(text, cues=cues)
         out += self.resolutions(text)
-        out += self.model_numbers(text)
-        out += self.quantities(text)
+        out += self.model_numbers(text, cues=cues)
+        out += self.quantities(text, cues=cues)
         return out
 
+    def cues(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> dict[str, list | None]:
+        """Cue-word hits by label; a label is None where its pattern must scan the whole text."""
+        folded = fold(text) if folded is None else folded
+        hits: dict[str, list | None] = dict(self._exact_cues[all_caps].hits(text))
+        if foldable(text, folded):
+            hits.update(self._folded_cues[all_caps].hits(folded))
+        else:
+            hits.update({label: None for label in self._folded_cues[all_caps].labels})
+        return hits
+
     # -- people -----------------------------------------------------------------
-    def people(self, text: str, *, all_caps: bool = False) -> list[Mention]:
+    def people(self, text: str, *, all_caps: bool = False, cues: dict | None = None) -> list[Mention]:
         out = []
         pattern = self._titled_caps if all_caps else self._titled
-        for m in pattern.finditer(text):
+        cues = cues or self.cues(text, all_caps=all_caps)
+        for m in _scan(pattern, text, (s for s, _ in cues["title"])):
             name = m.group("name").strip()
             if name and name.split()[0] not in _NOT_NAMES:
                 out.append(self._mention("Person", text, m.start("name"), m.start("name") + len(name), 0.85,
                                          {"title": text[m.start():m.start("name")].strip()}))
+        if "spokes" not in text:  # the pattern ends in one of these words
+            return out
         for m in self._spokesman_after.finditer(text):
             out.append(self._mention("Person", text, m.start("name"), m.end("name"), 0.8))
         return out
 
     # -- carriers ---------------------------------------------------------------
-    def vessels(self, text: str, *, all_caps: bool = False) -> list[Mention]:
+    def vessels(self, text: str, *, all_caps: bool = False, cues: dict | None = None) -> list[Mention]:
         out = []
-        for m in self._vessel[all_caps].finditer(text):
+        cues = cues or self.cues(text, all_caps=all_caps)
+        for m in _scan(self._vessel[all_caps], text, _starts(cues["vessel"])):
             name = m.group("name").strip()
             if name and name.split()[0] not in _NOT_NAMES:
                 out.append(self._mention("Vessel", text, m.start("name"), m.start("name") + len(name), 0.8))
@@ -84,21 +118,23 @@ class Patterns:
 
     _IMO = re.compile(r"\bIMO[ \n]*(?:No\.?|number|#)?[ \n]*:?[ \n]*(?P<imo>\d{7})\b", re.IGNORECASE)
 
-    def imo_numbers(self, text: str) -> list[Mention]:
+    def imo_numbers(self, text: str, *, cues: dict | None = None) -> list[Mention]:
+        cues = cues or self.cues(text)
         return [
             self._mention("Vessel", text, m.start(), m.end(), 0.9, {"imo": m.group("imo")}, key=f"imo:{m.group('imo')}")
-            for m in self._IMO.finditer(text)
+            for m in _scan(self._IMO, text, _starts(cues["imo"]))
         ]
 
     _FLIGHT = re.compile(
         r"\b(?:flight|FLIGHT)[ \n]+(?:number[ \n]+|no\.[ \n]*|NO\.[ \n]*)?(?P<number>[A-Z0-9]{2}[ ]?\d{2,4})\b"
     )
 
-    def flights(self, text: str) -> list[Mention]:
+    def flights(self, text: str, *, cues: dict | None = None) -> list[Mention]:
+        cues = cues or self.cues(text)
         return [
             self._mention("Flight", text, m.start("number"), m.end("number"), 0.85,
                           key=f"flight:{m.group('number').replace(' ', '')}")
-            for m in self._FLIGHT.finditer(text)
+            for m in _scan(self._FLIGHT, text, _starts(cues["flight"]))
         ]
 
     # -- resolutions ------------------------------------------------------------
@@ -111,7 +147,8 @@ class Patterns:
     _RESOLUTIONS_WORD = re.compile(r"\b(?:resolutions?|RESOLUTIONS?|UNSCRs?)\b")
 
     def resolutions(self, text: str) -> list[Mention]:
-        if "ESOLUTION" not in text.upper() and "UNSCR" not in text.upper():
+        # every pattern below holds one of these as printed (they are case-sensitive)
+        if "esolution" not in text and "ESOLUTION" not in text and "UNSCR" not in text:
             return []
         out = []
         for m in self._RESOLUTION.finditer(text):
@@ -138,10 +175,13 @@ class Patterns:
     # Cable furniture that looks like a model number.
     _NOT_MODEL = re.compile(r"^(?:E\.O|EO|ISN|REF|EAP|EUR|NEA|SCA|AF|WHA|[A-Z]{2}\d{2})-|^\d+-\d+$")
 
-    def model_numbers(self, text: str) -> list[Mention]:
+    def model_numbers(self, text: str, *, cues: dict | None = None) -> list[Mention]:
+        cues = cues or self.cues(text)
+        # the hyphen of "3GFF-700" comes after one to eight letters or digits
+        starts = (i for hyphen, _ in cues["model"] for i in range(max(0, hyphen - 8), hyphen))
         return [
             self._mention("Item", text, m.start(), m.end(), 0.7, {"model": m.group()}, key=f"model:{m.group()}")
-            for m in self._MODEL.finditer(text)
+            for m in _scan(self._MODEL, text, starts)
             if not self._NOT_MODEL.search(m.group())
         ]
 
@@ -152,18 +192,45 @@ class Patterns:
         re.IGNORECASE,
     )
 
-    def quantities(self, text: str) -> list[Mention]:
-        if not _ANY_DIGIT.search(text) and not _NUMBER_WORD.search(text):
-            return []
-        return [self._mention("Quantity", text, m.start("q"), m.end("q"), 0.8) for m in self._QUANTITY.finditer(text)]
+    def quantities(self, text: str, *, cues: dict | None = None) -> list[Mention]:
+        cues = cues or self.cues(text)
+        starts = None if cues["unit"] is None else _quantity_starts(text, cues["unit"])
+        return [self._mention("Quantity", text, m.start("q"), m.end("q"), 0.8)
+                for m in _scan(self._QUANTITY, text, starts)]
 
     def _mention(self, type_, text, start, end, confidence, attributes=None, key=None) -> Mention:
         return Mention(type_, text[start:end], start, end, key=key, confidence=confidence,
                        source=self.source, attributes=attributes or {})
 
 
-_ANY_DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|several)\b", re.I)
+_HYPHEN_DIGITS = {f"-{d}" for d in range(10)}
+# Every unit of _QUANTITY begins with one of these (in lower case).
+_UNIT_CUES = {"container", "ton", "metric", "kg", "kilogram", "unit", "piece", "set", "barrel", "boxes", "crates",
+              "pallets", "rounds", "launchers", "missiles", "rockets", "drums", "cylinders", "vehicles", "trucks"}
+
+
+def _starts(hits: list[tuple[int, int]] | None) -> list[int] | None:
+    return None if hits is None else [start for start, _ in hits]
+
+
+def _scan(pattern: re.Pattern, text: str, starts: Iterable[int] | None) -> Iterator[re.Match]:
+    """Matches of the pattern; ``starts`` None means the cues are unknown, so scan it all."""
+    return pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts)
+
+
+def _quantity_starts(text: str, units: list[tuple[int, int]]) -> list[int]:
+    """Where "83 20-foot containers" could start, given where its unit is: in the
+    word before the unit, or the one before that after "20-foot"."""
+    starts: list[int] = []
+    for unit, _ in units:
+        if unit == 0 or text[unit - 1] not in " \n":
+            continue
+        start, end = token_before(text, unit)
+        starts += range(start, end)
+        if text[start:end].lower().endswith(("foot", "ft")):
+            before, end = token_before(text, start)
+            starts += range(before, end)
+    return starts
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
