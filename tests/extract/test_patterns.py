@@ -41,6 +41,25 @@ def test_cable_furniture_is_not_a_model_number(patterns):
     assert [m for m in patterns("E.O. 12958: DECL: 09/03/2033 Reasons 1.4 (b) and ISN-2008") if m.type == "Item"] == []
 
 
+# From cables in ../shared/corpus: groups of states and the reporting-requirement codes closing a cable.
+@pytest.mark.parametrize("text", [
+    "press for Spanish support for implementation of UNSCR 1803 per the EU-3 1 proposal",
+    "at the G-20 summit in London and the G-8 meeting",
+    "REPORTING REQUIREMENTS: FPOL-4H, INFR-5H, TERR-2, SRCC-1",
+    "under NSPD-26 and in FY-2011",
+])
+def test_groups_and_reporting_codes_are_not_model_numbers(patterns, text):
+    assert [m.text for m in patterns(text) if m.type == "Item"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's sale of the S-300 system to Iran", ["S-300"]),
+    ("centrifuges of the IR-2 and IR-3 designs", ["IR-2", "IR-3"]),
+])
+def test_real_designations_stay_model_numbers(patterns, text, expected):
+    assert [m.text for m in patterns(text) if m.type == "Item"] == expected
+
+
 BODY_CASES = [
     ("A source in South Korea's Interior Ministry tells AsiaNews", [("GovernmentBody", "Interior Ministry")]),
     ("a spokesman for the Chinese Foreign Ministry.", [("GovernmentBody", "Chinese Foreign Ministry")]),

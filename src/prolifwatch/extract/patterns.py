@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 
 from ..knowledge import KnowledgeBase
@@ -182,7 +183,7 @@ class Patterns:
         return [
             self._mention("Item", text, m.start(), m.end(), 0.7, {"model": m.group()}, key=f"model:{m.group()}")
             for m in _scan(self._MODEL, text, starts)
-            if not self._NOT_MODEL.search(m.group())
+            if not self._NOT_MODEL.search(m.group()) and not _not_a_model(m.group())
         ]
 
     _NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens|hundreds|several)"
@@ -240,3 +241,16 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
             seen.add((m.start, m.end))
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_models() -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = [w.upper() for w in _word_list("not_models.txt")]
+    return frozenset(e for e in entries if not e.endswith("-")), tuple(e for e in entries if e.endswith("-"))
+
+
+def _not_a_model(designation: str) -> bool:
+    """"G-8", "FPOL-4H": groups of states and reporting codes, not goods (``data/not_models.txt``)."""
+    whole, prefixes = _not_models()
+    upper = designation.upper()
+    return upper in whole or upper.startswith(prefixes)
