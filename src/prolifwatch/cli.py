@@ -228,6 +228,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 from . import cli_extract  # noqa: E402,F401  (registers extract, events, entities, eval)
+from . import cli_screen  # noqa: E402,F401  (registers lists, screen, classify-goods, xref)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

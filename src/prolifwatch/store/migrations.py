@@ -118,5 +118,49 @@ CREATE INDEX event_arguments_event ON event_arguments(event_pk);
 CREATE INDEX event_arguments_role ON event_arguments(role, key);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# Screening: sanctions lists loaded from user files (a list name holds one
+# edition: loading it again replaces it), their entries as JSON, the hits of
+# stored entities against them, and which entities ``xref`` has screened
+# against which editions, so an interrupted run resumes where it stopped.
+V3 = """
+CREATE TABLE lists (
+    list_pk INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,   -- un, ofac, ftm, or a name the user gives
+    format TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    as_of TEXT,                  -- publication date the file states, ISO
+    loaded_at TEXT NOT NULL,
+    entries INTEGER NOT NULL
+);
+CREATE TABLE list_entries (
+    list_pk INTEGER NOT NULL REFERENCES lists(list_pk) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    caption TEXT NOT NULL,
+    record TEXT NOT NULL,        -- the entry as JSON: names, identifiers, listings ...
+    PRIMARY KEY (list_pk, id)
+) WITHOUT ROWID;
+
+CREATE TABLE screening_hits (
+    entity_type TEXT NOT NULL,   -- a stored entity: mention type and key (text when it has no key)
+    entity_key TEXT NOT NULL,
+    entity_name TEXT NOT NULL,
+    list_name TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    record TEXT NOT NULL,        -- the hit as JSON, with its explanation
+    PRIMARY KEY (entity_type, entity_key, list_name, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX screening_hits_key ON screening_hits(entity_key);
+
+CREATE TABLE xref_done (
+    entity_type TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    lists TEXT NOT NULL,         -- the list editions it was screened against
+    PRIMARY KEY (entity_type, entity_key)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(MIGRATIONS)
