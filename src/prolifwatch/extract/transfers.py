@@ -12,11 +12,12 @@ standing alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
 from .event import TRANSFER_ROLES, Argument, Event, Evidence
+from .gather import Candidate, Gathered, prefer_specific_parties
 from .mention import Mention
 
 PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
@@ -35,26 +36,16 @@ class Sentence:
     carried_vessel: Mention | None = None
 
 
-@dataclass
-class Candidate:
-    event: Event
-    refers_back: bool = False
-    new_consignment: bool = False
-    route_only: bool = False
-    fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
-    from_cue: set[str] = field(default_factory=set)
-
-
 def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: Cues, kb: KnowledgeBase,
                            date_of) -> list[Event]:
     """The transfers of one paragraph (``text`` at document offset ``start``)."""
-    gathered = _Gathered(kb)
+    gathered = Gathered(kb)
     for number, sentence in enumerate(sentences):
         for candidate in candidates(sentence, c, kb, date_of):
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
-        _prefer_specific_parties(event, kb)
+        prefer_specific_parties(event, kb)
         if _substantial(event):
             event.status = event.status or c.default_status
             event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
@@ -79,7 +70,7 @@ def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of) -> list[Candida
         event.date, event.date_precision = date_of(s.dates)
         out.append(Candidate(
             event,
-            refers_back=bool(c.refers_back.search(clause)) or (s.carried_vessel is not None and not _has(event, "carrier", own=ms)),
+            refers_back=bool(c.refers_back.search(clause)),
             new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
         ))
     return out
@@ -96,11 +87,6 @@ def _subjects(s: Sentence, c: Cues) -> list[int]:
         if not any(p.search(before) for p in c.roles.values()):
             out.append(local)
     return out
-
-
-def _has(event: Event, role: str, own: list[Mention]) -> bool:
-    keys = {m.key for m in own}
-    return any(a.key in keys for a in event.values(role))
 
 
 def _triggers(s: Sentence, c: Cues) -> list[re.Match]:
@@ -262,21 +248,20 @@ def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:
 def _role(before: str, m: Mention, c: Cues) -> str | None:
     # the longest cue wins: "arrive back at" (destination) over "at" (origin)
     found = [(match.start(), role) for role, pattern in c.roles.items() if (match := pattern.search(before))]
-    for _, role in sorted(found)[:1]:
-        if m.type == "Program":
-            return "end_user" if role in ("recipient", "destination", "end_user") else None
-        if role == "origin" and m.type not in ("Place", "Country") and re.search(r"\bfrom\W+(?:the\W+|an?\W+)?$", before, re.I):
-            return "supplier"
-        if role == "destination" and m.type in ("Organization", "GovernmentBody"):
-            return "recipient"
-        if role == "destination" and m.type == "Country":
-            return "recipient"
-        if role == "recipient" and m.type == "Place":
-            return "destination"
-        if role == "end_user" and m.type == "Country":
-            return "recipient"
-        return role
-    return None
+    if not found:
+        return None
+    role = min(found)[1]
+    if m.type == "Program":
+        return "end_user" if role in ("recipient", "destination", "end_user") else None
+    if role == "origin" and m.type not in ("Place", "Country") and re.search(r"\bfrom\W+(?:the\W+|an?\W+)?$", before, re.I):
+        return "supplier"
+    if role == "destination" and m.type in ("Country", "Organization", "GovernmentBody"):
+        return "recipient"
+    if role == "recipient" and m.type == "Place":
+        return "destination"
+    if role == "end_user" and m.type == "Country":
+        return "recipient"
+    return role
 
 
 def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
@@ -311,120 +296,6 @@ def _taken_up(s: Sentence, c: Cues) -> list[Candidate]:
     if not any(args.values()):
         return []
     return [Candidate(Event("transfer", replace(s.evidence), args), refers_back=True, fill_only=True)]
-
-
-class _Gathered:
-    """The transfers of a paragraph so far, and the sentence each was last told in."""
-
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-        self.events: list[Event] = []
-        self.last_told: list[int] = []
-
-    def add(self, candidate: Candidate, sentence_no: int) -> None:
-        event = candidate.event
-        if candidate.route_only:
-            for i, earlier in enumerate(self.events):
-                if _shares(earlier, event, "carrier"):
-                    _add(earlier, event, fill_only=True)
-                    self.last_told[i] = sentence_no
-            return
-        target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
-        if candidate.fill_only:
-            if target is not None:
-                _add(self.events[target], event, fill_only=True)
-                self.last_told[target] = sentence_no
-            return
-        if target is None:
-            self.events.append(event)
-            self.last_told.append(sentence_no)
-        else:
-            _add(self.events[target], event)
-            self.last_told[target] = sentence_no
-
-    def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
-        event = candidate.event
-        parties = any(event.values(r) for r in ("supplier", "recipient", "carrier"))
-        if candidate.fill_only:  # "the end-user for the goods, the DIO": the transfer that names DIO
-            named = _party_keys(event)
-            for i in range(len(self.events) - 1, -1, -1):
-                if named & _party_keys(self.events[i]) and sentence_no - self.last_told[i] <= 2:
-                    return i
-        for i in range(len(self.events) - 1, -1, -1):
-            earlier, distance = self.events[i], sentence_no - self.last_told[i]
-            if not _compatible(earlier, event, candidate, self.kb):
-                continue
-            if _shares(earlier, event, "carrier"):
-                return i
-            if distance <= 3 and any(_shares(earlier, event, r, self.kb) for r in ("supplier", "recipient")):
-                return i
-            # "This vessel was booked ...": the transfer just told, not one told paragraphs of talking points ago
-            if (candidate.refers_back or not parties) and distance <= 2:
-                return i
-        return None
-
-
-def _keys(event: Event, role: str, kb: KnowledgeBase | None = None) -> set[str]:
-    """The keys of a role; with ``kb``, a known body also stands for its country (DIO for Iran)."""
-    keys = {a.key or a.text.lower() for a in event.values(role)}
-    if kb is not None:
-        keys |= {f"country:{e.country}" for k in keys if (e := kb.entity_by_id.get(k.removeprefix("entity:"))) and e.country}
-    return keys
-
-
-def _party_keys(event: Event) -> set[str]:
-    return _keys(event, "supplier") | _keys(event, "recipient") | _keys(event, "end_user")
-
-
-def _shares(a: Event, b: Event, role: str, kb: KnowledgeBase | None = None) -> bool:
-    return bool(_keys(a, role, kb) & _keys(b, role, kb))
-
-
-def _compatible(a: Event, b: Event, candidate: Candidate, kb: KnowledgeBase) -> bool:
-    for role in ("supplier", "recipient", "carrier"):
-        if a.values(role) and b.values(role) and not _shares(a, b, role, kb):
-            return False
-    if _keys(a, "supplier") & _keys(b, "recipient") or _keys(a, "recipient") & _keys(b, "supplier"):
-        return False
-    a_items, b_items = {x.key for x in a.values("items") if x.key}, {x.key for x in b.values("items") if x.key}
-    if a_items and b_items and not a_items & b_items and not candidate.refers_back:
-        return False
-    return True
-
-
-def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
-    for role, values in other.arguments.items():
-        have = into.arguments.setdefault(role, [])
-        if fill_only and have:
-            continue
-        known = {_identity(role, a) for a in have}
-        have.extend(a for a in values if _identity(role, a) not in known)
-    into.status = into.status or other.status
-    into.hedging = into.hedging or other.hedging
-    if not into.date or fill_only and other.date:
-        into.date, into.date_precision = other.date or into.date, other.date_precision or into.date_precision
-    if other.evidence.end > into.evidence.end:
-        into.evidence = _spanning(into.evidence, other.evidence)
-
-
-def _identity(role: str, a: Argument) -> str:
-    # items keep each description ("conventional arms", "military equipment": one code, two things said)
-    return " ".join(a.text.lower().split()) if role == "items" else (a.key or a.text)
-
-
-def _spanning(a: Evidence, b: Evidence) -> Evidence:
-    """One evidence for sentences of one paragraph: from the first to the last (text set by the caller)."""
-    return Evidence(a.paragraph, a.start, max(a.end, b.end), a.text)
-
-
-def _prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
-    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country."""
-    for role in ("supplier", "recipient"):
-        values = event.values(role)
-        countries_of_bodies = {f"country:{e.country}" for a in values
-                               if (e := kb.entity_by_id.get((a.key or "").removeprefix("entity:"))) and e.country}
-        if countries_of_bodies:
-            event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries_of_bodies)]
 
 
 def _substantial(event: Event) -> bool:

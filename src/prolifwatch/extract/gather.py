@@ -1,0 +1,134 @@
+"""Gathering the transfer candidates of one paragraph: a candidate that takes
+up an earlier transfer ("this vessel", the same carrier, the same parties
+close by) adds to it; a route or end-user sentence fills in the transfer it
+belongs to; "also" with a new quantity opens a new consignment."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import KnowledgeBase
+from .event import Argument, Event, Evidence
+
+
+@dataclass
+class Candidate:
+    event: Event
+    refers_back: bool = False
+    new_consignment: bool = False
+    route_only: bool = False
+    fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
+
+
+class Gathered:
+    """The transfers of a paragraph so far, and the sentence each was last told in."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.events: list[Event] = []
+        self.last_told: list[int] = []
+
+    def add(self, candidate: Candidate, sentence_no: int) -> None:
+        event = candidate.event
+        if candidate.route_only:
+            for i, earlier in enumerate(self.events):
+                if _shares(earlier, event, "carrier"):
+                    _add(earlier, event, fill_only=True)
+                    self.last_told[i] = sentence_no
+            return
+        target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
+        if candidate.fill_only:
+            if target is not None:
+                _add(self.events[target], event, fill_only=True)
+                self.last_told[target] = sentence_no
+            return
+        if target is None:
+            self.events.append(event)
+            self.last_told.append(sentence_no)
+        else:
+            _add(self.events[target], event)
+            self.last_told[target] = sentence_no
+
+    def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
+        event = candidate.event
+        parties = any(event.values(r) for r in ("supplier", "recipient", "carrier"))
+        if candidate.fill_only:  # "the end-user for the goods, the DIO": the transfer that names DIO
+            named = _party_keys(event)
+            for i in range(len(self.events) - 1, -1, -1):
+                if named & _party_keys(self.events[i]) and sentence_no - self.last_told[i] <= 2:
+                    return i
+        for i in range(len(self.events) - 1, -1, -1):
+            earlier, distance = self.events[i], sentence_no - self.last_told[i]
+            if not _compatible(earlier, event, candidate, self.kb):
+                continue
+            if _shares(earlier, event, "carrier"):
+                return i
+            if distance <= 3 and any(_shares(earlier, event, r, self.kb) for r in ("supplier", "recipient")):
+                return i
+            # "This vessel was booked ...": the transfer just told, not one told paragraphs of talking points ago
+            if (candidate.refers_back or not parties) and distance <= 2:
+                return i
+        return None
+
+
+def _keys(event: Event, role: str, kb: KnowledgeBase | None = None) -> set[str]:
+    """The keys of a role; with ``kb``, a known body also stands for its country (DIO for Iran)."""
+    keys = {a.key or a.text.lower() for a in event.values(role)}
+    return keys | _countries_of_bodies(keys, kb) if kb is not None else keys
+
+
+def _countries_of_bodies(keys, kb: KnowledgeBase) -> set[str]:
+    return {f"country:{e.country}" for k in keys if k and (e := kb.entity_by_id.get(k.removeprefix("entity:"))) and e.country}
+
+
+def _party_keys(event: Event) -> set[str]:
+    return _keys(event, "supplier") | _keys(event, "recipient") | _keys(event, "end_user")
+
+
+def _shares(a: Event, b: Event, role: str, kb: KnowledgeBase | None = None) -> bool:
+    return bool(_keys(a, role, kb) & _keys(b, role, kb))
+
+
+def _compatible(a: Event, b: Event, candidate: Candidate, kb: KnowledgeBase) -> bool:
+    for role in ("supplier", "recipient", "carrier"):
+        if a.values(role) and b.values(role) and not _shares(a, b, role, kb):
+            return False
+    if _keys(a, "supplier") & _keys(b, "recipient") or _keys(a, "recipient") & _keys(b, "supplier"):
+        return False
+    a_items, b_items = {x.key for x in a.values("items") if x.key}, {x.key for x in b.values("items") if x.key}
+    if a_items and b_items and not a_items & b_items and not candidate.refers_back:
+        return False
+    return True
+
+
+def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
+    for role, values in other.arguments.items():
+        have = into.arguments.setdefault(role, [])
+        if fill_only and have:
+            continue
+        known = {_identity(role, a) for a in have}
+        have.extend(a for a in values if _identity(role, a) not in known)
+    into.status = into.status or other.status
+    into.hedging = into.hedging or other.hedging
+    if not into.date or fill_only and other.date:
+        into.date, into.date_precision = other.date or into.date, other.date_precision or into.date_precision
+    if other.evidence.end > into.evidence.end:
+        into.evidence = _spanning(into.evidence, other.evidence)
+
+
+def _identity(role: str, a: Argument) -> str:
+    # items keep each description ("conventional arms", "military equipment": one code, two things said)
+    return " ".join(a.text.lower().split()) if role == "items" else (a.key or a.text)
+
+
+def _spanning(a: Evidence, b: Evidence) -> Evidence:
+    """One evidence for sentences of one paragraph: from the first to the last (text set by the caller)."""
+    return Evidence(a.paragraph, a.start, max(a.end, b.end), a.text)
+
+
+def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
+    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country."""
+    for role in ("supplier", "recipient"):
+        values = event.values(role)
+        countries = _countries_of_bodies({a.key for a in values}, kb)
+        if countries:
+            event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries)]
