@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,47 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"the shared corpus is expected beside the repository at {SHARED}")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory, shared) -> Path:
+    """Seeds and corpus ingested with extraction and resolved, built once per
+    test run and shared between xdist workers (the first one builds it under
+    a lock).  Read it in place; copy it (``corpus_copy``) before writing."""
+    import fcntl
+    import json
+
+    from prolifwatch.pipeline import ingest, resolve_store
+    from prolifwatch.store import open_store
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    db = root / "corpus.sqlite"
+    report_path = root / "corpus-ingest.json"
+    with open(root / "corpus.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not report_path.exists():
+            with open_store(db) as store:
+                report = ingest([SEEDS, CORPUS], store, workers=1)
+                resolve_store(store)
+            report_path.write_text(json.dumps(report.to_json()))
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpus_ingest_report(corpus_db) -> dict:
+    """What ingest reported while building ``corpus_db``."""
+    import json
+
+    return json.loads((corpus_db.parent / "corpus-ingest.json").read_text())
+
+
+@pytest.fixture
+def corpus_copy(corpus_db, tmp_path) -> Path:
+    """A private copy of ``corpus_db`` for tests that write (merge, judge, re-resolve)."""
+    import shutil
+
+    copy = tmp_path / "corpus.sqlite"
+    shutil.copyfile(corpus_db, copy)
+    return copy

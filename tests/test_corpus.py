@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from prolifwatch.formats import ReadError
 from prolifwatch.model import Cable
-from prolifwatch.pipeline import ingest, parse_paths
+from prolifwatch.pipeline import parse_paths
 from prolifwatch.query.search import search
 from prolifwatch.store import open_store
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS
 
 # The only corpus files that are not cables: two scraped pages that hold just
 # "Appears in these articles:<br />" (33 bytes each).
@@ -20,26 +19,24 @@ EXPECTED_FAILURES = {"08OSLO629.txt", "09OTTAWA64.txt"}
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory):
-    db = tmp_path_factory.mktemp("corpus") / "corpus.sqlite"
-    store = open_store(db)
-    report = ingest([SEEDS, CORPUS], store, workers=1)
-    yield store, report
+def corpus_store(corpus_db, corpus_ingest_report):
+    store = open_store(corpus_db)
+    yield store, corpus_ingest_report
     store.close()
 
 
 def test_every_corpus_file_is_ingested_or_explained(corpus_store):
     _, report = corpus_store
-    failed = {os.path.basename(f.path): f.reason for f in report.failed}
+    failed = {os.path.basename(f["path"]): f["reason"] for f in report["failed"]}
     assert set(failed) == EXPECTED_FAILURES, failed
     assert all("no cable text" in reason for reason in failed.values())
     # 815 corpus files + 5 seeds, less the two failures; one row of cables.csv per cable.
-    assert report.read == 815 + 5 - 2 - 1 + 2
+    assert report["read"] == 815 + 5 - 2 - 1 + 2
 
 
 def test_documents_read_from_two_layouts_are_stored_once(corpus_store):
     store, report = corpus_store
-    assert report.merged >= 23
+    assert report["merged"] >= 23
     doc = store.get("08BEIJING1141")
     formats = sorted(s.format for s in doc.sources)
     assert formats == ["scraped-cable-text", "wikileaks-html"]

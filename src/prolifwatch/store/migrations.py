@@ -162,5 +162,65 @@ CREATE TABLE xref_done (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Linking: what ``prolifwatch resolve`` derives from mentions, events and
+# cable records.  entities, entity_members, document_links, cases and
+# case_events are rebuilt whole on every resolution run; judgements are the
+# analyst's and are never touched by ingest or resolution.
+V4 = """
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,         -- stable: the key of its anchor member (a knowledge-base key when it has one)
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,       -- JSON list of surface forms, commonest first
+    attributes TEXT NOT NULL,    -- JSON object: country, flag, imo, kind, parent ...
+    mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entities_type ON entities(type, documents);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+
+CREATE TABLE entity_members (
+    key TEXT PRIMARY KEY,        -- a mention key (mentions.key, event_arguments.key)
+    entity_id TEXT NOT NULL,
+    score REAL NOT NULL,         -- 1.0 for the anchor and judged members, else the match score
+    reason TEXT NOT NULL         -- anchor | judged | alias | name-match | short-form ...
+) WITHOUT ROWID;
+CREATE INDEX entity_members_entity ON entity_members(entity_id);
+
+CREATE TABLE judgements (
+    left_key TEXT NOT NULL,      -- mention keys, left_key < right_key
+    right_key TEXT NOT NULL,
+    judgement TEXT NOT NULL,     -- positive | negative (nomenklatura's Judgement values)
+    user TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (left_key, right_key)
+) WITHOUT ROWID;
+
+CREATE TABLE document_links (
+    src TEXT NOT NULL,           -- documents.id
+    dst TEXT NOT NULL,           -- documents.id, which may not be in the store ("not in collection")
+    kind TEXT NOT NULL,          -- cites | describes | names | answers
+    score REAL NOT NULL,
+    evidence TEXT NOT NULL,      -- JSON: {paragraph, start, end, text} in src, or the reference as printed
+    description TEXT,            -- JSON: what src says of dst (date, signer, origin, topic) when dst is described
+    PRIMARY KEY (src, dst, kind)
+) WITHOUT ROWID;
+CREATE INDEX document_links_dst ON document_links(dst);
+
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,         -- "case-" + a hash of its earliest event's document id and index
+    title TEXT NOT NULL,
+    first_date TEXT,
+    last_date TEXT,
+    record TEXT NOT NULL         -- JSON: merged arguments with their sources, conflicts flagged
+) WITHOUT ROWID;
+CREATE TABLE case_events (
+    case_id TEXT NOT NULL,
+    event_pk INTEGER NOT NULL REFERENCES events(event_pk) ON DELETE CASCADE,
+    PRIMARY KEY (case_id, event_pk)
+) WITHOUT ROWID;
+CREATE INDEX case_events_event ON case_events(event_pk);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -81,6 +81,19 @@ class SQLiteStore:
             self._in_batch = False
             self._pending = 0
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction for a whole derived step (resolution rebuilds)."""
+        if self._in_batch:
+            raise RuntimeError("a derived step cannot run inside an ingest batch")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
     def _after_put(self) -> None:
         self._pending += 1
         if self._pending >= BATCH_SIZE:

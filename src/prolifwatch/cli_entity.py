@@ -1,0 +1,2 @@
+"""Placeholder: filled in by the linking work."""
+from __future__ import annotations

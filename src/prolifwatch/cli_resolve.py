@@ -1,0 +1,24 @@
+"""``prolifwatch resolve``: the linking stage over the whole store."""
+from __future__ import annotations
+
+from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+
+
+@app.command()
+def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Link what is stored: mentions into entities (honouring merge/split/judge decisions),
+    cable references and article descriptions into document links, transfers into cases.
+
+    Rebuilds those tables from scratch; ``ingest`` runs it at the end unless given --no-resolve.
+    """
+    from .pipeline import resolve_store
+
+    with _open_store(db) as store:
+        with err.status("resolving ...") as status:
+            figures = resolve_store(store, on_step=lambda step: status.update(f"resolving {step} ..."))
+    if as_json:
+        _emit_json(figures)
+        return
+    for step, counts in figures.items():
+        shown = ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items())
+        out.print(f"{step}: {shown or '-'}")
