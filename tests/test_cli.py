@@ -48,9 +48,14 @@ def test_parse_json_has_the_documented_keys(runner):
 def test_ingest_twice_changes_nothing(runner, db):
     first = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--json"])
     assert first.exit_code == 0, first.output
-    assert _json_lines(first.stdout)[0] == {"read": 5, "new": 5, "unchanged": 0, "merged": 0, "failed": []}
+    first_report = _json_lines(first.stdout)[0]
+    assert set(first_report.pop("resolved")) == {"entities", "links", "cases"}
+    assert first_report == {"read": 5, "new": 5, "unchanged": 0, "merged": 0, "failed": []}
     second = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--json"])
-    assert _json_lines(second.stdout)[0] == {"read": 5, "new": 0, "unchanged": 5, "merged": 0, "failed": []}
+    # Nothing new was stored, so nothing is linked again.
+    assert _json_lines(second.stdout)[0] == {
+        "read": 5, "new": 0, "unchanged": 5, "merged": 0, "failed": [], "resolved": {}
+    }
 
 
 def test_db_comes_from_the_environment(runner, db, monkeypatch):

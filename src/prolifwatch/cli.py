@@ -85,15 +85,22 @@ def ingest(
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Find mentions and events while ingesting.")
     ] = True,
+    resolve: Annotated[
+        bool,
+        typer.Option("--resolve/--no-resolve",
+                     help="When anything new was stored, link the whole store afterwards (see 'resolve')."),
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Read, parse, extract and store documents. Re-running on the same files changes nothing.
 
     Prints how many documents were read, new, unchanged, merged (a new source for a
-    document already stored) and failed, with the file and reason for each failure.
-    Exit status 1 if any file failed.
+    document already stored) and failed, with the file and reason for each failure,
+    then what linking found.  Exit status 1 if any file failed.
     """
     from .pipeline import ingest as run_ingest
+    from .pipeline import resolve_store
+    from .render import counts_line
 
     store = _open_store(db)
     files = list(iter_files(paths))
@@ -121,13 +128,20 @@ def ingest(
         task = progress.add_task("ingest", total=len(files), docs=0, failed=0)
         report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item,
                             extract=extract)
+        linked = {}
+        if resolve and (report.new or report.merged):
+            progress.stop()
+            with err.status("linking ...") as status:
+                linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."))
     if as_json:
-        _emit_json(report.to_json())
+        _emit_json({**report.to_json(), "resolved": linked})
     else:
         out.print(
             f"read {report.read} · new {report.new} · unchanged {report.unchanged} · "
             f"merged {report.merged} · failed {len(report.failed)}"
         )
+        for step, counts in linked.items():
+            out.print(f"{step}: {counts_line(counts)}")
         for failure in report.failed:
             err.print(f"[red]failed[/] {failure}", markup=True, highlight=False)
     if report.failed:

@@ -12,6 +12,7 @@ def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
     Rebuilds those tables from scratch; ``ingest`` runs it at the end unless given --no-resolve.
     """
     from .pipeline import resolve_store
+    from .render import counts_line
 
     with _open_store(db) as store:
         with err.status("resolving ...") as status:
@@ -20,5 +21,4 @@ def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
         _emit_json(figures)
         return
     for step, counts in figures.items():
-        shown = ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items())
-        out.print(f"{step}: {shown or '-'}")
+        out.print(f"{step}: {counts_line(counts)}")

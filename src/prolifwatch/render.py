@@ -94,3 +94,8 @@ def print_stats(console: Console, figures: dict) -> None:
                 console.print(Text(f"  {k}: {v}"))
         else:
             console.print(Text(f"{key}: ", style="bold") + Text(str(value)))
+
+
+def counts_line(counts: dict) -> str:
+    """``entities 812, merged keys 40`` from a step's figures."""
+    return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items()) or "-"
