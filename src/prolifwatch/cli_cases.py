@@ -1,2 +1,86 @@
-"""Placeholder: filled in by the linking work."""
+"""Case and timeline commands: ``case``, ``cases`` and ``timeline``."""
 from __future__ import annotations
+
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+
+LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
+
+
+def _not_found(what: str, name: str) -> NoReturn:
+    # the name is user input: printed with markup off
+    err.print(f"error: no {what} {name!r} in the store (run `prolifwatch resolve` after ingest?)",
+              markup=False, highlight=False, style="red")
+    raise typer.Exit(1)
+
+
+@app.command()
+def case(
+    case_id: Annotated[str, typer.Argument(help="A case id, e.g. case-97ecd6898461 (see `prolifwatch cases`).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One case: title, dates, parties, items, carrier and route with their sources,
+    conflicts between sources, related diplomatic actions and documents."""
+    from .query.cases import get_case
+    from .render_cases import print_case
+
+    with _open_store(db) as store:
+        found = get_case(store, case_id)
+    if found is None:
+        _not_found("case", case_id)
+    if as_json:
+        _emit_json(found)
+    else:
+        print_case(out, found)
+
+
+@app.command()
+def cases(
+    entity: Annotated[Optional[str], typer.Option(help="Only cases this entity takes part in (name, alias or key).")] = None,
+    min_documents: Annotated[int, typer.Option(help="Only cases reported by at least this many documents.")] = 1,
+    limit: LimitOption = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Cases (transfers merged across documents), most documents first."""
+    from .query.cases import list_cases
+    from .render_cases import print_cases
+
+    with _open_store(db) as store:
+        found = list_cases(store, entity=entity, min_documents=min_documents, limit=limit or -1)
+    if found is None:
+        _not_found("entity", entity or "")
+    if as_json:
+        for summary in found:
+            _emit_json(summary)
+    else:
+        print_cases(out, found)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An entity (name, alias or key) or a case id (case-…).")],
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about an entity or a case in date order: transfers, diplomatic
+    actions, listings and documents, each with its source."""
+    from .query.timeline import case_timeline, entity_timeline
+    from .render_cases import print_timeline
+
+    with _open_store(db) as store:
+        if name.startswith("case-"):
+            found = case_timeline(store, name, limit=limit or None)
+        else:
+            found = entity_timeline(store, name, limit=limit or None)
+    if found is None:
+        _not_found("case" if name.startswith("case-") else "entity", name)
+    if as_json:
+        _emit_json(found)
+    else:
+        print_timeline(out, found)

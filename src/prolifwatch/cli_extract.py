@@ -85,7 +85,8 @@ def entities(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Entities mentioned in the stored documents, by number of documents."""
+    """Entities mentioned in the stored documents, by number of documents (resolved
+    entities once 'prolifwatch resolve' has run: KEY is then the entity id)."""
     from .query import list_entities
     from .render_extraction import print_entities
 

@@ -58,7 +58,10 @@ def list_events(
 
 
 def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Mentioned entities by key, most documents first, with the commonest surface form."""
+    """Entities, most documents first: the resolved ones (``key`` is the entity id) once
+    ``resolve`` has run, else mention keys with their commonest surface form."""
+    if store.db.execute("SELECT 1 FROM entities LIMIT 1").fetchone():
+        return _resolved_entities(store, type=type, limit=limit)
     where = "WHERE m.type = ?" if type else "WHERE m.type NOT IN ('Quantity', 'Date')"
     params: list[Any] = [type] if type else []
     rows = store.db.execute(
@@ -75,4 +78,19 @@ def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[di
     return [
         {"key": key, "type": type_, "name": " ".join(name.split()), "mentions": mentions, "documents": documents}
         for key, type_, mentions, documents, name in rows
+    ]
+
+
+def _resolved_entities(store, *, type: str | None, limit: int) -> list[dict[str, Any]]:
+    where = "WHERE e.type = ?" if type else ""
+    rows = store.db.execute(
+        f"""SELECT e.id, e.type, e.name, e.mentions, e.documents, e.aliases,
+                   (SELECT COUNT(*) FROM entity_members em WHERE em.entity_id = e.id)
+            FROM entities e {where} ORDER BY e.documents DESC, e.mentions DESC, e.id LIMIT ?""",
+        (*([type] if type else []), limit),
+    ).fetchall()
+    return [
+        {"key": id_, "type": type_, "name": name, "mentions": mentions, "documents": documents,
+         "aliases": json.loads(aliases), "members": members}
+        for id_, type_, name, mentions, documents, aliases, members in rows
     ]

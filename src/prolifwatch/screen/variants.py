@@ -13,23 +13,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from rigour.text.translit import ascii_text
 
+from ..knowledge.name_rules import COMPANY_SUFFIXES, ROMANISATION
 from .keys import ABBREVIATIONS, name_tokens
 
 _DOUBLED = re.compile(r"([a-z])\1+")
 _WORD = re.compile(r"[a-z0-9]+")
 
-
-def _data_lines(name: str) -> list[str]:
-    text = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-SUFFIXES = frozenset(_data_lines("company_suffixes.txt"))
-ROMANISATION = [tuple(line.split("\t")) for line in _data_lines("romanisation.tsv")]
+SUFFIXES = COMPANY_SUFFIXES
 
 
 def _words(name: str) -> list[str]:

@@ -1,0 +1,90 @@
+"""Cases for users: one case in full, or a list (optionally those of an entity)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .entities import find_entity
+
+
+def entity_keys(store, name: str) -> tuple[dict[str, Any], list[str]] | None:
+    """The entity a user names and its member mention keys.
+
+    Before entity resolution has run (no entity found), a mention key such as
+    ``entity:limmt`` or a surface form used in event arguments stands for itself."""
+    entity = find_entity(store, name)
+    db = store.db
+    if entity is not None:
+        keys = [k for (k,) in db.execute("SELECT key FROM entity_members WHERE entity_id = ?", (entity["id"],))]
+        return entity, sorted(set(keys) | {entity["id"]})
+    keys = [k for (k,) in db.execute(
+        "SELECT DISTINCT key FROM event_arguments WHERE key = ? OR (text = ? COLLATE NOCASE AND key IS NOT NULL)"
+        " UNION SELECT DISTINCT key FROM mentions WHERE key = ?",
+        (name, name, name),
+    )]
+    if not keys:
+        return None
+    return {"id": keys[0], "name": name, "type": None, "aliases": [], "resolved": False}, sorted(keys)
+
+
+def _documents(store, ids: list[str]) -> list[dict[str, Any]]:
+    """Each document id with its title and date, or marked not in the collection."""
+    found = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for id_, kind, date, title in store.db.execute(
+            f"SELECT id, kind, date, title FROM documents WHERE id IN ({marks})", chunk
+        ):
+            found[id_] = {"id": id_, "kind": kind, "date": date, "title": title, "in_collection": True}
+    return [found.get(i, {"id": i, "in_collection": False}) for i in ids]
+
+
+def get_case(store, case_id: str) -> dict[str, Any] | None:
+    """One case: title, dates, merged roles with sources, statuses, conflicts, related actions, documents."""
+    row = store.db.execute(
+        "SELECT id, title, first_date, last_date, record FROM cases WHERE id = ?", (case_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    id_, title, first, last, record = row
+    case = json.loads(record)
+    case.update(id=id_, title=title, first_date=first, last_date=last)
+    case["documents"] = _documents(store, case["documents"])
+    return case
+
+
+def _summary(id_: str, title: str, first: str | None, last: str | None, record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": id_, "title": title, "first_date": first, "last_date": last,
+        "documents": len(record["documents"]), "document_ids": record["documents"],
+        "transfers": len(record["transfers"]), "actions": len(record["actions"]),
+        "statuses": list(dict.fromkeys(s["status"] for s in record["statuses"])),
+        "conflicts": [c["role"] for c in record["conflicts"]],
+    }
+
+
+def list_cases(store, *, entity: str | None = None, min_documents: int = 1,
+               limit: int = 50) -> list[dict[str, Any]] | None:
+    """Cases, most documents first; with ``entity``, those where it takes part
+    (None when no such entity is known)."""
+    db = store.db
+    where, params = ["json_array_length(c.record, '$.documents') >= ?"], [min_documents]
+    if entity:
+        found = entity_keys(store, entity)
+        if found is None:
+            return None
+        keys = found[1]
+        marks = ",".join("?" * len(keys))
+        where.append(
+            "c.id IN (SELECT ce.case_id FROM case_events ce JOIN event_arguments a ON a.event_pk = ce.event_pk"
+            f" WHERE a.key IN ({marks}))"
+        )
+        params += keys
+    rows = db.execute(
+        "SELECT c.id, c.title, c.first_date, c.last_date, c.record FROM cases c WHERE " + " AND ".join(where)
+        + " ORDER BY json_array_length(c.record, '$.documents') DESC,"
+        " json_array_length(c.record, '$.transfers') DESC, c.first_date, c.id LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [_summary(i, t, f, last, json.loads(r)) for i, t, f, last, r in rows]

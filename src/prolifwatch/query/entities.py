@@ -1,0 +1,235 @@
+"""Resolved entities: finding the one a user names, its profile, and the analyst's
+merge / split / judge decisions (stored as judgements, then the entities rebuilt)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_COLUMNS = "id, type, name, aliases, attributes, mentions, documents"
+_MEMBERS = "(SELECT key FROM entity_members WHERE entity_id = ?)"
+
+
+class JudgementError(ValueError):
+    """A merge, split or judgement that cannot be stored as asked (the message says why)."""
+
+
+def _entity(row) -> dict[str, Any]:
+    id_, type_, name, aliases, attributes, mentions, documents = row
+    return {
+        "id": id_, "type": type_, "name": name, "aliases": json.loads(aliases),
+        "attributes": json.loads(attributes), "mentions": mentions, "documents": documents,
+    }
+
+
+def has_entities(store) -> bool:
+    """True once ``resolve`` has filled the entities table."""
+    return store.db.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
+
+
+def find_entity(store, name: str) -> dict[str, Any] | None:
+    """The entity a user means by ``name``: an entity id, a member mention key,
+    or a name or alias (case-insensitive); among several, the one in most documents."""
+    db = store.db
+    row = db.execute(f"SELECT {_COLUMNS} FROM entities WHERE id = ?", (name,)).fetchone()
+    if row is None:
+        row = db.execute(
+            f"SELECT {_COLUMNS} FROM entities WHERE id = (SELECT entity_id FROM entity_members WHERE key = ?)",
+            (name,),
+        ).fetchone()
+    if row is None:
+        row = db.execute(
+            f"SELECT {_COLUMNS} FROM entities WHERE name = ? COLLATE NOCASE ORDER BY documents DESC LIMIT 1",
+            (name,),
+        ).fetchone()
+    if row is None:
+        row = db.execute(
+            f"SELECT {_COLUMNS} FROM entities e WHERE EXISTS "
+            "(SELECT 1 FROM json_each(e.aliases) a WHERE a.value = ? COLLATE NOCASE) "
+            "ORDER BY documents DESC LIMIT 1",
+            (name,),
+        ).fetchone()
+    return _entity(row) if row else None
+
+
+def entity_members(store, entity_id: str) -> list[dict[str, Any]]:
+    rows = store.db.execute(
+        "SELECT em.key, em.score, em.reason, (SELECT COUNT(*) FROM mentions m WHERE m.key = em.key) "
+        "FROM entity_members em WHERE em.entity_id = ? ORDER BY em.reason != 'anchor', em.key",
+        (entity_id,),
+    )
+    return [{"key": k, "score": s, "reason": r, "mentions": n} for k, s, r, n in rows]
+
+
+def entity_documents(store, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents mentioning the entity, most recent first."""
+    rows = store.db.execute(
+        f"""SELECT d.id, d.date, d.title, COUNT(*) FROM mentions m JOIN documents d ON d.pk = m.pk
+            WHERE m.key IN {_MEMBERS} GROUP BY d.pk ORDER BY d.date DESC, d.id LIMIT ?""",
+        (entity_id, limit),
+    )
+    return [{"id": i, "date": d, "title": t, "mentions": n} for i, d, t, n in rows]
+
+
+def entity_events(store, entity_id: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Events where a member key is an argument, with the role it plays, newest first."""
+    rows = store.db.execute(
+        f"""SELECT e.event_pk, group_concat(DISTINCT a.role), e.type, e.kind, e.status, e.date, d.id, d.date,
+                   e.record
+            FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+            WHERE a.key IN {_MEMBERS}
+            GROUP BY e.event_pk ORDER BY COALESCE(e.date, d.date) DESC, d.id, e.idx LIMIT ?""",
+        (entity_id, limit),
+    )
+    found = []
+    for event_pk, roles, type_, kind, status, date, doc_id, doc_date, record in rows:
+        evidence = (json.loads(record).get("evidence") or {}).get("text", "")
+        found.append({"event": event_pk, "roles": sorted(roles.split(",")), "type": type_, "kind": kind,
+                      "status": status, "date": date or doc_date, "document": doc_id, "evidence": evidence})
+    return found
+
+
+def entity_counterparts(store, entity_id: str, limit: int = 30) -> list[dict[str, Any]]:
+    """Other entities that are arguments of the same events: by entity, their role, and in how many events."""
+    rows = store.db.execute(
+        f"""SELECT COALESCE(em.entity_id, b.key) AS other, b.role, COUNT(DISTINCT b.event_pk) AS events,
+                   (SELECT name FROM entities WHERE id = COALESCE(em.entity_id, b.key)), min(b.text)
+            FROM event_arguments a
+            JOIN event_arguments b ON b.event_pk = a.event_pk
+            LEFT JOIN entity_members em ON em.key = b.key
+            WHERE a.key IN {_MEMBERS} AND b.key IS NOT NULL AND b.key NOT LIKE 'quantity:%'
+              AND b.key NOT IN {_MEMBERS}
+            GROUP BY other, b.role ORDER BY events DESC, other, b.role LIMIT ?""",
+        (entity_id, entity_id, limit),
+    )
+    return [{"entity": other, "name": name or text, "role": role, "events": n}
+            for other, role, n, name, text in rows]
+
+
+def entity_listings(store, entity_id: str) -> list[dict[str, Any]]:
+    """Screening hits on any member key."""
+    rows = store.db.execute(
+        f"""SELECT entity_key, list_name, entry_id, score, record FROM screening_hits
+            WHERE entity_key IN {_MEMBERS} ORDER BY score DESC, list_name, entry_id""",
+        (entity_id,),
+    )
+    found = []
+    for key, list_name, entry_id, score, record in rows:
+        data = json.loads(record or "{}")
+        entry = data.get("entry") if isinstance(data.get("entry"), dict) else {}
+        found.append({"key": key, "list": list_name, "entry_id": entry_id, "score": score,
+                      "entry_name": entry.get("name") or data.get("name")})
+    return found
+
+
+def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | None:
+    """Everything about the entity ``name`` names: aliases, type, attributes, member keys,
+    documents (most recent first, at most ``limit``), events, counterparts and listings."""
+    entity = find_entity(store, name)
+    if entity is None:
+        return None
+    id_ = entity["id"]
+    return {**entity, "members": entity_members(store, id_), "document_list": entity_documents(store, id_, limit),
+            "events": entity_events(store, id_, limit), "counterparts": entity_counterparts(store, id_, limit),
+            "listings": entity_listings(store, id_)}
+
+
+# --- the analyst's decisions -----------------------------------------------------------------
+
+def judged_key(store, name: str) -> str:
+    """The key a judgement about ``name`` is stored on: ``name`` itself when it is a mention
+    key or entity id, else the id (anchor key) of the entity it names."""
+    db = store.db
+    if db.execute("SELECT 1 FROM entity_members WHERE key = ?", (name,)).fetchone():
+        return name
+    entity = find_entity(store, name)
+    if entity is None:
+        raise JudgementError(f"no entity or key named {name!r}")
+    return entity["id"]
+
+
+def _store_and_rebuild(store, pairs: list[tuple[str, str, bool]], user: str) -> dict[str, Any]:
+    from ..store.entities import add_judgement, rebuild_entities
+
+    with store.transaction():
+        stored = [add_judgement(store.db, a, b, positive, user) for a, b, positive in pairs]
+        counts = rebuild_entities(store.db)
+    return {"judgements": stored, "entities": counts}
+
+
+def judge(store, a: str, b: str, same: bool, *, user: str = "analyst") -> dict[str, Any]:
+    """Store that ``a`` and ``b`` are (``same``) or are not the same actor, and rebuild."""
+    left, right = judged_key(store, a), judged_key(store, b)
+    if left == right:
+        raise JudgementError(f"{a!r} and {b!r} name the same key {left}; name member keys to tell them apart")
+    return _store_and_rebuild(store, [(left, right, same)], user)
+
+
+def merge_entities(store, a: str, b: str, *, user: str = "analyst") -> dict[str, Any]:
+    """``prolifwatch merge A B``: a positive judgement between what A and B name."""
+    return judge(store, a, b, True, user=user)
+
+
+def split_entity(store, name: str, keys: list[str], *, user: str = "analyst") -> dict[str, Any]:
+    """``prolifwatch split ENTITY KEY...``: the keys leave the entity (negative judgements
+    with its anchor, or with its most-mentioned remaining key when the anchor is one of
+    them) and, when several, stay together (positive judgements between them)."""
+    entity = find_entity(store, name)
+    if entity is None:
+        raise JudgementError(f"no entity named {name!r}")
+    members = entity_members(store, entity["id"])  # anchor first, then by key
+    for key in keys:
+        if key not in {m["key"] for m in members}:
+            raise JudgementError(f"{key} is not a member of {entity['id']}")
+    # The keys part from the anchor; if the anchor itself leaves, from the most-mentioned key that stays.
+    staying = [m for m in members if m["key"] not in keys]
+    if not staying:
+        raise JudgementError(f"splitting off every key of {entity['id']} leaves nothing to split from")
+    anchor = entity["id"] if entity["id"] not in keys else max(staying, key=lambda m: (m["mentions"], m["key"]))["key"]
+    pairs = [(key, anchor, False) for key in keys] + [(keys[0], key, True) for key in keys[1:]]
+    return _store_and_rebuild(store, pairs, user)
+
+
+# --- resolution quality on hand-labelled pairs (tests/data/resolution_pairs.tsv) ---------------
+
+def read_pairs(path) -> list[dict[str, str]]:
+    """Rows of a pairs file: left, left_type, right, right_type, label (same|different), note."""
+    import csv
+
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def evaluate_pairs(store, pairs: list[dict[str, str]]) -> dict[str, Any]:
+    """Precision and recall of "same entity" over labelled pairs of surface forms: each form is
+    the commonest mention key with that text (whitespace normalised) and type, then its entity."""
+    keys: dict[tuple[str, str], tuple[int, str]] = {}
+    rows = store.db.execute("SELECT text, type, key, COUNT(*) FROM mentions WHERE key IS NOT NULL GROUP BY 1, 2, 3")
+    for text, type_, key, count in rows:
+        for wanted in ((" ".join(text.split()), type_), (" ".join(text.split()), "")):
+            if count > keys.get(wanted, (0, ""))[0]:
+                keys[wanted] = (count, key)
+
+    def entity_of(text: str, type_: str) -> str | None:
+        found = keys.get((text, type_)) or keys.get((text, ""))
+        if found is None:
+            return None
+        row = store.db.execute("SELECT entity_id FROM entity_members WHERE key = ?", (found[1],)).fetchone()
+        return row[0] if row else found[1]
+
+    tp = fp = fn = tn = 0
+    errors, unknown = [], []
+    for pair in pairs:
+        left, right = entity_of(pair["left"], pair["left_type"]), entity_of(pair["right"], pair["right_type"])
+        if left is None or right is None:
+            unknown.append(pair)
+        predicted, actual = left is not None and left == right, pair["label"] == "same"
+        tp += predicted and actual
+        fp += predicted and not actual
+        fn += actual and not predicted
+        tn += not predicted and not actual
+        if predicted != actual:
+            errors.append({**pair, "left_entity": left, "right_entity": right})
+    return {"pairs": len(pairs), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "errors": errors, "unknown": unknown}

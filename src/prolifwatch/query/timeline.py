@@ -1,0 +1,132 @@
+"""Timelines: everything known about an entity or a case, in date order, each with its source.
+
+Dates: an event's own date (day, month, year or a ``start/end`` window) sorts
+by its start; an undated event sorts by its document's date.  A listing sorts
+by the date the list gives (``listed_on``); a document by its own date.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..resolve.cases_dates import sort_key
+from .cases import entity_keys
+
+# On one date: what documents say happened before the documents themselves.
+_TYPE_ORDER = {"listing": 0, "transfer": 1, "diplomatic_action": 2, "document": 3}
+_SNIPPET = 160  # characters of context each side of a mention
+
+
+def _in(keys: list[str]) -> str:
+    return ",".join("?" * len(keys))
+
+
+def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None, record: str,
+                case_id: str | None, roles: list[str] | None = None) -> dict[str, Any]:
+    event = json.loads(record)
+    evidence = event.get("evidence") or {}
+    parties = {role: [" ".join(a.get("text", "").split()) for a in event.get(role) or []]
+               for role in ("supplier", "recipient", "end_user", "items", "carrier", "via", "actor", "counterpart")
+               if event.get(role)}
+    item = {
+        "date": event.get("date") or None, "sort": sort_key(event.get("date"), doc_date),
+        "type": event["type"], "kind": event.get("kind"), "status": event.get("status"),
+        "parties": parties, "case": case_id, "event_pk": event_pk,
+        "source": {"document": doc, "document_date": doc_date, "title": title,
+                   "paragraph": evidence.get("paragraph"), "evidence": " ".join(evidence.get("text", "").split())},
+    }
+    if roles is not None:
+        item["roles"] = roles
+    return item
+
+
+def _events(db, keys: list[str]) -> list[dict[str, Any]]:
+    rows = db.execute(
+        f"""
+        SELECT e.event_pk, d.id, d.date, d.title, e.record, group_concat(DISTINCT a.role),
+               (SELECT ce.case_id FROM case_events ce WHERE ce.event_pk = e.event_pk LIMIT 1)
+        FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+        WHERE a.key IN ({_in(keys)}) AND a.role != 'item_code'
+        GROUP BY e.event_pk
+        """,
+        keys,
+    ).fetchall()
+    return [_event_item(pk, doc, date, title, record, case, sorted(roles.split(",")))
+            for pk, doc, date, title, record, roles, case in rows]
+
+
+def _listings(db, keys: list[str]) -> list[dict[str, Any]]:
+    items = []
+    for list_name, entry_id, name, score, record in db.execute(
+        f"SELECT list_name, entry_id, entity_name, score, record FROM screening_hits WHERE entity_key IN ({_in(keys)})",
+        keys,
+    ):
+        hit = json.loads(record)
+        listed = hit.get("listed_on")
+        items.append({
+            "date": listed, "sort": (listed or "9999")[:10], "type": "listing",
+            "list": list_name, "entry_id": entry_id, "name": hit.get("name") or name, "score": score,
+            "programmes": hit.get("programmes", []),
+            "source": {"list": list_name, "entry_id": entry_id, "list_as_of": hit.get("list_as_of")},
+        })
+    return items
+
+
+def _documents(db, keys: list[str]) -> list[dict[str, Any]]:
+    """Each document that mentions the entity once, with its first mention in context."""
+    rows = db.execute(
+        f"""
+        SELECT d.id, d.kind, d.date, d.title, m.paragraph, m.text, m.mentions,
+               substr(d.body, max(m.start - {_SNIPPET}, p.start) + 1,
+                      min(m."end" + {_SNIPPET}, p."end") - max(m.start - {_SNIPPET}, p.start))
+        FROM (SELECT pk, paragraph, start, "end", text, COUNT(*) OVER (PARTITION BY pk) AS mentions,
+                     ROW_NUMBER() OVER (PARTITION BY pk ORDER BY start) AS n
+              FROM mentions WHERE key IN ({_in(keys)})) m
+        JOIN documents d ON d.pk = m.pk
+        LEFT JOIN paragraphs p ON p.pk = m.pk AND p.idx = m.paragraph
+        WHERE m.n = 1
+        """,
+        keys,
+    ).fetchall()
+    return [{
+        "date": (date or "")[:10] or None, "sort": (date or "9999")[:10], "type": "document", "kind": kind,
+        "mentions": mentions,
+        "source": {"document": doc, "document_date": date, "title": title, "paragraph": paragraph,
+                   "text": " ".join(text.split()), "evidence": " ".join((snippet or text).split())},
+    } for doc, kind, date, title, paragraph, text, mentions, snippet in rows]
+
+
+def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(items, key=lambda i: (i["sort"], _TYPE_ORDER.get(i["type"], 9),
+                                        i["source"].get("document") or i["source"].get("list") or "",
+                                        i.get("event_pk") or 0))
+
+
+def entity_timeline(store, name: str, *, limit: int | None = None) -> dict[str, Any] | None:
+    """Transfers, diplomatic actions, listings and documents of an entity, in date order (None if unknown)."""
+    found = entity_keys(store, name)
+    if found is None:
+        return None
+    entity, keys = found
+    items = _ordered(_events(store.db, keys) + _listings(store.db, keys) + _documents(store.db, keys))
+    return {"entity": entity, "keys": keys, "total": len(items), "items": items[:limit] if limit else items}
+
+
+def case_timeline(store, case_id: str, *, limit: int | None = None) -> dict[str, Any] | None:
+    """A case's transfers and related actions in date order, with sources, and its conflicts (None if unknown)."""
+    row = store.db.execute("SELECT id, title, first_date, last_date, record FROM cases WHERE id = ?",
+                           (case_id,)).fetchone()
+    if row is None:
+        return None
+    id_, title, first, last, record = row
+    rows = store.db.execute(
+        "SELECT e.event_pk, d.id, d.date, d.title, e.record FROM case_events ce"
+        " JOIN events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk WHERE ce.case_id = ?",
+        (case_id,),
+    ).fetchall()
+    items = _ordered([_event_item(pk, doc, date, t, rec, id_) for pk, doc, date, t, rec in rows])
+    return {
+        "case": {"id": id_, "title": title, "first_date": first, "last_date": last},
+        "conflicts": json.loads(record)["conflicts"], "total": len(items),
+        "items": items[:limit] if limit else items,
+    }

@@ -1,0 +1,88 @@
+"""Rich rendering of cases and timelines.
+
+Everything shown comes from documents, so text is printed with markup off
+(headings built from our own words only use markup).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
+
+
+def _plain(console: Console, text: str, **kwargs: Any) -> None:
+    console.print(text, markup=False, highlight=False, **kwargs)
+
+
+def _sources(sources: list[dict[str, Any]]) -> str:
+    return ", ".join(dict.fromkeys(f"{s['document']}#{s['idx']}" for s in sources))
+
+
+def print_case(console: Console, case: dict[str, Any]) -> None:
+    _plain(console, f"{case['id']}  {case['title']}", style="bold")
+    _plain(console, f"  {case['first_date'] or '?'} – {case['last_date'] or '?'} · "
+                    f"{len(case['documents'])} documents · {len(case['transfers'])} transfers")
+    for role in ROLES:
+        for entry in case["roles"].get(role, []):
+            _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
+    if case["statuses"]:
+        _plain(console, "  statuses: " + " → ".join(
+            f"{s['status']} ({s['date'] or '?'}, {s['document']})" for s in case["statuses"]))
+    for conflict in case["conflicts"]:
+        _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(
+            f"{v['name']} ← {_sources(v['sources'])}" for v in conflict["values"]), style="yellow")
+    if case["actions"]:
+        console.print("  [bold]related diplomatic actions[/]")
+        for a in case["actions"]:
+            who = ", ".join(a["actor"]) or "?"
+            whom = ", ".join(a["counterpart"]) or "?"
+            _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom} "
+                            f"({a['document']} ¶{a['paragraph']})")
+    console.print("  [bold]documents[/]")
+    for d in case["documents"]:
+        where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
+        _plain(console, f"    {d['id']}  {where}")
+    console.print("  [bold]evidence[/]")
+    for t in case["transfers"]:
+        _plain(console, f"    {t['document']}#{t['idx']} ¶{t['paragraph']} [{t['status'] or '-'}] "
+                        f"{t['date'] or ''}: “{t['evidence']}”", style="dim")
+
+
+def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for column in ("case", "title", "first", "last", "docs", "transfers", "conflicts"):
+        table.add_column(column)
+    for c in cases:
+        table.add_row(c["id"], c["title"], c["first_date"] or "", c["last_date"] or "", str(c["documents"]),
+                      str(c["transfers"]), ", ".join(c["conflicts"]))
+    console.print(table)
+
+
+def _item_line(item: dict[str, Any]) -> str:
+    date = item["date"] or f"({item['sort']})"
+    source = item["source"]
+    if item["type"] == "listing":
+        return f"{date}  listed on {item['list']} as {item['name']} ({', '.join(item['programmes'])})"
+    if item["type"] == "document":
+        return f"{date}  document {source['document']}: {source['title'] or ''} ({item['mentions']} mentions)"
+    head = item["kind"] if item["type"] == "diplomatic_action" else "transfer"
+    status = f" [{item['status']}]" if item.get("status") else ""
+    parties = " · ".join(f"{role}: {'; '.join(values)}" for role, values in item["parties"].items())
+    return f"{date}  {head}{status} {parties}  ({source['document']} ¶{source['paragraph']})"
+
+
+def print_timeline(console: Console, timeline: dict[str, Any]) -> None:
+    head = timeline.get("case") or timeline.get("entity")
+    name = head.get("title") or head.get("name")
+    _plain(console, f"{head['id']}  {name} · {timeline['total']} items", style="bold")
+    for conflict in timeline.get("conflicts", []):
+        _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(v["name"] for v in conflict["values"]),
+               style="yellow")
+    for item in timeline["items"]:
+        _plain(console, "  " + _item_line(item))
+        evidence = item["source"].get("evidence")
+        if evidence:
+            _plain(console, f"      “{evidence}”", style="dim")

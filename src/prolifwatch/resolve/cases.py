@@ -1,0 +1,337 @@
+"""Cases: transfers reported by several documents (or paragraphs), merged.
+
+Pure functions over plain records: the store layer hands in transfer events
+whose argument keys are already mapped to entity ids (the raw mention key is
+kept as ``raw_key``), and diplomatic actions that point at a transfer.
+
+How two transfers are judged to be one shipment (weights and tolerances are
+data, in ``data/cases.yaml``):
+
+* **Dates gate.**  Each transfer's date becomes an interval (``cases_dates``).
+  Two transfers further apart than the tolerance are never merged: 31 days
+  when both are dated to the day, else about six months (month, year, window,
+  or an undated transfer falling back to the year before its document).
+* **Evidence scores.**  Shared parties on the same side (supplier; recipient
+  or end user), items, carrier and route points add to a score; specific keys
+  (a company, a control-list code, a vessel) weigh more than countries or
+  programmes.  A document citing or describing the other adds too.
+* **Contradictions subtract but do not forbid.**  Different carriers, items
+  or suppliers lower the score; if parties, items and dates agree strongly
+  the transfers still merge and the difference is flagged as a conflict.
+* **Blocking** keeps it scalable: only transfers sharing a block key (an item
+  code, a carrier, a specific party, each within a calendar year; the same
+  document or a linked one) are compared.  Countries and programmes make no
+  blocks: their weights cannot reach the threshold without one of those.
+  Oversized blocks are skipped and counted.
+* **Union-find** over accepted pairs, strongest first, refusing a merge that
+  would spread a case's own dates wider than ``max_case_spread_days``.
+
+Every transfer belongs to a case; a case of one is still a case, so each
+transfer has a case page and a timeline.  Lists sort by number of documents.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+from typing import Any
+
+import yaml
+
+from .cases_dates import Interval, transfer_interval
+from .cases_record import argument_value, build_record
+
+PARTY_SIDES = {"supplier": ("supplier",), "buyer": ("recipient", "end_user")}
+ROUTE_ROLES = ("origin", "via", "destination")
+
+
+@dataclass
+class TransferInput:
+    event_pk: int
+    document: str
+    document_date: str | None
+    idx: int
+    record: dict[str, Any]      # event JSON; argument "key" = entity id, "raw_key" = mention key
+
+
+@dataclass
+class ActionInput:
+    event_pk: int
+    document: str
+    document_date: str | None
+    idx: int
+    transfer: int               # idx of a transfer event in the same document
+    record: dict[str, Any]
+
+
+@dataclass
+class Case:
+    id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    record: dict[str, Any]
+    event_pks: list[int]
+
+
+@dataclass
+class _Profile:
+    """What a transfer says, as sets of values, ready for comparing."""
+    transfer: TransferInput
+    interval: Interval | None
+    sides: dict[str, set[str]] = field(default_factory=dict)
+    items: set[str] = field(default_factory=set)
+    carriers: set[str] = field(default_factory=set)
+    vessels: set[str] = field(default_factory=set)
+    route: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def default_config() -> dict[str, Any]:
+    with (resources.files(__package__) / "data" / "cases.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _values(record: Mapping[str, Any], roles: Iterable[str]) -> set[str]:
+    return {argument_value(a) for role in roles for a in record.get(role) or []}
+
+
+def _profile(transfer: TransferInput, config: Mapping[str, Any]) -> _Profile:
+    dates = config["dates"]
+    record = transfer.record
+    return _Profile(
+        transfer=transfer,
+        interval=transfer_interval(record.get("date"), transfer.document_date,
+                                   before_days=dates["fallback_before_days"], after_days=dates["fallback_after_days"]),
+        sides={side: _values(record, roles) for side, roles in PARTY_SIDES.items()},
+        items=_values(record, ("items",)),
+        carriers=_values(record, ("carrier",)),
+        vessels={argument_value(a) for a in record.get("carrier") or [] if a.get("type") == "Vessel"},
+        route=_values(record, ROUTE_ROLES),
+    )
+
+
+class _Scorer:
+    def __init__(self, config: Mapping[str, Any], links: set[tuple[str, str]]):
+        self.weights = config["weights"]
+        self.dates = config["dates"]
+        self.weak_prefixes = tuple(config["weak_prefixes"])
+        self.generic_items = set(config["generic_items"])
+        self.links = links
+
+    def is_weak(self, value: str) -> bool:
+        return value.startswith(self.weak_prefixes) or value in self.generic_items
+
+    def _shared(self, a: set[str], b: set[str], strong: str, weak: str) -> float:
+        shared = a & b
+        if any(not self.is_weak(v) for v in shared):
+            return self.weights[strong]
+        return self.weights[weak] if shared else 0.0
+
+    def _specific_disjoint(self, a: set[str], b: set[str]) -> bool:
+        sa = {v for v in a if not self.is_weak(v)}
+        sb = {v for v in b if not self.is_weak(v)}
+        return bool(sa and sb and not sa & sb)
+
+    def date_score(self, a: Interval | None, b: Interval | None) -> float | None:
+        """Points for agreeing dates, or None when the dates rule the pair out."""
+        if a is None or b is None:
+            return 0.0
+        gap = a.gap_days(b)
+        both_days = a.precision == "day" and b.precision == "day"
+        tolerance = self.dates["day_tolerance_days"] if both_days else self.dates["tolerance_days"]
+        if a.own and b.own and "year" in (a.precision, b.precision):
+            tolerance = 0  # "in 2006" and "in 2007" are two claims, not one loose date
+        if gap > tolerance:
+            return None
+        if a.own and b.own and gap <= self.dates["close_days"] and a.precision != "year" and b.precision != "year":
+            return self.weights["date_close"]
+        return self.weights["date_compatible"] if a.own and b.own else 0.0
+
+    def score(self, a: _Profile, b: _Profile) -> float | None:
+        dates = self.date_score(a.interval, b.interval)
+        if dates is None:
+            return None
+        w = self.weights
+        total = dates
+        for side in PARTY_SIDES:
+            total += self._shared(a.sides[side], b.sides[side], "party_specific", "party_weak")
+        total += self._shared(a.items, b.items, "item_specific", "item_weak")
+        shared_carriers = a.carriers & b.carriers
+        if shared_carriers:
+            total += w["carrier_vessel"] if shared_carriers & (a.vessels | b.vessels) else w["carrier_other"]
+        total += self._shared(a.route, b.route, "route_specific", "route_weak")
+        if a.carriers and b.carriers and not a.carriers & b.carriers:
+            total += w["carrier_conflict"]
+        if self._specific_disjoint(a.items, b.items):
+            total += w["item_conflict"]
+        if self._specific_disjoint(a.sides["supplier"], b.sides["supplier"]):
+            total += w["supplier_conflict"]
+        if a.transfer.document == b.transfer.document:
+            total += w["same_document"]
+        return total
+
+    def linked(self, a: _Profile, b: _Profile) -> bool:
+        da, db = a.transfer.document, b.transfer.document
+        return da != db and ((da, db) in self.links or (db, da) in self.links)
+
+
+def _block_keys(p: _Profile, scorer: _Scorer, pad_days: int, linked: Mapping[str, set[str]]) -> set[tuple]:
+    """Keys of the blocks a transfer falls in: only transfers sharing one are compared.
+    A document's block also holds the transfers of the documents linked to it."""
+    document = p.transfer.document
+    keys: set[tuple] = {("document", d) for d in {document} | linked.get(document, set())}
+    years = list(p.interval.years(pad_days)) if p.interval else [None]
+    specific: list[tuple] = [("item", v) for v in p.items if not scorer.is_weak(v)]
+    specific += [("carrier", v) for v in p.carriers]
+    specific += [("party", side, v) for side, values in p.sides.items() for v in values if not scorer.is_weak(v)]
+    # No block for countries or programmes alone: weak evidence cannot reach the threshold
+    # without a specific key, a shared document or a link, and those have blocks of their own.
+    for key in specific:
+        for year in years:
+            keys.add((*key, year))
+    return keys
+
+
+class _UnionFind:
+    """Clusters with the spread of their own dates, so chains cannot stretch a case over years."""
+
+    def __init__(self, profiles: list[_Profile]):
+        self.parent = list(range(len(profiles)))
+        self.span: list[tuple | None] = [
+            (p.interval.start, p.interval.end) if p.interval and p.interval.own else None for p in profiles
+        ]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, max_spread_days: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        a, b = self.span[ri], self.span[rj]
+        merged = a or b
+        if a and b:
+            # spread = from the earliest end to the latest start: how far apart the dated reports lie
+            merged = (max(a[0], b[0]), min(a[1], b[1]))
+            if (merged[0] - merged[1]).days > max_spread_days:
+                return False
+        self.parent[rj] = ri
+        self.span[ri] = merged
+        return True
+
+
+def _add_link_bonus(scored: dict[tuple[int, int], float], profiles: list[_Profile], scorer: _Scorer,
+                    bonus: float) -> None:
+    """Add the document-link bonus to mutual best matches only.
+
+    A cable citing another, or an article describing a cable, tells of *one*
+    of its shipments: the link vouches for the pair that matches best from
+    both sides (ties included), not for every transfer the two documents share
+    an item with."""
+    linked = [(pair, score) for pair, score in scored.items()
+              if score > 0 and scorer.linked(profiles[pair[0]], profiles[pair[1]])]
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for (i, j), score in linked:
+        for me, other in ((i, j), (j, i)):
+            key = (me, profiles[other].transfer.document)
+            best[key] = max(best[key], score)
+    for (i, j), score in linked:
+        if score == best[(i, profiles[j].transfer.document)] == best[(j, profiles[i].transfer.document)]:
+            scored[(i, j)] = score + bonus
+
+
+def case_id(document: str, idx: int) -> str:
+    """``case-`` and a short stable hash of the case's earliest transfer."""
+    return "case-" + hashlib.sha1(f"{document}#{idx}".encode()).hexdigest()[:12]
+
+
+def build_cases(
+    transfers: Iterable[TransferInput],
+    actions: Iterable[ActionInput] = (),
+    *,
+    links: Iterable[tuple[str, str]] = (),
+    names: Mapping[str, str] | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> tuple[list[Case], dict[str, int]]:
+    """Group transfers into cases; attach the actions that point at them.
+
+    ``links`` are (document, document) pairs where one cites or describes the
+    other; ``names`` gives display names for entity ids (else the commonest
+    surface form).  Returns the cases, most documents first, and counts."""
+    config = config or default_config()
+    scorer = _Scorer(config, set(links))
+    profiles = [_profile(t, config) for t in transfers]
+    pad = config["dates"]["tolerance_days"]
+
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for src, dst in scorer.links:
+        linked[src].add(dst)
+    for i, p in enumerate(profiles):
+        for key in _block_keys(p, scorer, pad, linked):
+            blocks[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    oversized = 0
+    for members in blocks.values():
+        if len(members) > config["blocking"]["max_block"]:
+            oversized += 1
+            continue
+        pairs.update(combinations(members, 2))
+
+    scored = {}
+    for i, j in pairs:
+        score = scorer.score(profiles[i], profiles[j])
+        if score is not None:
+            scored[(i, j)] = score
+    _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
+    accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
+    accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
+    clusters = _UnionFind(profiles)
+    refused = 0
+    for _, i, j in accepted:
+        if not clusters.union(i, j, config["dates"]["max_case_spread_days"]):
+            refused += 1
+
+    groups: dict[int, list[TransferInput]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        groups[clusters.find(i)].append(p.transfer)
+    by_transfer = {(t.document, t.idx): root for root, members in groups.items() for t in members}
+    related: dict[int, list[ActionInput]] = defaultdict(list)
+    for action in actions:
+        root = by_transfer.get((action.document, action.transfer))
+        if root is not None:
+            related[root].append(action)
+
+    cases = []
+    for root, members in groups.items():
+        record = build_record(members, related.get(root, []), names or {}, config)
+        first = record["transfers"][0]
+        cases.append(Case(
+            id=case_id(first["document"], first["idx"]),
+            title=record["title"],
+            first_date=record["first_date"],
+            last_date=record["last_date"],
+            record=record,
+            event_pks=[t.event_pk for t in members] + [a.event_pk for a in related.get(root, [])],
+        ))
+    cases.sort(key=lambda c: (-len(c.record["documents"]), -len(c.record["transfers"]), c.first_date or "", c.id))
+    counts = {
+        "transfers": len(profiles),
+        "cases": len(cases),
+        "multi_document_cases": sum(1 for c in cases if len(c.record["documents"]) > 1),
+        "conflicts": sum(len(c.record["conflicts"]) for c in cases),
+        "related_actions": sum(len(v) for v in related.values()),
+        "pairs_compared": len(pairs),
+        "pairs_accepted": len(accepted),
+        "merges_refused_for_spread": refused,
+        "oversized_blocks": oversized,
+    }
+    return cases, counts

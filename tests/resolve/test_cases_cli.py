@@ -1,0 +1,84 @@
+"""The case and timeline commands through Typer's runner, on a small store."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from prolifwatch.cli import app
+from tests.resolve.test_cases_fixtures import arg, build_store, case_of, mention, transfer
+
+LIMMT = arg("entity:limmt", "LIMMT")
+SBIG = arg("entity:shahid-bakeri-industrial-group", "Shahid Bakeri Industrial Group")
+MACHINE = arg("model:3gff-700", "3GFF-700 machine", "Item")
+TEXT_A = "LIMMT shipped a 3GFF-700 machine to SBIG."
+TEXT_B = "The LIMMT machine reached SBIG."
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "c.sqlite"
+    store, _ = build_store(path, [
+        ("08STATE1", "2008-05-10T10:00:00", [transfer(TEXT_A, date="2008-05", supplier=[LIMMT], recipient=[SBIG],
+                                                      items=[MACHINE])], [mention("entity:limmt", "LIMMT", TEXT_A)]),
+        ("08STATE2", "2008-07-01T10:00:00", [transfer(TEXT_B, date="2008-06", supplier=[LIMMT], recipient=[SBIG],
+                                                      items=[MACHINE])], [mention("entity:limmt", "LIMMT", TEXT_B)]),
+        ("10STATE3", "2010-01-01T10:00:00", [transfer("Iran bought arms from Belarus.", date="2009",
+                                                      supplier=[arg("country:BY", "Belarus", "Country")],
+                                                      recipient=[arg("country:IR", "Iran", "Country")])], []),
+    ])
+    case = case_of(store, "08STATE1", 0)
+    store.close()
+    return str(path), case
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_case_command_json_and_text(db):
+    path, case = db
+    runner = CliRunner()
+    result = runner.invoke(app, ["case", case, "--db", path, "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["id"] == case and [d["id"] for d in record["documents"]] == ["08STATE1", "08STATE2"]
+    assert record["roles"]["supplier"][0]["name"] == "LIMMT"
+    text = runner.invoke(app, ["case", case, "--db", path])
+    assert text.exit_code == 0 and "LIMMT" in text.stdout and "08STATE2" in text.stdout
+
+
+def test_cases_command_filters_and_sorts(db):
+    path, case = db
+    runner = CliRunner()
+    listed = _lines(runner.invoke(app, ["cases", "--db", path, "--json"]).stdout)
+    assert [c["documents"] for c in listed] == [2, 1]
+    assert listed[0]["id"] == case
+    assert [c["id"] for c in _lines(runner.invoke(app, ["cases", "--db", path, "--min-documents", "2", "--json"]).stdout)] == [case]
+    assert [c["id"] for c in _lines(runner.invoke(app, ["cases", "--entity", "entity:limmt", "--db", path, "--json"]).stdout)] == [case]
+    missing = runner.invoke(app, ["cases", "--entity", "Nobody Ltd", "--db", path])
+    assert missing.exit_code == 1 and "Nobody Ltd" in missing.stderr
+
+
+def test_timeline_command_for_an_entity_and_a_case(db):
+    path, case = db
+    runner = CliRunner()
+    entity = json.loads(runner.invoke(app, ["timeline", "entity:limmt", "--db", path, "--json"]).stdout)
+    assert [(i["type"], i["source"]["document"]) for i in entity["items"]] == [
+        ("transfer", "08STATE1"), ("document", "08STATE1"), ("transfer", "08STATE2"), ("document", "08STATE2")]
+    limited = json.loads(runner.invoke(app, ["timeline", "entity:limmt", "--limit", "1", "--db", path, "--json"]).stdout)
+    assert len(limited["items"]) == 1
+    by_case = json.loads(runner.invoke(app, ["timeline", case, "--db", path, "--json"]).stdout)
+    assert [i["source"]["document"] for i in by_case["items"]] == ["08STATE1", "08STATE2"]
+    text = runner.invoke(app, ["timeline", case, "--db", path])
+    assert text.exit_code == 0 and TEXT_B in text.stdout
+
+
+def test_unknown_case_or_entity_is_a_clear_error(db):
+    path, _ = db
+    runner = CliRunner()
+    for args in (["case", "case-ffffffffffff"], ["timeline", "case-ffffffffffff"], ["timeline", "Nobody Ltd"]):
+        result = runner.invoke(app, [*args, "--db", path])
+        assert result.exit_code == 1
+        assert args[1] in result.stderr
