@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: set up, ingest the seeds and the sample corpus into the default
-# store (or $PROLIFWATCH_DB), then print what the store holds and a sample search.
+# The main job: set up, ingest and link the seeds and the sample corpus into the
+# default store (or $PROLIFWATCH_DB), then print what the store holds, a sample
+# search, events, an entity profile, a cable's references, cases and a timeline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,3 +18,11 @@ echo
 "$pw" events --type transfer --item-code 3.B.3 --limit 5
 echo
 "$pw" entities --type Vessel --limit 10
+echo
+"$pw" entity "Defense Industries Organization" --limit 5
+echo
+"$pw" refs 07STATE159388
+echo
+"$pw" cases --min-documents 2 --limit 5
+echo
+"$pw" timeline LIMMT --limit 8

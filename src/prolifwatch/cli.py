@@ -131,8 +131,14 @@ def ingest(
         linked = {}
         if resolve and (report.new or report.merged):
             progress.stop()
-            with err.status("linking ...") as status:
-                linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."))
+            try:
+                with err.status("linking ...") as status:
+                    linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."))
+            except BaseException:
+                # A re-run of ingest finds nothing new and would not link again: say how to.
+                err.print("error: linking did not finish; the documents are stored. "
+                          "Run 'prolifwatch resolve' to link them.", markup=False)
+                raise
     if as_json:
         _emit_json({**report.to_json(), "resolved": linked})
     else:
@@ -244,9 +250,9 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 from . import cli_extract  # noqa: E402,F401  (registers extract, events, entities, eval)
 from . import cli_screen  # noqa: E402,F401  (registers lists, screen, classify-goods, xref)
 from . import cli_resolve  # noqa: E402,F401  (registers resolve)
-from . import cli_entity  # noqa: E402,F401  (registers entity, merge, split, judge)
+from . import cli_entity  # noqa: E402,F401  (registers entity, merge, split, judge, judgements, forget)
 from . import cli_refs  # noqa: E402,F401  (registers refs)
-from . import cli_cases  # noqa: E402,F401  (registers case, timeline)
+from . import cli_cases  # noqa: E402,F401  (registers case, cases, timeline)
 from . import cli_export  # noqa: E402,F401  (registers graph, export)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
-"""Entity commands: ``entity`` (profile), and the analyst's ``merge``, ``split`` and ``judge``.
+"""Entity commands: ``entity`` (profile), and the analyst's ``merge``, ``split``, ``judge``,
+``judgements`` (list) and ``forget`` (undo).
 
 Decisions are stored as judgements between mention keys; they survive
 re-ingest and ``prolifwatch resolve``, which honours them every time.
@@ -47,8 +48,8 @@ def merge(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Record that A and B are the same actor, and rebuild the entities."""
-    from .query.entities import merge_entities
+    """Record that A and B are the same actor, and rebuild entities and cases."""
+    from .decisions import merge_entities
 
     _decide(db, as_json, lambda store: merge_entities(store, a, b, user=user))
 
@@ -63,7 +64,7 @@ def split(
 ) -> None:
     """Take member keys out of an entity: they become an entity of their own, and stay apart
     from it on every rebuild."""
-    from .query.entities import split_entity
+    from .decisions import split_entity
 
     _decide(db, as_json, lambda store: split_entity(store, name, keys, user=user))
 
@@ -79,14 +80,58 @@ def judge(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Record whether A and B are the same actor (--same) or not (--different), and rebuild."""
-    from .query.entities import judge as store_judgement
+    """Record whether A and B are the same actor (--same) or not (--different), and rebuild entities and cases."""
+    from .decisions import judge as store_judgement
 
     _decide(db, as_json, lambda store: store_judgement(store, a, b, same, user=user))
 
 
+@app.command()
+def judgements(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The analyst's merge, split and judge decisions, oldest first (undo one with 'forget')."""
+    from .query.entities import list_judgements
+
+    with _open_store(db) as store:
+        found = list_judgements(store)
+    if as_json:
+        for row in found:
+            _emit_json(row)
+        return
+    if not found:
+        out.print("no judgements stored")
+        return
+    _table(out, "judgements", ("left key", "right key", "judgement", "user", "when"),
+           [(j["left_key"], j["right_key"], j["judgement"], j["user"], j["created_at"]) for j in found])
+
+
+@app.command()
+def forget(
+    a: Annotated[str, typer.Argument(help="One key of a stored judgement (as 'judgements' lists it).")],
+    b: Annotated[str, typer.Argument(help="The other key.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Drop a stored judgement between two keys, and rebuild entities and cases."""
+    from .decisions import JudgementError
+    from .decisions import forget as forget_judgement
+
+    with _open_store(db) as store:
+        try:
+            result = forget_judgement(store, a, b)
+        except JudgementError as exc:
+            err.print(Text(f"error: {exc}"))
+            raise typer.Exit(1) from exc
+    if as_json:
+        _emit_json(result)
+        return
+    out.print(Text(f"forgotten: {result['forgotten'][0]} / {result['forgotten'][1]}"))
+    counts = result["entities"]
+    out.print(Text(f"entities rebuilt: {counts['entities']} entities from {counts['keys']} keys"))
+
+
 def _decide(db: str | None, as_json: bool, action) -> None:
-    from .query.entities import JudgementError, find_entity
+    from .decisions import JudgementError
+    from .query.entities import find_entity
 
     with _open_store(db) as store:
         try:

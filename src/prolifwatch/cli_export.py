@@ -64,7 +64,8 @@ def graph(
     with _open_store(db) as store:
         found = entity_graph(store, entity, depth=depth, limit=limit)
     if found is None:
-        err.print(f"[red]error:[/] no entity {entity!r} in the store (try 'prolifwatch entities')", highlight=False)
+        err.print(f"error: no entity {entity!r} in the store (try 'prolifwatch entities', after 'prolifwatch resolve')",
+                  highlight=False, markup=False)
         raise typer.Exit(1)
     if format is GraphFormat.gexf:
         from .export.gexf import write_gexf
@@ -100,10 +101,11 @@ def export(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the whole store.  FollowTheMoney entities load into Aleph and the
-    OpenSanctions tools (``ftm validate`` accepts them); the full event and case
-    records FtM has no place for go to records.jsonl beside them.  A summary
-    line (JSON) goes to stderr at the end."""
+    """Export the whole store as FollowTheMoney, JSONL, CSV or GraphML.
+
+    FollowTheMoney entities validate against the model and load into Aleph and the
+    OpenSanctions tools; the full event and case records FtM has no schema for go to
+    records.jsonl beside them.  A summary line (JSON) goes to stderr at the end."""
     if format is ExportFormat.csv and out_path is None:
         raise typer.BadParameter("csv writes several files: give --out FOLDER or --out FILE.zip", param_hint="--out")
     started = time.perf_counter()

@@ -26,7 +26,7 @@ def refs(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Cites (outgoing) and cited by (incoming), with describes/names/answers links and their evidence.
+    """What a document cites and what cites it (plus describes/names/answers links), with evidence.
 
     Documents not in the store (a cited cable we do not hold, a cable an article
     describes) are listed and marked "not in collection".
@@ -36,7 +36,7 @@ def refs(
 
     for k in kind or ():
         if k not in _KINDS:
-            err.print(f"[red]error:[/] unknown link kind {k!r}; use one of {', '.join(_KINDS)}", highlight=False)
+            err.print(f"error: unknown link kind {k!r}; use one of {', '.join(_KINDS)}", highlight=False, markup=False)
             raise typer.Exit(2)
     with _open_store(db) as store:
         found = find_refs(store, doc_id, depth=depth, kinds=tuple(kind) if kind else None)

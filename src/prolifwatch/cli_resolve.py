@@ -6,10 +6,10 @@ from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
 
 @app.command()
 def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Link what is stored: mentions into entities (honouring merge/split/judge decisions),
-    cable references and article descriptions into document links, transfers into cases.
+    """Link the store: mentions into entities, references and descriptions into document links, transfers into cases.
 
-    Rebuilds those tables from scratch; ``ingest`` runs it at the end unless given --no-resolve.
+    Rebuilds those tables from scratch in one transaction, honouring the merge, split and
+    judge decisions; ingest runs it when anything new was stored, unless given --no-resolve.
     """
     from .pipeline import resolve_store
     from .render import counts_line

@@ -131,18 +131,18 @@ def ingest(
 
 def resolve_store(store, on_step: Callable[[str], None] | None = None) -> dict[str, dict]:
     """Run the linking stage over everything stored: entities, then document
-    links, then cases (which compare parties through the entities).  Each step
-    replaces its tables in one transaction, so a crash leaves the previous
-    result; judgements are read, never written."""
+    links, then cases (which compare parties through the entities).  All three
+    replace their tables in one transaction, so a crash or an error leaves the
+    previous, consistent result; judgements are read, never written."""
     from .store.cases import rebuild_cases
     from .store.entities import rebuild_entities
     from .store.links import rebuild_document_links
 
     steps = (("entities", rebuild_entities), ("links", rebuild_document_links), ("cases", rebuild_cases))
     figures: dict[str, dict] = {}
-    for name, step in steps:
-        if on_step:
-            on_step(name)
-        with store.transaction():
+    with store.transaction():
+        for name, step in steps:
+            if on_step:
+                on_step(name)
             figures[name] = step(store.db)
     return figures

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
 
@@ -53,11 +54,14 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
 
 def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
     table = Table(show_header=True, header_style="bold")
-    for column in ("case", "title", "first", "last", "docs", "transfers", "conflicts"):
+    # The id is what a user passes to 'case': never wrapped or cut.
+    table.add_column("case", no_wrap=True, min_width=17)
+    for column in ("title", "first", "last", "docs", "transfers", "conflicts"):
         table.add_column(column)
     for c in cases:
-        table.add_row(c["id"], c["title"], c["first_date"] or "", c["last_date"] or "", str(c["documents"]),
-                      str(c["transfers"]), ", ".join(c["conflicts"]))
+        # Titles come from document text: Text cells, so "[chemical weapons]" is not read as markup.
+        table.add_row(*(Text(v) for v in (c["id"], c["title"], c["first_date"] or "", c["last_date"] or "",
+                                          str(c["documents"]), str(c["transfers"]), ", ".join(c["conflicts"]))))
     console.print(table)
 
 

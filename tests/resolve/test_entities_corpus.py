@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from prolifwatch.cli import app
 from prolifwatch.pipeline import ingest, resolve_store
-from prolifwatch.query.entities import entity_profile, find_entity, merge_entities, split_entity
+from prolifwatch.decisions import merge_entities, split_entity
+from prolifwatch.query.entities import entity_profile, find_entity
 from prolifwatch.query.extraction import list_entities
 from prolifwatch.store import open_store
 

@@ -33,18 +33,16 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from ..query import export_rows as rows
 from ..query.graph_rules import event_edges
 from .ftm_ids import document_id, entity_id, event_id, ftm_id
+from ..datafiles import data_yaml
 
-SCHEMATA_PATH = Path(__file__).with_name("data") / "ftm_schemata.yaml"
 _PARTY_ROLES = ("supplier", "recipient", "end_user", "actor", "counterpart")
 _PLACE_ROLES = ("destination", "via", "origin")
 _EVENT_TITLES = {"transfer": "Transfer", "diplomatic_action": "Diplomatic action"}
@@ -52,7 +50,7 @@ _EVENT_TITLES = {"transfer": "Transfer", "diplomatic_action": "Diplomatic action
 
 @cache
 def _schemata() -> tuple[str, dict[str, str | None]]:
-    data = yaml.safe_load(SCHEMATA_PATH.read_text(encoding="utf-8"))
+    data = data_yaml(__package__, "ftm_schemata.yaml")
     return data["default"], data["types"]
 
 

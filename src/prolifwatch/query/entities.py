@@ -9,21 +9,12 @@ _COLUMNS = "id, type, name, aliases, attributes, mentions, documents"
 _MEMBERS = "(SELECT key FROM entity_members WHERE entity_id = ?)"
 
 
-class JudgementError(ValueError):
-    """A merge, split or judgement that cannot be stored as asked (the message says why)."""
-
-
 def _entity(row) -> dict[str, Any]:
     id_, type_, name, aliases, attributes, mentions, documents = row
     return {
         "id": id_, "type": type_, "name": name, "aliases": json.loads(aliases),
         "attributes": json.loads(attributes), "mentions": mentions, "documents": documents,
     }
-
-
-def has_entities(store) -> bool:
-    """True once ``resolve`` has filled the entities table."""
-    return store.db.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None
 
 
 def find_entity(store, name: str) -> dict[str, Any] | None:
@@ -135,60 +126,6 @@ def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | Non
 
 # --- the analyst's decisions -----------------------------------------------------------------
 
-def judged_key(store, name: str) -> str:
-    """The key a judgement about ``name`` is stored on: ``name`` itself when it is a mention
-    key or entity id, else the id (anchor key) of the entity it names."""
-    db = store.db
-    if db.execute("SELECT 1 FROM entity_members WHERE key = ?", (name,)).fetchone():
-        return name
-    entity = find_entity(store, name)
-    if entity is None:
-        raise JudgementError(f"no entity or key named {name!r}")
-    return entity["id"]
-
-
-def _store_and_rebuild(store, pairs: list[tuple[str, str, bool]], user: str) -> dict[str, Any]:
-    from ..store.entities import add_judgement, rebuild_entities
-
-    with store.transaction():
-        stored = [add_judgement(store.db, a, b, positive, user) for a, b, positive in pairs]
-        counts = rebuild_entities(store.db)
-    return {"judgements": stored, "entities": counts}
-
-
-def judge(store, a: str, b: str, same: bool, *, user: str = "analyst") -> dict[str, Any]:
-    """Store that ``a`` and ``b`` are (``same``) or are not the same actor, and rebuild."""
-    left, right = judged_key(store, a), judged_key(store, b)
-    if left == right:
-        raise JudgementError(f"{a!r} and {b!r} name the same key {left}; name member keys to tell them apart")
-    return _store_and_rebuild(store, [(left, right, same)], user)
-
-
-def merge_entities(store, a: str, b: str, *, user: str = "analyst") -> dict[str, Any]:
-    """``prolifwatch merge A B``: a positive judgement between what A and B name."""
-    return judge(store, a, b, True, user=user)
-
-
-def split_entity(store, name: str, keys: list[str], *, user: str = "analyst") -> dict[str, Any]:
-    """``prolifwatch split ENTITY KEY...``: the keys leave the entity (negative judgements
-    with its anchor, or with its most-mentioned remaining key when the anchor is one of
-    them) and, when several, stay together (positive judgements between them)."""
-    entity = find_entity(store, name)
-    if entity is None:
-        raise JudgementError(f"no entity named {name!r}")
-    members = entity_members(store, entity["id"])  # anchor first, then by key
-    for key in keys:
-        if key not in {m["key"] for m in members}:
-            raise JudgementError(f"{key} is not a member of {entity['id']}")
-    # The keys part from the anchor; if the anchor itself leaves, from the most-mentioned key that stays.
-    staying = [m for m in members if m["key"] not in keys]
-    if not staying:
-        raise JudgementError(f"splitting off every key of {entity['id']} leaves nothing to split from")
-    anchor = entity["id"] if entity["id"] not in keys else max(staying, key=lambda m: (m["mentions"], m["key"]))["key"]
-    pairs = [(key, anchor, False) for key in keys] + [(keys[0], key, True) for key in keys[1:]]
-    return _store_and_rebuild(store, pairs, user)
-
-
 # --- resolution quality on hand-labelled pairs (tests/data/resolution_pairs.tsv) ---------------
 
 def read_pairs(path) -> list[dict[str, str]]:
@@ -233,3 +170,10 @@ def evaluate_pairs(store, pairs: list[dict[str, str]]) -> dict[str, Any]:
     return {"pairs": len(pairs), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
             "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
             "errors": errors, "unknown": unknown}
+
+
+def list_judgements(store) -> list[dict[str, str]]:
+    """The analyst's judgements, oldest first."""
+    columns = ("left_key", "right_key", "judgement", "user", "created_at")
+    rows = store.db.execute(f"SELECT {', '.join(columns)} FROM judgements ORDER BY created_at, left_key, right_key")
+    return [dict(zip(columns, row)) for row in rows]

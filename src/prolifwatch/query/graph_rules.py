@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
+from ..datafiles import data_yaml
 
-RULES_PATH = Path(__file__).with_name("data") / "graph_edges.yaml"
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,7 @@ class EdgeRule:
 
 @cache
 def edge_rules() -> tuple[EdgeRule, ...]:
-    raw = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    raw = data_yaml(__package__, "graph_edges.yaml")
     return tuple(
         EdgeRule(r["kind"], r["event_type"], tuple(r["from"]), tuple(r["to"])) for r in raw
     )

@@ -36,14 +36,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 from typing import Any
 
-import yaml
 
 from .cases_dates import Interval, transfer_interval
 from .cases_record import argument_value, build_record
+from ..datafiles import data_yaml
 
 PARTY_SIDES = {"supplier": ("supplier",), "buyer": ("recipient", "end_user")}
 ROUTE_ROLES = ("origin", "via", "destination")
@@ -92,8 +91,7 @@ class _Profile:
 
 @lru_cache(maxsize=1)
 def default_config() -> dict[str, Any]:
-    with (resources.files(__package__) / "data" / "cases.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return data_yaml(__package__, "cases.yaml")
 
 
 def _values(record: Mapping[str, Any], roles: Iterable[str]) -> set[str]:

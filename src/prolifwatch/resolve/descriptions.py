@@ -24,15 +24,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
 
 from ..cable.ids import is_station, station
 from ..extract.dates import anchor_date, find_dates
 from .links import DocumentInfo
 from .links_text import Sentence, sentences
+from ..datafiles import data_yaml
 
 __all__ = ["Description", "find_descriptions", "parse_description", "described_id", "settings"]
 
@@ -45,8 +44,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 @cache
 def settings() -> dict[str, Any]:
     """The description cues and scoring parameters of ``data/links_descriptions.yaml``."""
-    text = files("prolifwatch.resolve").joinpath("data/links_descriptions.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return data_yaml(__package__, "links_descriptions.yaml")
 
 
 @cache

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
+from ..datafiles import data_lines
 
 # A candidate end: . ! or ? (with closing quotes/brackets), then space, then
 # something that can start a sentence.
@@ -25,8 +25,7 @@ class Sentence(NamedTuple):
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    text = files("prolifwatch.resolve").joinpath("data/links_abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines(__package__, "links_abbreviations.txt"))
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from rigour.names import remove_org_types, tokenize_name
 from rigour.text.stopwords import is_stopword
 from rigour.text.translit import ascii_text
 
 from ..knowledge.name_rules import COMPANY_SUFFIXES, ROMANISATION
+from ..datafiles import data_lines, data_pairs
 
 
 PERSON = "person"
@@ -42,12 +42,11 @@ JOINED_MAX_TOKENS = 3  # "Ahmadi Nejad" run together; longer names are not writt
 
 
 def _data_lines(name: str) -> list[str]:
-    text = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines(__package__, name)
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
-    return [tuple(line.split("\t")[:2]) for line in _data_lines(name)]  # type: ignore[misc]
+    return data_pairs(__package__, name)
 
 
 SUFFIXES = COMPANY_SUFFIXES

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from ..cable import canonical_id, parse_references
 from ..cable.ids import is_station, station
 from .links import CITES, NAMES, DocumentInfo, DocumentLink
 from .links_text import sentence_at
+from ..datafiles import data_lines
 
 __all__ = ["cite_links", "name_links", "document_year"]
 
@@ -149,8 +149,7 @@ _LIST_JOINER = re.compile(r"\s*(?:,|;|&|and|or)\s*(?:(?:and|or)\s+)?", re.I)
 
 @cache
 def _cues() -> frozenset[str]:
-    text = files("prolifwatch.resolve").joinpath("data/links_id_cues.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in data_lines(__package__, "links_id_cues.txt"))
 
 
 def _cued(before: str) -> bool:

@@ -24,13 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
 
 from .descriptions_match import station_of
 from .links import ANSWERS, DocumentInfo, DocumentLink
+from ..datafiles import data_yaml
 
 __all__ = ["answer_links", "order_thread", "ThreadNode", "request_cue", "reply_cue"]
 
@@ -40,8 +39,7 @@ _SUBJECT_STOP = frozenset({"the", "and", "for", "with", "from", "its", "on", "of
 
 @cache
 def _settings() -> dict[str, Any]:
-    text = files("prolifwatch.resolve").joinpath("data/links_threads.yaml").read_text(encoding="utf-8")
-    conf = yaml.safe_load(text)
+    conf = data_yaml(__package__, "links_threads.yaml")
     conf["request"] = [re.compile(p, re.I) for p in conf["request_cues"]]
     conf["reply"] = [re.compile(p, re.I) for p in conf["reply_cues"]]
     return conf

@@ -31,8 +31,10 @@ def read_key_records(db: sqlite3.Connection) -> list[KeyRecord]:
     records: dict[str, KeyRecord] = {}
     types: dict[str, Counter] = {}
     last_pk: dict[str, int] = {}
-    rows = db.execute("SELECT pk, key, type, text FROM mentions WHERE key IS NOT NULL AND type NOT IN (?, ?)",
-                      NOT_ENTITIES)
+    # Documents are counted by a change of pk per key, so a document's mentions must come
+    # together: in row order, whatever index the planner might otherwise choose.
+    rows = db.execute("SELECT pk, key, type, text FROM mentions WHERE key IS NOT NULL AND type NOT IN (?, ?) "
+                      "ORDER BY rowid", NOT_ENTITIES)
     for pk, key, type_, text in rows:
         record = records.get(key)
         if record is None:
@@ -132,8 +134,3 @@ def remove_judgement(db: sqlite3.Connection, a: str, b: str) -> bool:
     left, right = sorted((a, b))
     cursor = db.execute("DELETE FROM judgements WHERE left_key = ? AND right_key = ?", (left, right))
     return cursor.rowcount > 0
-
-
-def list_judgements(db: sqlite3.Connection) -> list[dict[str, str]]:
-    rows = db.execute("SELECT left_key, right_key, judgement, user, created_at FROM judgements ORDER BY created_at")
-    return [dict(zip(("left_key", "right_key", "judgement", "user", "created_at"), row)) for row in rows]

@@ -222,5 +222,11 @@ CREATE TABLE case_events (
 CREATE INDEX case_events_event ON case_events(event_pk);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# An entity's events and counterparts are found by argument key whatever the
+# role; the (role, key) index cannot serve that.
+V5 = """
+CREATE INDEX event_arguments_key ON event_arguments(key);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 SCHEMA_VERSION = len(MIGRATIONS)
