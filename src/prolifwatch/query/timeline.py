@@ -72,8 +72,18 @@ def _listings(db, keys: list[str]) -> list[dict[str, Any]]:
     return items
 
 
-def _documents(db, keys: list[str]) -> list[dict[str, Any]]:
-    """Each document that mentions the entity once, with its first mention in context."""
+def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Each document that mentions the entity once, with its first mention in context,
+    and how many documents there are.  Documents sort by their own date, so only the
+    first ``limit`` of them can be among a timeline's first ``limit`` items: a country
+    named in 100,000 cables does not have every one read."""
+    marks = _in(keys)
+    total = db.execute(f"SELECT COUNT(DISTINCT pk) FROM mentions WHERE key IN ({marks})", keys).fetchone()[0]
+    chosen = (
+        f"SELECT DISTINCT m.pk, COALESCE(substr(d.date, 1, 10), '9999') AS sort, d.id FROM mentions m "
+        f"JOIN documents d ON d.pk = m.pk WHERE m.key IN ({marks}) ORDER BY sort, d.id"
+        + (" LIMIT ?" if limit else "")
+    )
     rows = db.execute(
         f"""
         SELECT d.id, d.kind, d.date, d.title, m.paragraph, m.text, m.mentions,
@@ -81,19 +91,19 @@ def _documents(db, keys: list[str]) -> list[dict[str, Any]]:
                       min(m."end" + {_SNIPPET}, p."end") - max(m.start - {_SNIPPET}, p.start))
         FROM (SELECT pk, paragraph, start, "end", text, COUNT(*) OVER (PARTITION BY pk) AS mentions,
                      ROW_NUMBER() OVER (PARTITION BY pk ORDER BY start) AS n
-              FROM mentions WHERE key IN ({_in(keys)})) m
+              FROM mentions WHERE key IN ({marks}) AND pk IN (SELECT pk FROM ({chosen}))) m
         JOIN documents d ON d.pk = m.pk
         LEFT JOIN paragraphs p ON p.pk = m.pk AND p.idx = m.paragraph
         WHERE m.n = 1
         """,
-        keys,
+        [*keys, *keys, *([limit] if limit else [])],
     ).fetchall()
     return [{
         "date": (date or "")[:10] or None, "sort": (date or "9999")[:10], "type": "document", "kind": kind,
         "mentions": mentions,
         "source": {"document": doc, "document_date": date, "title": title, "paragraph": paragraph,
                    "text": " ".join(text.split()), "evidence": " ".join((snippet or text).split())},
-    } for doc, kind, date, title, paragraph, text, mentions, snippet in rows]
+    } for doc, kind, date, title, paragraph, text, mentions, snippet in rows], total
 
 
 def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -108,8 +118,11 @@ def entity_timeline(store, name: str, *, limit: int | None = None) -> dict[str, 
     if found is None:
         return None
     entity, keys = found
-    items = _ordered(_events(store.db, keys) + _listings(store.db, keys) + _documents(store.db, keys))
-    return {"entity": entity, "keys": keys, "total": len(items), "items": items[:limit] if limit else items}
+    events, listings = _events(store.db, keys), _listings(store.db, keys)
+    documents, document_total = _documents(store.db, keys, limit)
+    items = _ordered(events + listings + documents)
+    total = len(events) + len(listings) + document_total
+    return {"entity": entity, "keys": keys, "total": total, "items": items[:limit] if limit else items}
 
 
 def case_timeline(store, case_id: str, *, limit: int | None = None) -> dict[str, Any] | None:
