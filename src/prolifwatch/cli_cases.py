@@ -28,6 +28,7 @@ def case(
     from .query.cases import get_case
     from .render_cases import print_case
 
+    case_id = _case_id(case_id) or case_id.strip()
     with _open_store(db) as store:
         found = get_case(store, case_id)
     if found is None:
@@ -57,6 +58,8 @@ def cases(
     if as_json:
         for summary in found:
             _emit_json(summary)
+    elif not found:
+        err.print("no cases match (cases are built by 'prolifwatch resolve', which ingest runs)", markup=False)
     else:
         print_cases(out, found)
 
@@ -73,14 +76,21 @@ def timeline(
     from .query.timeline import case_timeline, entity_timeline
     from .render_cases import print_timeline
 
+    case_id = _case_id(name)
     with _open_store(db) as store:
-        if name.startswith("case-"):
-            found = case_timeline(store, name, limit=limit or None)
+        if case_id:
+            found = case_timeline(store, case_id, limit=limit or None)
         else:
             found = entity_timeline(store, name, limit=limit or None)
     if found is None:
-        _not_found("case" if name.startswith("case-") else "entity", name)
+        _not_found("case" if case_id else "entity", name)
     if as_json:
         _emit_json(found)
     else:
         print_timeline(out, found)
+
+
+def _case_id(name: str) -> str | None:
+    """``name`` as a case id (ids are lower case: "Case-97ECD…" is one too), or None."""
+    cleaned = name.strip().lower()
+    return cleaned if cleaned.startswith("case-") else None

@@ -82,3 +82,22 @@ def test_unknown_case_or_entity_is_a_clear_error(db):
         result = runner.invoke(app, [*args, "--db", path])
         assert result.exit_code == 1
         assert args[1] in result.stderr
+
+
+def test_case_ids_are_found_in_any_case_and_with_spaces(db):
+    path, case = db
+    typed = f"  {case.upper()} "
+    shown = CliRunner().invoke(app, ["case", typed, "--db", path, "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["id"] == case
+    timeline = CliRunner().invoke(app, ["timeline", typed, "--db", path, "--json"])
+    assert timeline.exit_code == 0, timeline.output
+    assert json.loads(timeline.stdout)["case"]["id"] == case
+
+
+def test_no_matching_cases_says_so(db):
+    path, _ = db
+    result = CliRunner().invoke(app, ["cases", "--min-documents", "3", "--db", path])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no cases match" in result.stderr
