@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
+from .extract.event import TRANSFER_ROLES
+
 
 
 def _plain(console: Console, text: str, **kwargs: Any) -> None:
@@ -26,7 +27,7 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
     _plain(console, f"{case['id']}  {case['title']}", style="bold")
     _plain(console, f"  {case['first_date'] or '?'} – {case['last_date'] or '?'} · "
                     f"{len(case['documents'])} documents · {len(case['transfers'])} transfers")
-    for role in ROLES:
+    for role in TRANSFER_ROLES:
         for entry in case["roles"].get(role, []):
             _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
     if case["statuses"]:

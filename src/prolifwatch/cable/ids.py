@@ -183,3 +183,12 @@ def id_from_serial_line(text: str, year: int | str | None) -> str | None:
     if yy is None or not serial:
         return None
     return f"{yy}{station(m['station'], yy)}{serial}"
+
+
+_CANONICAL_STATION = re.compile(r"^\d\d([A-Z]+?)\d+$")
+
+
+def station_of(cable_id: str) -> str | None:
+    """The station of a canonical id (``07STATE159388`` -> ``STATE``); None for any other id."""
+    m = _CANONICAL_STATION.match(cable_id)
+    return m[1] if m else None

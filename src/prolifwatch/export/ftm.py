@@ -38,10 +38,10 @@ from typing import Any, TextIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from ..datafiles import data_yaml
 from ..query import export_rows as rows
 from ..query.graph_rules import event_edges
 from .ftm_ids import document_id, entity_id, event_id, ftm_id
-from ..datafiles import data_yaml
 
 _PARTY_ROLES = ("supplier", "recipient", "end_user", "actor", "counterpart")
 _PLACE_ROLES = ("destination", "via", "origin")

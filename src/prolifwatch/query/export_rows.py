@@ -22,12 +22,6 @@ def _loads(text: str | None, default: Any = None) -> Any:
     return json.loads(text) if text else default
 
 
-def count_rows(db: sqlite3.Connection) -> dict[str, int]:
-    """Row counts, to size progress bars."""
-    tables = ("documents", "entities", "mentions", "events", "document_links", "cases")
-    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-
-
 def iter_documents(db: sqlite3.Connection, *, body: bool = True) -> Iterator[dict[str, Any]]:
     columns = "id, kind, date, released, origin, classification, caveats, title, tags, record"
     for row in db.execute(f"SELECT {columns}{', body' if body else ''} FROM documents ORDER BY pk"):

@@ -40,9 +40,9 @@ from itertools import combinations
 from typing import Any
 
 
+from ..datafiles import data_yaml
 from .cases_dates import Interval, transfer_interval
 from .cases_record import argument_value, build_record
-from ..datafiles import data_yaml
 
 PARTY_SIDES = {"supplier": ("supplier",), "buyer": ("recipient", "end_user")}
 ROUTE_ROLES = ("origin", "via", "destination")

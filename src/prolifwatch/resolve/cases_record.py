@@ -17,12 +17,13 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from ..extract.event import TRANSFER_ROLES
 from .cases_dates import parse_interval, sort_key
 
 if TYPE_CHECKING:  # the input types live with the clustering
     from .cases import ActionInput, TransferInput
 
-ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
+ROLES = TRANSFER_ROLES
 
 
 def argument_value(argument: Mapping[str, Any]) -> str:
@@ -32,8 +33,6 @@ def argument_value(argument: Mapping[str, Any]) -> str:
         return str(key)
     return "text:" + " ".join(str(argument.get("text", "")).lower().split())
 
-
-_value = argument_value
 
 
 def _clean(text: str) -> str:
@@ -58,7 +57,7 @@ def _roles(transfers: Sequence["TransferInput"], names: Mapping[str, str]) -> di
         texts: dict[str, Counter] = defaultdict(Counter)
         for t in transfers:
             for argument in t.record.get(role) or []:
-                value = _value(argument)
+                value = argument_value(argument)
                 texts[value][_clean(argument.get("text", ""))] += 1
                 entry = entries.setdefault(value, {"value": value, "sources": []})
                 source = _source(t)
@@ -159,8 +158,8 @@ def _action(a: "ActionInput", names: Mapping[str, str]) -> dict[str, Any]:
     return {
         "event_pk": a.event_pk, "document": a.document, "document_date": a.document_date, "idx": a.idx,
         "kind": a.record.get("kind"), "date": a.record.get("date"), "transfer": a.transfer,
-        "actor": [names.get(_value(x)) or _clean(x.get("text", "")) for x in a.record.get("actor") or []],
-        "counterpart": [names.get(_value(x)) or _clean(x.get("text", "")) for x in a.record.get("counterpart") or []],
+        "actor": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("actor") or []],
+        "counterpart": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("counterpart") or []],
         "paragraph": evidence.get("paragraph"), "evidence": _clean(evidence.get("text", "")),
     }
 

@@ -28,10 +28,10 @@ from typing import Any
 
 
 from ..cable.ids import is_station, station
+from ..datafiles import data_yaml
 from ..extract.dates import anchor_date, find_dates
 from .links import DocumentInfo
 from .links_text import Sentence, sentences
-from ..datafiles import data_yaml
 
 __all__ = ["Description", "find_descriptions", "parse_description", "described_id", "settings"]
 

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..cable.ids import station_of
 from .descriptions import Description, settings
 from .links import DESCRIBES, DocumentLink
 
-__all__ = ["CableCandidate", "score_cable", "match_description", "station_of"]
+__all__ = ["CableCandidate", "score_cable", "match_description"]
 
-_ID_STATION = re.compile(r"^\d\d([A-Z]+?)\d+$")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -43,11 +43,6 @@ class CableCandidate:
     title: str | None
     body: str
     signers: list[str]
-
-
-def station_of(cable_id: str) -> str | None:
-    m = _ID_STATION.match(cable_id)
-    return m[1] if m else None
 
 
 def _stem(word: str) -> str:

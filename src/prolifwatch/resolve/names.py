@@ -26,8 +26,8 @@ from rigour.names import remove_org_types, tokenize_name
 from rigour.text.stopwords import is_stopword
 from rigour.text.translit import ascii_text
 
-from ..knowledge.name_rules import COMPANY_SUFFIXES, ROMANISATION
 from ..datafiles import data_lines, data_pairs
+from ..knowledge.name_rules import COMPANY_SUFFIXES, ROMANISATION
 
 
 PERSON = "person"

@@ -29,9 +29,9 @@ from functools import cache
 
 from ..cable import canonical_id, parse_references
 from ..cable.ids import is_station, station
+from ..datafiles import data_lines
 from .links import CITES, NAMES, DocumentInfo, DocumentLink
 from .links_text import sentence_at
-from ..datafiles import data_lines
 
 __all__ = ["cite_links", "name_links", "document_year"]
 

@@ -27,9 +27,9 @@ from functools import cache
 from typing import Any
 
 
-from .descriptions_match import station_of
-from .links import ANSWERS, DocumentInfo, DocumentLink
+from ..cable.ids import station_of
 from ..datafiles import data_yaml
+from .links import ANSWERS, DocumentInfo, DocumentLink
 
 __all__ = ["answer_links", "order_thread", "ThreadNode", "request_cue", "reply_cue"]
 

@@ -30,35 +30,28 @@ def _map_keys(record: dict[str, Any], members: dict[str, str]) -> dict[str, Any]
     return record
 
 
-def _table_rows(db: sqlite3.Connection, sql: str, params: tuple = ()) -> list[tuple]:
-    return db.execute(sql, params).fetchall()
+_EVENTS_SQL = "SELECT e.event_pk, d.id, d.date, e.idx, e.record FROM events e JOIN documents d ON d.pk = e.pk "
 
 
 def load_inputs(db: sqlite3.Connection) -> tuple[list[TransferInput], list[ActionInput], list[tuple[str, str]],
                                                  dict[str, str]]:
     """Transfers, actions pointing at a transfer, document links and entity names, from the store."""
-    members = dict(_table_rows(db, "SELECT key, entity_id FROM entity_members"))
-    names = dict(_table_rows(db, "SELECT id, name FROM entities"))
+    members = dict(db.execute("SELECT key, entity_id FROM entity_members"))
+    names = dict(db.execute("SELECT id, name FROM entities"))
     transfers = [
         TransferInput(event_pk, doc, doc_date, idx, _map_keys(json.loads(record), members))
-        for event_pk, doc, doc_date, idx, record in _table_rows(
-            db,
-            "SELECT e.event_pk, d.id, d.date, e.idx, e.record FROM events e JOIN documents d ON d.pk = e.pk "
-            "WHERE e.type = 'transfer' ORDER BY d.id, e.idx",
-        )
+        for event_pk, doc, doc_date, idx, record in db.execute(
+            _EVENTS_SQL + "WHERE e.type = 'transfer' ORDER BY d.id, e.idx")
     ]
     actions = []
-    for event_pk, doc, doc_date, idx, record in _table_rows(
-        db,
-        "SELECT e.event_pk, d.id, d.date, e.idx, e.record FROM events e JOIN documents d ON d.pk = e.pk "
-        "WHERE e.type = 'diplomatic_action' AND json_extract(e.record, '$.transfer') IS NOT NULL "
-        "ORDER BY d.id, e.idx",
+    for event_pk, doc, doc_date, idx, record in db.execute(
+        _EVENTS_SQL + "WHERE e.type = 'diplomatic_action' AND json_extract(e.record, '$.transfer') IS NOT NULL "
+        "ORDER BY d.id, e.idx"
     ):
         parsed = _map_keys(json.loads(record), members)
         actions.append(ActionInput(event_pk, doc, doc_date, idx, int(parsed["transfer"]), parsed))
     marks = ",".join("?" * len(_LINK_KINDS))
-    links = [(src, dst) for src, dst in _table_rows(
-        db, f"SELECT src, dst FROM document_links WHERE kind IN ({marks})", _LINK_KINDS)]
+    links = list(db.execute(f"SELECT src, dst FROM document_links WHERE kind IN ({marks})", _LINK_KINDS))
     return transfers, actions, links, names
 
 

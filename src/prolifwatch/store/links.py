@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..resolve.descriptions import Description, find_descriptions, settings
-from ..resolve.descriptions_match import CableCandidate, match_description, station_of
+from ..cable.ids import station_of
+from ..resolve.descriptions_match import CableCandidate, match_description
 from ..resolve.links import CITES, DESCRIBES, DocumentInfo, DocumentLink
 from ..resolve.references import cite_links, name_links
 from ..resolve.threads import answer_links
