@@ -32,12 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("csv", type=Path)
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--extract", action="store_true",
+                        help="also extract mentions and events and link (issue 2's figure is without)")
     args = parser.parse_args(argv)
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(args.db) + suffix).unlink(missing_ok=True)
     exe = Path(sys.executable).with_name("prolifwatch")
     cmd = [str(exe), "ingest", str(args.csv), "--db", str(args.db), "--json", "--workers", str(args.workers)]
+    if not args.extract:
+        cmd += ["--no-extract", "--no-resolve"]
     started = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     proc = psutil.Process(child.pid)

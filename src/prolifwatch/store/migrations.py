@@ -228,5 +228,12 @@ V5 = """
 CREATE INDEX event_arguments_key ON event_arguments(key);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# FTS5 writes an index segment whenever its in-memory hash of pending terms
+# passes 'hashsize' (1 MB by default: a segment every ~100 cables).  64 MB lets
+# one ingest batch become one segment, so there are fewer segments to merge.
+V6 = """
+INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', 67108864);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,8 @@ body), then the checksum of its source as a last, arbitrary but stable, tie-brea
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Document
 
 # Most complete layout first.
@@ -26,9 +28,10 @@ LAYOUT_ORDER = (
 _LAYOUT_RANK = {name: len(LAYOUT_ORDER) - i for i, name in enumerate(LAYOUT_ORDER)}
 
 
-def preference(doc: Document) -> str:
-    """A string that sorts higher for the record to keep."""
-    record = doc.to_json()
+def preference(doc: Document, record: dict[str, Any] | None = None) -> str:
+    """A string that sorts higher for the record to keep (``record``: ``doc.to_json()``
+    when the caller has it already)."""
+    record = doc.to_json() if record is None else record
     filled = sum(1 for key, value in record.items() if key not in ("sources", "paragraphs") and value)
     source = doc.sources[0] if doc.sources else None
     layout = _LAYOUT_RANK.get(source.format, 0) if source else 0
