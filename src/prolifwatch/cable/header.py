@@ -20,9 +20,11 @@ __all__ = [
 
 # Where the body starts: "1. (C)", "¶1.", "1.(SBU)", "(C) 1." at the start of a
 # line.  "1.4 (b)" (a reason) and "1. 4(b)" are not paragraph numbers.
-_FIRST_PARAGRAPH = re.compile(
-    r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]*\.|1\.(?=[ \t]*\(|[ \t]+\S)|\([A-Za-z/ ]{1,12}\)[ \t]*1\.(?=\s))"
-)
+_PARAGRAPH_ONE = r"[ \t]*(?:¶[ \t]*1[ \t]*\.|1\.(?=[ \t]*\(|[ \t]+\S)|\([A-Za-z/ ]{1,12}\)[ \t]*1\.(?=\s))"
+# The first line is tried on its own; every later line is found from the
+# newline before it (a pattern led by "^" would be tried at every offset).
+_PARAGRAPH_ONE_FIRST_LINE = re.compile(_PARAGRAPH_ONE)
+_PARAGRAPH_ONE_LATER_LINE = re.compile(r"\n" + _PARAGRAPH_ONE)
 _HEADER_WITHOUT_PARAGRAPHS = 6000
 
 
@@ -30,8 +32,10 @@ _HEADER_WITHOUT_PARAGRAPHS = 6000
 @lru_cache(maxsize=16)
 def first_paragraph_start(text: str) -> int | None:
     """Offset of the line that starts paragraph 1, or None."""
-    m = _FIRST_PARAGRAPH.search(text)
-    return m.start() if m else None
+    if _PARAGRAPH_ONE_FIRST_LINE.match(text):
+        return 0
+    m = _PARAGRAPH_ONE_LATER_LINE.search(text)
+    return m.start() + 1 if m else None
 
 
 def header_region(text: str) -> str:
@@ -58,7 +62,9 @@ def _squash(text: str) -> str:
 
 # --------------------------------------------------------------------------- SUBJECT
 
-_SUBJECT = re.compile(r"(?<![A-Za-z])(?:SUBJECT|SUBJ|Subject|Subj)[ \t]*:[ \t]*")
+# (Not glued to a word before it.  The check comes after the literal "S" so
+# the regex engine can skip from one "S" to the next.)
+_SUBJECT = re.compile(r"S(?<![A-Za-z]S)(?:UBJECT|UBJ|ubject|ubj)[ \t]*:[ \t]*")
 # The subject runs on over wrapped lines until a blank line or the next field.
 _SUBJECT_END = re.compile(
     r"""
@@ -99,7 +105,10 @@ def parse_subject(text: str) -> str | None:
 
 # "Classified By:", "CLASSIFIED BY", "Classified by:" -- repeated, as some
 # exports do ("Classified By: CLASSIFIED BY CHARGE ..."; "Classifed by").
-_CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])(?i:classifi?ed[ \t]+by)[ \t]*:?[ \t]*")
+# (Literal-led, as _SUBJECT.)
+_CLASSIFIED_BY = re.compile(
+    r"(?:C(?<![A-Za-z]C)|c(?<![A-Za-z]c))(?i:lassifi?ed[ \t]+by)[ \t]*:?[ \t]*"
+)
 _REPEATED = re.compile(r"(?i)^(?:\(U\)\s*)?(?:classifi?ed\s+by\s*:?\s*)+")
 # The block ends at a blank line or where the body begins on the next line.
 _BLOCK_END = re.compile(

@@ -17,7 +17,7 @@ SECRET, TOP SECRET.  ``marking_label`` gives the usual banner spelling
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 __all__ = ["LEVELS", "marking_label", "parse_caveat_line", "parse_classification", "parse_marking"]
@@ -49,7 +49,10 @@ def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     return table, re.compile(rf"(?<![A-Z])(?:{alternation})(?![A-Z])")
 
 
-def _scan(text: str) -> tuple[str | None, list[str], bool]:
+# Layout classifications ("SECRET//NOFORN") and caveat lines ("SENSITIVE
+# SIPDIS") repeat from cable to cable; serial lines do not, hence the bound.
+@lru_cache(maxsize=1024)
+def _scan(text: str) -> tuple[str | None, tuple[str, ...], bool]:
     """Read known marking words from the start of ``text``.
 
     Returns (level, caveats, consumed_all).  Scanning stops at the first word
@@ -76,14 +79,14 @@ def _scan(text: str) -> tuple[str | None, list[str], bool]:
             pos = _SEPARATORS.match(s, more.end()).end()
             continue
         if m is None:
-            return level, caveats, False
+            return level, tuple(caveats), False
         lvl, caveat = table[" ".join(m.group(0).split())]
         if lvl and level is None:
             level = lvl
         if caveat and caveat not in caveats:
             caveats.append(caveat)
         pos = _SEPARATORS.match(s, m.end()).end()
-    return level, caveats, True
+    return level, tuple(caveats), True
 
 
 def parse_classification(text: str) -> tuple[str | None, list[str]]:
@@ -100,7 +103,7 @@ def parse_classification(text: str) -> tuple[str | None, list[str]]:
     level, caveats, _ = _scan(text)
     if level is None:
         return None, []
-    return level, caveats
+    return level, list(caveats)
 
 
 def parse_marking(marking: str) -> tuple[str | None, list[str]]:
@@ -125,7 +128,7 @@ def _parse_marking(marking: str) -> tuple[str | None, tuple[str, ...]]:
     level, caveats, complete = _scan(inner)
     if level is None or not complete:
         return None, ()
-    return level, tuple(caveats)
+    return level, caveats
 
 
 def parse_caveat_line(line: str) -> list[str] | None:
@@ -138,7 +141,7 @@ def parse_caveat_line(line: str) -> list[str] | None:
     level, caveats, complete = _scan(words)
     if level is not None or not complete or not caveats:
         return None
-    return caveats
+    return list(caveats)
 
 
 _SIPDIS = re.compile(r"(?i)\bSIPDIS\b")

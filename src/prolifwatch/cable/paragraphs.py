@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from ..model import Paragraph
 from .header import first_paragraph_start
+from .lowered import ascii_lowered
 from .markings import parse_marking
 from .signature import signature_start
 
@@ -44,8 +45,9 @@ __all__ = ["body_start", "parse_paragraphs"]
 # A paragraph number is up to three digits, an optional space and a period
 # ("1.", "12 ."). Python's regex engine scans fast only for a pattern that
 # starts with a literal, so the scan looks for the period and the digits
-# before it are read back in Python (_number_candidates).
-_PERIOD = re.compile(r"\.(?=[ \t(]|$)", re.MULTILINE)
+# before it are read back in Python (_number_candidates).  The lookbehinds
+# drop the periods that end a sentence (six in seven) before Python sees them.
+_PERIOD = re.compile(r"\.(?:(?<=[0-9]\.)|(?<=[0-9][ \t]\.))(?=[ \t(]|$)", re.MULTILINE)
 _DIGITS = frozenset("0123456789")
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/")
 _SIGN = re.compile(r"¶[ \t]*$")
@@ -67,8 +69,12 @@ _OTHER_HEADING = re.compile(
     r"|[A-Z][A-Z ]{1,25}[ \t]0\d{7}[ \t]+\d{3}(?:\.\d+)?[ \t]+OF[ \t]+\d{3}[ \t]*)$"
 )
 # Literal-led scans that find every line _OTHER_HEADING can match (its own
-# scan tries the pattern at every line start, which is slow in Python).
-_HEADING_WORDS = ("summary", "comment", "background", "introduction")
+# scan tries the pattern at every line start, which is slow in Python).  A
+# heading word is alone on its line, so only the starts of lines are looked
+# at, in the lowered text (``ascii_lowered``).
+_HEADING_WORD = rb"[ \t]*(?:summary|comment|background|introduction)"
+_HEADING_WORD_LINE = re.compile(rb"\n" + _HEADING_WORD)
+_HEADING_WORD_FIRST_LINE = re.compile(_HEADING_WORD)
 _PAGE_HEADER_END = re.compile(r"OF[ \t]+\d{3}[ \t]*$", re.MULTILINE)
 _MAX_TITLE = 100
 _SHORT_TITLE = 60
@@ -119,18 +125,15 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _other_headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans ``_OTHER_HEADING.finditer(text, start, end)`` gives, found faster."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower() changed a length: offsets would not map
+    lowered = ascii_lowered(text)
+    if lowered is None:  # lower() changed a length: offsets would not map
         return [(m.start(), m.end()) for m in _OTHER_HEADING.finditer(text, start, end)]
-    hits = [m.start() for m in _PAGE_HEADER_END.finditer(text, start, end)]
-    for word in _HEADING_WORDS:
-        pos = lowered.find(word, start, end)
-        while pos >= 0:
-            hits.append(pos)
-            pos = lowered.find(word, pos + 1, end)
-    lines = sorted({text.rfind("\n", 0, hit) + 1 for hit in hits})
+    lines = {text.rfind("\n", 0, m.start()) + 1 for m in _PAGE_HEADER_END.finditer(text, start, end)}
+    lines.update(m.start() + 1 for m in _HEADING_WORD_LINE.finditer(lowered, max(start - 1, 0), end))
+    if start == 0 and _HEADING_WORD_FIRST_LINE.match(lowered, 0, end):
+        lines.add(0)  # the first line has no newline before it
     found = []
-    for line in lines:
+    for line in sorted(lines):
         # "^" in finditer matches only at the real start or after a newline
         if line < start or (line == start and line and text[line - 1] != "\n"):
             continue
@@ -141,10 +144,14 @@ def _other_headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _BLANK = re.compile(r"\n[ \t\\]*\n\s*")
 
-# Header markers; the body begins after the block of the last one.
+# Header markers, not glued to a word before them; the body begins after the
+# block of the last one.  Each branch starts with a literal and checks the
+# character before it afterwards: the regex engine then skips ahead to the
+# next C, c, R, S, T or E instead of trying every offset.
 _HEADER_MARKER = re.compile(
-    r"(?m)(?<![A-Za-z])(?:(?i:classifi?ed[ \t]+by)|(?:REF|Ref)(?:S|s|TELS?)?[ \t]*:|(?:SUBJECT|SUBJ|Subject)[ \t]*:"
-    r"|TAGS?\b|E\.?[ ]?O\.?[ \t]*1\d{4})"
+    r"C(?<![A-Za-z]C)(?i:lassifi?ed[ \t]+by)|c(?<![A-Za-z]c)(?i:lassifi?ed[ \t]+by)"
+    r"|R(?<![A-Za-z]R)(?:EF|ef)(?:S|s|TELS?)?[ \t]*:|S(?<![A-Za-z]S)(?:UBJECT|UBJ|ubject)[ \t]*:"
+    r"|T(?<![A-Za-z]T)AGS?\b|E(?<![A-Za-z]E)\.?[ ]?O\.?[ \t]*1\d{4}"
 )
 # A header block ends at a blank line -- unless the next line carries on
 # the block (a labelled reference "B. STATE 123", "Reasons 1.4 (b)") --
@@ -225,11 +232,11 @@ def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     chunk = text[start:end]
-    stripped = chunk.strip()
+    stripped = chunk.lstrip()
     if not stripped:
         return None
-    lead = len(chunk) - len(chunk.lstrip())
-    return start + lead, start + lead + len(stripped)
+    lead = len(chunk) - len(stripped)
+    return start + lead, start + lead + len(stripped.rstrip())
 
 
 def _blocks(text: str, start: int, end: int, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,13 +30,24 @@ _DATE_LINE = re.compile(
 )
 # Exports state the day on a line of its own: "2009-03-20 08:40:00", "2003-07-23".
 _ISO_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?[ \t]*$")
+# Line patterns that start at "^" are tried at every offset; a literal-led
+# look for a part each must contain (", 09:48" ending a line, "-03-20")
+# rules most headers out first.
+_DATE_LINE_TIME = re.compile(r"(?m),[ \t]+\d{1,2}:\d\d[ \t]*$")
+_ISO_DAY_MONTH = re.compile(r"-\d\d-\d\d")
 # The classification/serial line: "S E C R E T BEIJING 000724",
 # "UNCLAS SECTION 01 OF 03 KINGSTON 000482", glued in seed 001 ("9683S E C R E T").
+# Not preceded by a letter: each branch checks that after its first letter,
+# so the regex engine skips from one S, C, O, U, L or T to the next.
 _SERIAL_LINE = re.compile(
-    r"(?m)(?<![A-Za-z])(?:S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T|(?:C[ ]?)?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
-    r"|U[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S(?:SIFIED)?|LIMITED[ ]OFFICIAL[ ]USE|TOP[ ]SECRET)(?![a-z])[^\n]*?[ \t]\d{1,7}[ \t\\]*$"
+    r"(?m)(?:S(?<![A-Za-z]S)[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
+    r"|C(?<![A-Za-z]C)[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
+    r"|O(?<![A-Za-z]O)[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
+    r"|U(?<![A-Za-z]U)[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S(?:SIFIED)?|L(?<![A-Za-z]L)IMITED[ ]OFFICIAL[ ]USE"
+    r"|T(?<![A-Za-z]T)OP[ ]SECRET)(?![a-z])[^\n]*?[ \t]\d{1,7}[ \t\\]*$"
 )
-_TAGS = re.compile(r"(?<![A-Za-z(])T(?:AGS?|ags?)\b")
+# (the "not after a letter or (" check follows the literal "T": a fast scan)
+_TAGS = re.compile(r"T(?<![A-Za-z(]T)(?:AGS?|ags?)\b")
 _HEAD_MAX = 4000
 
 
@@ -55,6 +66,8 @@ def created_from_dtg(dtg: str | None) -> str | None:
 
 
 def _created_from_date_line(head: str) -> str | None:
+    if not _DATE_LINE_TIME.search(head):
+        return None
     m = _DATE_LINE.search(head)
     if m is None:
         return None
@@ -63,6 +76,11 @@ def _created_from_date_line(head: str) -> str | None:
     except ValueError:
         return None
     return day.isoformat()
+
+
+def _year_of_iso_line(head: str) -> str | None:
+    iso = _ISO_LINE.search(head) if _ISO_DAY_MONTH.search(head) else None
+    return iso[1] if iso else None
 
 
 def _classification(head: str) -> tuple[str | None, list[str]]:
@@ -95,8 +113,7 @@ def parse_cable(text: str, year: int | str | None = None) -> Cable:
     if created:
         year = created[:4]
     else:
-        iso = _ISO_LINE.search(top)
-        year = iso[1] if iso else year
+        year = _year_of_iso_line(top) or year
     cable_id = id_from_serial_line(head, year)
     classification, caveats = _classification(head)
     refs = parse_references(text, year, reference_id=cable_id)

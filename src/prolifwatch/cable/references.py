@@ -108,6 +108,10 @@ def _station_in(words: str) -> int | None:
 
 
 def _ends_with_station(line: str) -> bool:
+    # Most lines end with a serial: ruled out before a search that would try
+    # _LAST_WORDS at every offset of the line.
+    if not line.rstrip(" \t")[-1:].isalpha():
+        return False
     m = _LAST_WORDS.search(line)
     return m is not None and _station_in(m[1]) is not None
 

@@ -51,7 +51,13 @@ _REDACTED = re.compile(r"X{5,}")
 
 
 def _clean(line: str) -> str:
-    return _NOISE.sub("", _MARKUP.sub("", line).strip(" \t\\"))
+    # (the substitutions only where they can match: most lines have neither)
+    if "<" in line:
+        line = _MARKUP.sub("", line)
+    line = line.strip(" \t\\")
+    if "NNNN" in line or "MINIMIZE" in line:
+        line = _NOISE.sub("", line)
+    return line
 
 
 def _is_name(name: str) -> bool:

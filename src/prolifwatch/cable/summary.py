@@ -18,12 +18,14 @@ whitespace normalised.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from .lowered import ascii_lowered
 from .paragraphs import body_start
 
 __all__ = ["parse_summary"]
 
-# The word is found with str.find (fast); the line around it then decides.
+# The word is found by a plain search (fast); the line around it then decides.
 _WORDS = ("SUMMARY", "Summary", "summary")
 _PREFIX = re.compile(
     r"""(?ix)[ \t]*(?:¶[ \t]*)?(?:\d{1,2}\.[ \t]*)?(?:\([A-Z/ ,]{1,30}\)[ \t]*)?(?:\d{1,2}\.[ \t]*)?
@@ -44,36 +46,82 @@ _SUFFIX = re.compile(
 
 def _opening(text: str) -> int | None:
     """Offset just after the first summary opening ("Summary:", a heading), or None."""
-    best = None
-    for word in _WORDS:
-        pos = text.find(word, 0, _SCAN)
-        while pos >= 0 and (best is None or pos < best[0]):
-            line = text.rfind("\n", 0, pos) + 1
-            prefix = text[line:pos]
-            if _PREFIX.fullmatch(prefix) or prefix.endswith(_RUN_IN) and not prefix.rstrip().upper().endswith("END"):
-                after = _SUFFIX.match(text, pos + len(word))
-                if after:
-                    best = (pos, after.end())
-                    break
-            pos = text.find(word, pos + len(word), _SCAN)
-    return best[1] if best else None
+    for pos in _word_positions(text):
+        line = text.rfind("\n", 0, pos) + 1
+        prefix = text[line:pos]
+        if _PREFIX.fullmatch(prefix) or prefix.endswith(_RUN_IN) and not prefix.rstrip().upper().endswith("END"):
+            after = _SUFFIX.match(text, pos + len(_WORDS[0]))  # (all three are one length)
+            if after:
+                return after.end()
+    return None
 
 
-_END = re.compile(r"\(?[ \t]*\b[Ee][Nn][Dd]\s+(?:[Oo][Ff]\s+)?[Ss][Uu][Mm][Mm][Aa][Rr][Yy]\b")
+def _word_positions(text: str) -> Iterator[int]:
+    """Offsets of the _WORDS in text[:_SCAN], in order.
+
+    One search of the lowered text finds them all (and mixed spellings such
+    as "SuMMARY", which are skipped); three str.find scans of a text that is
+    not pure ASCII cost several times that.
+    """
+    lowered = ascii_lowered(text)
+    if lowered is None:  # a text whose lower() has other offsets
+        hits = []
+        for word in _WORDS:
+            pos = text.find(word, 0, _SCAN)
+            while pos >= 0:
+                hits.append(pos)
+                pos = text.find(word, pos + len(word), _SCAN)
+        yield from sorted(hits)
+        return
+    pos = lowered.find(b"summary", 0, _SCAN)
+    while pos >= 0:
+        if text.startswith(_WORDS, pos):
+            yield pos
+        pos = lowered.find(b"summary", pos + 1, _SCAN)
+
+
+# "End Summary", "END OF SUMMARY", "(End summary" -- the match starts at the
+# "(" or the blanks before the words.  The words are scanned for alone: a
+# pattern that starts with "\(?[ \t]*" is tried at every offset of the body.
+_END_WORDS = re.compile(r"[Ee][Nn][Dd]\s+(?:[Oo][Ff]\s+)?[Ss][Uu][Mm][Mm][Aa][Rr][Yy]\b")
 _LEAD = re.compile(r"(?:\s|\\|-{3,}|¶[ \t]*\d{1,2}\.|\d{1,2}\.(?=[ \t(])|\([A-Z/ ,]{1,30}\)|[:.])*")
 _OPEN_END = re.compile(r"\n[ \t\\]*\n|\n[ \t]*(?:¶[ \t]*)?\d{1,2}\.(?=[ \t(])")
 _NUMBERS = re.compile(r"(?m)^[ \t]*(?:¶[ \t]*)?\d{1,2}\.[ \t]*(?:\([A-Za-z/ ,]{1,30}\))?")
 _PAGE_HEADER = re.compile(r"(?m)^[ \t]*[A-Z][A-Z ]{1,25}[ \t]0\d{7}[ \t]+\d{3}(?:\.\d+)?[ \t]+OF[ \t]+\d{3}[ \t]*$")
+# Patterns that start at "^" are tried at every offset; these literal-led
+# scans find what each needs first ("OF 002" ending a line, a digit before
+# a period) and spare the scan in most summaries.
+_PAGE_HEADER_END = re.compile(r"(?m)OF[ \t]+\d{3}[ \t]*$")
+_NUMBER_PERIOD = re.compile(r"\.(?<=\d\.)")
 _SCAN = 20000  # the summary is at the top of the body
 _MAX = 12000
 
 
-def _end(text: str, start: int) -> re.Match[str] | None:
-    """``_END.search`` within _MAX of start; most cables say no "summary" at
-    all, which str.lower and ``in`` rule out far faster than the regex scan."""
-    if "summary" not in text[start : start + _MAX].lower():
+def _end(text: str, start: int) -> int | None:
+    r"""Offset of the first summary close within _MAX of start: where
+    ``\(?[ \t]*\bEND\s+(?:OF\s+)?SUMMARY\b`` (any case) would match.
+
+    Most cables say no "summary" at all, which a look at the lowered text
+    rules out faster than any regex scan."""
+    lowered = ascii_lowered(text)
+    if lowered is not None and lowered.find(b"summary", start, start + _MAX) < 0:
         return None
-    return _END.search(text, start, start + _MAX)
+    for m in _END_WORDS.finditer(text, start, start + _MAX):
+        word = m.start()
+        if word and _is_word_char(text[word - 1]):
+            continue  # "WEEKEND SUMMARY"
+        begin = word
+        while begin > start and text[begin - 1] in " \t":
+            begin -= 1
+        if begin > start and text[begin - 1] == "(":
+            begin -= 1
+        return begin
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    # what re's \b counts as a word character
+    return char.isalnum() or char == "_"
 
 
 def parse_summary(text: str) -> str | None:
@@ -88,13 +136,14 @@ def parse_summary(text: str) -> str | None:
         if _end(text, first) is None:
             return None
         start = _LEAD.match(text, first).end()
-    end = _end(text, start)
-    if end is not None:
-        stop = end.start()
-    else:
+    stop = _end(text, start)
+    if stop is None:
         open_end = _OPEN_END.search(text, start, start + _MAX)
         stop = open_end.start() if open_end else min(len(text), start + _MAX)
-    body = _PAGE_HEADER.sub(" ", text[start:stop])
-    body = _NUMBERS.sub(" ", body)
-    summary = " ".join(w for w in body.split() if w != "\\").strip(" -")
+    body = text[start:stop]
+    if _PAGE_HEADER_END.search(body):
+        body = _PAGE_HEADER.sub(" ", body)
+    if _NUMBER_PERIOD.search(body):
+        body = _NUMBERS.sub(" ", body)
+    summary = " ".join([w for w in body.split() if w != "\\"]).strip(" -")
     return summary or None
