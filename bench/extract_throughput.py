@@ -1,13 +1,15 @@
 """Extraction throughput on one core: the cheap pass (gazetteer + patterns,
-then events) and the full pass (plus spaCy NER on the paragraphs where the
+then events) and the full pass (plus spaCy NER on the sentences where the
 cheap pass finds something worth it).  Documents are parsed first and the
 parse is not timed.
 
     .venv/bin/python bench/extract_throughput.py ../shared/corpus
-    .venv/bin/python bench/extract_throughput.py bench/out/cables.csv --limit 5000
+    .venv/bin/python bench/extract_throughput.py bench/out/cables.csv --limit 5000 --full-limit 500
 
 ``--limit`` stops reading after that many documents, so the first cables of
-the 2.8 GB benchmark file are read without the rest.
+the 2.8 GB benchmark file are read without the rest.  ``ms_per_document``
+splits one document's time into cheap mentions, events and NER (the last
+from the documents of the full pass).
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import time
 from itertools import islice
 
 from prolifwatch.extract import CHEAP, FULL, Extractor, passages_of
-from prolifwatch.extract.components import worth_ner
+from prolifwatch.extract.components import read_by_ner, worth_ner
+from prolifwatch.extract.ner import CONTEXT_SENTENCES
 from prolifwatch.pipeline import parse_paths
 
 
@@ -40,17 +43,29 @@ def timed(extractor: Extractor, docs: list) -> dict:
 
 
 def ner_gate(docs: list) -> dict:
-    """What the full pass sends to spaCy: the paragraphs the cheap mentions make worth it."""
+    """What the full pass sends to spaCy: the sentences the cheap mentions make
+    worth it, with their context; and the whole paragraphs that hold them."""
     extractor = Extractor(CHEAP, events=False)
-    counts = {"documents": 0, "paragraphs": 0, "characters": 0}
+    counts = {"documents": 0, "paragraphs": 0, "paragraph_characters": 0, "characters": 0}
     for doc in docs:
         passages = passages_of(doc)
-        worth = worth_ner(extractor.mentions(passages))
+        mentions = extractor.mentions(passages)
+        worth = worth_ner(mentions)
         chosen = [p for p in passages if p.index in worth]
         counts["documents"] += bool(chosen)
         counts["paragraphs"] += len(chosen)
-        counts["characters"] += sum(len(p.text) for p in chosen)
+        counts["paragraph_characters"] += sum(len(p.text) for p in chosen)
+        counts["characters"] += sum(len(text) for p in chosen for _, text in
+                                    read_by_ner(p, [m for m in mentions if m.paragraph == p.index], True,
+                                                CONTEXT_SENTENCES))
     return counts
+
+
+def per_document_ms(results: dict) -> dict:
+    ms = {name: 1000 / results[name]["docs_per_second"] for name in ("cheap_mentions_only", "cheap", "full")}
+    return {"cheap_mentions": round(ms["cheap_mentions_only"], 2),
+            "events": round(ms["cheap"] - ms["cheap_mentions_only"], 2),
+            "ner": round(ms["full"] - ms["cheap"], 2)}
 
 
 def main() -> None:
@@ -73,7 +88,10 @@ def main() -> None:
         "share_of_documents": round(gate["documents"] / len(docs), 3),
         "share_of_paragraphs": round(gate["paragraphs"] / max(paragraphs, 1), 3),
         "share_of_characters": round(gate["characters"] / max(results["characters"], 1), 3),
+        "share_of_characters_in_whole_paragraphs": round(
+            gate["paragraph_characters"] / max(results["characters"], 1), 3),
     }
+    results["ms_per_document"] = per_document_ms(results)
     print(json.dumps(results, indent=2))
 
 

@@ -17,7 +17,7 @@ from ..knowledge import KnowledgeBase
 from .bodies import Bodies
 from .gazetteer import Gazetteer
 from .mention import Mention
-from .ner import StatisticalNER, restore_case
+from .ner import CONTEXT_SENTENCES, StatisticalNER, ner_windows, restore_case
 from .patterns import Patterns
 from .prefilter import fold
 from .text import bounded, slug
@@ -95,9 +95,13 @@ def bodies(kb: KnowledgeBase) -> Component:
 WORTH_NER = {"Item", "Resolution", "Regime", "Vessel", "Program", "Flight"}
 
 
+def is_worth_ner(m: Mention) -> bool:
+    return m.type in WORTH_NER or (m.key or "").startswith("entity:")
+
+
 def worth_ner(mentions: list[Mention]) -> set[int]:
     """The paragraphs where the cheap pass found something worth the statistical pass."""
-    return {m.paragraph for m in mentions if m.type in WORTH_NER or (m.key or "").startswith("entity:")}
+    return {m.paragraph for m in mentions if is_worth_ner(m)}
 
 
 def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -108,7 +112,11 @@ def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 
 @component("ner")
-def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool = True) -> Component:
+def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool = True,
+        context: int | None = CONTEXT_SENTENCES) -> Component:
+    """spaCy reads the sentences of a paragraph that hold a mention worth it, with
+    ``context`` sentences either side (None: the whole paragraph); every
+    paragraph unless ``only_if_worth_it``."""
     model = StatisticalNER(kb)
 
     def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
@@ -117,21 +125,28 @@ def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool 
         if not chosen:
             return list(mentions)
         by_paragraph = _by_paragraph(mentions)
-        texts = []
-        for p in chosen:
-            if p.all_caps and restore_caps:
-                local = [replace(m, start=m.start - p.start, end=m.end - p.start)
-                         for m in by_paragraph.get(p.index, [])]
-                texts.append(restore_case(p.text, local))
-            else:
-                texts.append(p.text)
+        windows = [(p, start, text) for p in chosen
+                   for start, text in read_by_ner(p, by_paragraph.get(p.index, []), restore_caps,
+                                                  context if only_if_worth_it else None)]
         found = list(mentions)
-        for p, results in zip(chosen, model(texts)):
+        for (p, start, _), results in zip(windows, model([text for _, _, text in windows])):
             for m in results:
-                found.append(replace(m.shifted(p.start, p.index), text=p.text[m.start : m.end]))
+                m = m.shifted(p.start + start, p.index)
+                found.append(replace(m, text=p.text[m.start - p.start : m.end - p.start]))
         return found
 
     return run
+
+
+def read_by_ner(p: Passage, inside: list[Mention], restore_caps: bool, context: int | None) -> list[tuple[int, str]]:
+    """(offset in the paragraph, text) of each part of ``p`` spaCy reads: the whole
+    paragraph if ``context`` is None, else the sentences worth it with ``context`` either side."""
+    local = [replace(m, start=m.start - p.start, end=m.end - p.start) for m in inside]
+    text = restore_case(p.text, local) if p.all_caps and restore_caps else p.text
+    if context is None:
+        return [(0, text)]
+    windows = ner_windows(text, [m for m in local if is_worth_ner(m)], context)
+    return [(start, text[start:end]) for start, end in windows]
 
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|via|through|near|outside|into|VIA|IN|AT|THROUGH)|Embassy|EMBASSY)[ \n]+(?:the[ \n]+)?$")

@@ -8,11 +8,18 @@ from typing import Any
 
 import yaml
 
+from .cuewords import Prepared, Words, phrase
+
 DATA = resources.files(__package__) / "data"
 
 
 class Cues:
     def __init__(self, data: dict[str, Any]):
+        prepared = Prepared()  # shared: one sentence is searched for many lists
+
+        def words(ws: list[str], *, case_sensitive: bool = False) -> Words:
+            return Words(ws, prepared, case_sensitive=case_sensitive)
+
         self.trigger = words(data["transfer_triggers"])
         self.not_trigger = words(data["not_transfer_triggers"])
         self.goods = words(data["goods_words"])
@@ -25,35 +32,21 @@ class Cues:
         self.status = [(name, words(ws)) for name, ws in data["status"].items()]
         self.hedging = [(name, words(ws)) for name, ws in data["hedging"].items()]
         self.roles = {
-            role: re.compile(r"(?:^|\W)(?:" + "|".join(map(_cue, ws)) + r")\W+(?:(?:the|an?|its)\W+)?$", re.I)
+            role: re.compile(r"(?:^|\W)(?:" + "|".join(map(phrase, ws)) + r")\W+(?:(?:the|an?|its)\W+)?$", re.I)
             for role, ws in data["roles"].items()
         }
-        self.addressed = re.compile(r"(?:^|\W)(?:" + "|".join(map(_cue, data["addressed_after"])) + r")\W+(?:the\W+)?$", re.I)
+        self.addressed = re.compile(r"(?:^|\W)(?:" + "|".join(map(phrase, data["addressed_after"])) + r")\W+(?:the\W+)?$", re.I)
         self.not_a_party = re.compile(r"^[\s-]*(?:(?:was|is|are|were|remains?|has been)\s+)?(?:"
-                                      + "|".join(map(_cue, data["not_a_party_before"])) + r")\b", re.I)
-        self.not_a_route = re.compile(r"\b(?:" + "|".join(map(_cue, data["not_a_route_before_from"])) + r")\s+from\W+$", re.I)
-        self.group = re.compile(r"^\s+(?:" + "|".join(map(_cue, data["group_nouns"])) + r")\b", re.I)
+                                      + "|".join(map(phrase, data["not_a_party_before"])) + r")\b", re.I)
+        self.not_a_route = re.compile(r"\b(?:" + "|".join(map(phrase, data["not_a_route_before_from"])) + r")\s+from\W+$", re.I)
+        self.group = re.compile(r"^\s+(?:" + "|".join(map(phrase, data["group_nouns"])) + r")\b", re.I)
         self.origin_adjective = re.compile(r"^-(?:origin|made|manufactured|built)\b", re.I)
         self.diplomatic = [(name, words(ws)) for name, ws in data["diplomatic"].items()]
         self.any_diplomatic = words([w for ws in data["diplomatic"].values() for w in ws])
         self.actor_role = words(data["actor_roles"], case_sensitive=True)
 
 
-def _cue(word: str) -> str:
-    return r"\s+".join(re.escape(w) for w in str(word).split())
-
-
-def _cue_or_regex(word: str) -> str:
-    """Entries written as regular expressions ("report .* is false", "stop (?:a|the) shipment") are kept as such."""
-    return word if ".*" in word or any(c in word for c in "\\([|?{") else _cue(word)
-
-
-def words(ws: list[str], *, case_sensitive: bool = False) -> re.Pattern:
-    flags = 0 if case_sensitive else re.I
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_cue_or_regex, ws)) + r")(?![\w-])", flags)
-
-
-def first(patterns: list[tuple[str, re.Pattern]], sentence: str) -> str | None:
+def first(patterns: list[tuple[str, Words]], sentence: str) -> str | None:
     return next((name for name, pattern in patterns if pattern.search(sentence)), None)
 
 

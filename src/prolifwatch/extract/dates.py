@@ -7,8 +7,11 @@ result keeps its precision: day, month, year, or a window "A/B".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .prefilter import CueScan, finditer_from, fold, foldable
 
 MONTHS = {
     m: i
@@ -23,18 +26,28 @@ MONTHS = {
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
+# The first letters of every month name and abbreviation above.
+_MONTH_OPENINGS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# (kind, pattern, the words one of which opens every match of the pattern)
 _PATTERNS = [
     # between 24 and 26 November (2007)
-    ("window", re.compile(rf"\bbetween[ \n]+(?P<d1>\d{{1,2}})[ \n]+and[ \n]+(?P<d2>\d{{1,2}})[ \n]+{_MONTH}(?:[ \n]+{_YEAR})?", re.I)),
+    ("window", re.compile(rf"\bbetween[ \n]+(?P<d1>\d{{1,2}})[ \n]+and[ \n]+(?P<d2>\d{{1,2}})[ \n]+{_MONTH}(?:[ \n]+{_YEAR})?", re.I),
+     ("between",)),
     # 4 November 2007 / 4 November
-    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})[ \n]+{_MONTH}(?:,?[ \n]+{_YEAR})?\b", re.I)),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})[ \n]+{_MONTH}(?:,?[ \n]+{_YEAR})?\b", re.I), tuple("0123456789")),
     # Nov. 3, 2007 / September 3 / March 20
-    ("day", re.compile(rf"\b{_MONTH}[ \n]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \n]+{_YEAR})?", re.I)),
+    ("day", re.compile(rf"\b{_MONTH}[ \n]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \n]+{_YEAR})?", re.I), _MONTH_OPENINGS),
     # in May 2008 / in May / May and June
-    ("month", re.compile(rf"\b{_MONTH}(?:[ \n]+{_YEAR})?\b(?![ \n]+\d)", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>last[ \n]+year|this[ \n]+year|next[ \n]+year|last[ \n]+month|this[ \n]+month|next[ \n]+month|the[ \n]+next[ \n]+day|tomorrow|yesterday|today|earlier[ \n]+this[ \n]+year)\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|by|of)[ \n]+{_YEAR}\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH}(?:[ \n]+{_YEAR})?\b(?![ \n]+\d)", re.I), _MONTH_OPENINGS),
+    ("relative", re.compile(r"\b(?P<rel>last[ \n]+year|this[ \n]+year|next[ \n]+year|last[ \n]+month|this[ \n]+month|next[ \n]+month|the[ \n]+next[ \n]+day|tomorrow|yesterday|today|earlier[ \n]+this[ \n]+year)\b", re.I),
+     ("last", "this", "next", "the", "tomorrow", "yesterday", "today", "earlier")),
+    ("year", re.compile(rf"\b(?:in|since|during|by|of)[ \n]+{_YEAR}\b", re.I), ("in", "since", "during", "by", "of")),
 ]
+# One pass finds where each pattern could start; ``re`` would try each at every word.
+_OPENINGS = CueScan({kind + str(i): openings for i, (kind, _, openings) in enumerate(_PATTERNS)})
+# \d also matches other scripts' digits, which the openings above do not list.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,8 @@ class TextDate:
 
 def find_dates(text: str, anchor: date | None) -> list[TextDate]:
     found: list[TextDate] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    for kind, matches in _matches(text):
+        for m in matches:
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             if m.groupdict().get("month") == "may":  # the verb; the month is capitalised
@@ -59,6 +72,18 @@ def find_dates(text: str, anchor: date | None) -> list[TextDate]:
                 found.append(TextDate(m.start(), m.end(), m.group(), *value))
     found.sort(key=lambda d: d.start)
     return _chain_relative_days(found)
+
+
+def _matches(text: str) -> Iterator[tuple[str, Iterator[re.Match]]]:
+    """The kind of each pattern and its matches, as ``finditer`` gives them."""
+    folded = fold(text)
+    scannable = foldable(text, folded) and (text.isascii() or not _OTHER_DIGIT.search(text))
+    openings = _OPENINGS.hits(folded) if scannable else None
+    for i, (kind, pattern, _) in enumerate(_PATTERNS):
+        if openings is None:
+            yield kind, pattern.finditer(text)
+        else:
+            yield kind, finditer_from(pattern, text, (start for start, _ in openings[kind + str(i)]))
 
 
 def _chain_relative_days(found: list[TextDate]) -> list[TextDate]:

