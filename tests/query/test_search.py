@@ -128,3 +128,39 @@ def test_any_text_is_a_valid_query(query):
 def test_prefix_longer_than_the_stem_still_matches(store):
     # "proliferation" is indexed as its Porter stem "prolifer"; "proliferat*" must still find it
     assert [h.id for h in search(store, "proliferat*").hits] == ["09BEIJING724"]
+
+
+def test_a_document_stored_after_a_search_is_found_and_counted(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as s:
+        s.put(_cable("09BEIJING724", "LIMMT", "cold flow forming", tags=["PARM"], created="2009-03-20T08:40:00"))
+        assert search(s, "").total == 1
+        s.put(_cable("08BEIJING3400", "SHIPMENT", "cold weather", tags=["PARM", "IR"], created="2008-09-03T00:00:00"))
+        result = search(s, "cold")
+        assert {h.id for h in result.hits} == {"09BEIJING724", "08BEIJING3400"}
+        assert result.facets["tag"] == {"PARM": 2, "IR": 1}
+
+
+def test_ranking_split_across_threads_gives_the_one_thread_page(store, monkeypatch):
+    import sys
+
+    search_module = sys.modules[search.__module__]  # the package re-exports the function under the module's name
+    queries = ["the", "China OR Iran OR NPT", "cold OR forming OR cartridges"]
+    monkeypatch.setattr(search_module, "MAX_RANKING_THREADS", 1)
+    alone = [[(h.id, h.score) for h in search(store, q, limit=3, offset=o).hits] for q in queries for o in (0, 1)]
+    monkeypatch.setattr(search_module, "MAX_RANKING_THREADS", 4)
+    monkeypatch.setattr(search_module, "RANGE_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(search_module.os, "cpu_count", lambda: 4)
+    split = [[(h.id, h.score) for h in search(store, q, limit=3, offset=o).hits] for q in queries for o in (0, 1)]
+    assert split == alone
+    assert any(len(page) == 3 for page in alone)
+
+
+def test_newest_first_without_a_query_pages_through_ties_by_id(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as s:
+        for doc_id, created in [("B1", "2009-01-01T00:00:00"), ("A1", "2009-01-01T00:00:00"),
+                                ("C1", "2010-05-01T00:00:00"), ("D1", None)]:
+            s.put(_cable(doc_id, "x", "text", tags=["PARM"], created=created))
+        pages = [[h.id for h in search(s, "", limit=1, offset=o).hits] for o in range(4)]
+        assert pages == [["C1"], ["A1"], ["B1"], ["D1"]]
+        assert search(s, "", until="2009-01-01").total == 2
+        assert search(s, "", since="2009-01-02").total == 1

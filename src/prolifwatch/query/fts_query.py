@@ -18,11 +18,12 @@ def _quote(term: str) -> str:
 
 def _prefix_term(parts: list[str]) -> str:
     """``proliferat*``: the index holds Porter stems ("prolifer"), which a
-    typed prefix can be longer than, so shorter prefixes are tried too."""
+    typed prefix can be longer than, so the prefix is cut by up to three
+    letters (never below four).  The shortest cut alone: every longer one
+    matches a subset of it, and each extra phrase would be scored again."""
     head, last = parts[:-1], parts[-1]
-    cuts = [last[:n] for n in range(len(last), max(len(last) - 3, 4) - 1, -1)] if len(last) > 5 else [last]
-    alternatives = [_quote(" ".join([*head, cut])) + "*" for cut in cuts]
-    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+    cut = last[:max(len(last) - 3, 4)] if len(last) > 5 else last
+    return _quote(" ".join([*head, cut])) + "*"
 
 
 def to_match(query: str) -> str | None:

@@ -1,10 +1,15 @@
 """Ranked full-text search with highlighted snippets, filters and facet counts."""
 from __future__ import annotations
 
-from collections import Counter
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
+from ..store.doc_values import DocValues
 from .fts_query import to_match
 
 HIGHLIGHT = ("«", "»")
@@ -13,6 +18,8 @@ HIGHLIGHT = ("«", "»")
 _WEIGHTS = "10.0, 4.0, 1.0"
 FACETS = ("tag", "origin", "classification", "kind", "year")
 FACET_SIZE = 10
+MAX_RANKING_THREADS = 4
+RANGE_MIN_DOCUMENTS = 10_000  # below this, a thread costs more than it saves
 
 
 @dataclass
@@ -43,27 +50,26 @@ class SearchResult:
         }
 
 
-def _filters(tag, origin, classification, kind, since, until) -> tuple[list[str], list[Any]]:
-    where, args = [], []
+def _matching(values: DocValues, pks: np.ndarray | None, tag, origin, classification, kind, since, until):
+    """The pks of the documents that match: ``pks`` (all documents when None) narrowed by the filters."""
+    mask = values.present.copy()
+    if pks is not None:
+        only = np.zeros_like(mask)
+        only[pks[pks < len(only)]] = True  # a document stored since the values were read waits for the next search
+        mask &= only
     if tag:
-        where.append("d.pk IN (SELECT pk FROM document_tags WHERE tag = ?)")
-        args.append(tag.upper())
+        mask &= values.has_tag(tag.upper())
     if origin:
-        where.append("d.origin = ? COLLATE NOCASE")
-        args.append(origin)
+        mask &= values.origin_is(origin)
     if classification:
-        where.append("d.classification LIKE ?")
-        args.append(classification.upper().split("//")[0] + "%")
+        mask &= values.classification_starts(classification.upper().split("//")[0])
     if kind:
-        where.append("d.kind = ?")
-        args.append(kind.lower())
+        mask &= values.kind_is(kind.lower())
     if since:
-        where.append("d.date >= ?")
-        args.append(since)
+        mask &= values.dated_from(since)
     if until:
-        where.append("substr(d.date, 1, 10) <= ?")
-        args.append(until[:10])
-    return where, args
+        mask &= values.dated_until(until[:10])
+    return np.flatnonzero(mask)
 
 
 def search(
@@ -79,39 +85,102 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> SearchResult:
+    """Documents matching ``query`` and the filters, best first (newest first
+    without a query), with the total and the facets of the whole matching set."""
     db = store.db
-    where, args = _filters(tag, origin, classification, kind, since, until)
+    values = store.doc_values()
     match = to_match(query)
+    hits_of_text = _text_matches(db, match) if match else None
+    matched = _matching(values, hits_of_text, tag, origin, classification, kind, since, until)
+    filtered = hits_of_text is None or len(matched) < len(hits_of_text)
     if match:
-        source = "documents_fts f CROSS JOIN documents d ON d.pk = f.rowid"
-        where.insert(0, "documents_fts MATCH ?")
-        args.insert(0, match)
-        score = f"bm25(documents_fts, {_WEIGHTS})"
+        page = _ranked_page(store, match, matched, filtered, limit, offset)
     else:
-        source, score = "documents d", "0.0"
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+        page = _newest_page(db, values, matched, limit, offset)
+    rows = _hit_rows(db, [pk for pk, _ in page])
+    snippets = _snippets(db, match, [pk for pk, _ in page]) if match else {}
+    hits = [Hit(*rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk)) for pk, score in page]
+    facets = {name: _top(values.counts(name, matched)) for name in FACETS}
+    return SearchResult(query=query, total=len(matched), hits=hits, facets=facets)
 
-    # The matching set is computed once, with its scores; the page, the
-    # total and the facets all read it.
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (pk INTEGER PRIMARY KEY, score REAL)")
-    db.execute("DELETE FROM matched")
-    if match and len(where) == 1:  # no filter: the index alone gives the set
-        db.execute(f"INSERT INTO matched SELECT rowid, {score} FROM documents_fts WHERE documents_fts MATCH ?", args)
+
+def _text_matches(db, match: str) -> np.ndarray:
+    # One string instead of a Python row per match: 170,000 rowids in 40 ms, not 170.
+    joined = db.execute(
+        "SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH ?", (match,)
+    ).fetchone()[0]
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
+
+
+def _ranked_page(store, match: str, matched: np.ndarray, filtered: bool, limit: int, offset: int):
+    """(pk, bm25) of the page, best first, ties in pk order.
+
+    bm25 is computed for every matching document, about 1.3 µs each: a large
+    matching set is cut into ranges of pks ranked side by side on their own
+    connections (SQLite releases the GIL while it steps), and the best of
+    each range merged."""
+    if len(matched) == 0 or limit <= 0:
+        return []
+    parts = max(1, min(os.cpu_count() or 1, MAX_RANKING_THREADS, len(matched) // RANGE_MIN_DOCUMENTS))
+    bounds = [int(matched[len(matched) * i // parts]) for i in range(parts)] + [int(matched[-1]) + 1]
+    ranges = [(bounds[i], bounds[i + 1]) for i in range(parts)]
+    connections = [store.db, *store.readers(parts - 1)]
+
+    def best_of(connection, lo: int, hi: int) -> list[tuple[int, float]]:
+        return _rank_range(connection, match, matched if filtered else None, lo, hi, offset + limit)
+
+    if parts == 1:
+        best = best_of(store.db, *ranges[0])
     else:
-        db.execute(f"INSERT INTO matched SELECT d.pk, {score} FROM {source} {clause}", args)
-    total = db.execute("SELECT count(*) FROM matched").fetchone()[0]
-    order = "m.score, d.id" if match else "d.date DESC, d.id"
+        with ThreadPoolExecutor(parts - 1) as pool:
+            others = [pool.submit(best_of, c, *r) for c, r in zip(connections[1:], ranges[1:])]
+            best = best_of(store.db, *ranges[0])
+            for future in others:
+                best += future.result()
+    return sorted(best, key=lambda hit: (hit[1], hit[0]))[offset:offset + limit]
+
+
+def _rank_range(db, match: str, only: np.ndarray | None, lo: int, hi: int, count: int):
+    """The best ``count`` matches with lo <= pk < hi; ``only``: among these pks alone."""
+    score = f"bm25(documents_fts, {_WEIGHTS})"
+    sql = (f"SELECT rowid, {score} AS s FROM documents_fts WHERE documents_fts MATCH ? "
+           "AND rowid >= ? AND rowid < ?")
+    args: list[Any] = [match, lo, hi]
+    if only is not None:
+        # '+rowid' keeps SQLite from turning the IN list into one index probe per pk.
+        sql += " AND +rowid IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(only[(only >= lo) & (only < hi)].tolist()))
+    return db.execute(f"{sql} ORDER BY s, rowid LIMIT ?", (*args, count)).fetchall()
+
+
+def _newest_page(db, values: DocValues, matched: np.ndarray, limit: int, offset: int) -> list[tuple[int, float]]:
+    """Newest first, ties by id: the page is among the documents dated no earlier
+    than the page's last one, which SQL then orders exactly."""
+    wanted = offset + limit
+    if len(matched) == 0 or limit <= 0:
+        return []
+    ranks = values.date_rank[matched]
+    if wanted < len(matched):
+        cutoff = np.partition(ranks, len(ranks) - wanted)[len(ranks) - wanted]
+        matched = matched[ranks >= cutoff]
     rows = db.execute(
-        "SELECT d.pk, d.id, d.kind, d.title, d.date, d.origin, d.classification, m.score "
-        f"FROM matched m CROSS JOIN documents d ON d.pk = m.pk ORDER BY {order} LIMIT ? OFFSET ?",
-        (limit, offset),
+        "SELECT pk FROM documents WHERE pk IN (SELECT value FROM json_each(?)) "
+        "ORDER BY date DESC, id LIMIT ? OFFSET ?",
+        (json.dumps(matched.tolist()), limit, offset),
     ).fetchall()
-    snippets = _snippets(db, match, [r[0] for r in rows]) if match else {}
-    hits = [
-        Hit(r[1], r[2], r[3], r[4], r[5], r[6], round(-r[7], 4) if r[7] else 0.0, snippets.get(r[0]))
-        for r in rows
-    ]
-    return SearchResult(query=query, total=total, hits=hits, facets=_facets(db))
+    return [(pk, 0.0) for (pk,) in rows]
+
+
+def _hit_rows(db, pks: list[int]) -> dict[int, tuple]:
+    if not pks:
+        return {}
+    marks = ",".join("?" * len(pks))
+    return {
+        r[0]: r[1:]
+        for r in db.execute(
+            f"SELECT pk, id, kind, title, date, origin, classification FROM documents WHERE pk IN ({marks})", pks
+        )
+    }
 
 
 def _snippets(db, match: str, pks: list[int]) -> dict[int, str]:
@@ -119,30 +188,18 @@ def _snippets(db, match: str, pks: list[int]) -> dict[int, str]:
     if not pks:
         return {}
     marks = ",".join("?" * len(pks))
+    # Looking a document up by rowid re-expands a prefix query to every indexed
+    # term with that prefix (80 ms for "proliferat*"); one pass over its
+    # matches is cheaper then, and dearer for plain words.
+    rowid = "+rowid" if "*" in match else "rowid"
     return dict(
         db.execute(
             f"SELECT rowid, snippet(documents_fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) "
-            f"FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+            f"FROM documents_fts WHERE documents_fts MATCH ? AND {rowid} IN ({marks})",
             (match, *pks),
         )
     )
 
 
-def _top(counts: Counter) -> dict[str, int]:
+def _top(counts: dict[str, int]) -> dict[str, int]:
     return {str(k): n for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]}
-
-
-def _facets(db) -> dict[str, dict[str, int]]:
-    """Facet counts over the whole matching set, in one pass over its documents."""
-    by: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for origin, level, kind, year, n in db.execute(
-        "SELECT d.origin, d.classification, d.kind, substr(d.date, 1, 4), count(*) "
-        "FROM matched m CROSS JOIN documents d ON d.pk = m.pk GROUP BY 1, 2, 3, 4"
-    ):
-        for name, value in (("origin", origin), ("classification", level), ("kind", kind), ("year", year)):
-            if value is not None:
-                by[name][value] += n
-    by["tag"].update(
-        dict(db.execute("SELECT t.tag, count(*) FROM matched m CROSS JOIN document_tags t ON t.pk = m.pk GROUP BY 1"))
-    )
-    return {name: _top(by[name]) for name in FACETS}

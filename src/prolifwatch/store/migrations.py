@@ -228,11 +228,35 @@ V5 = """
 CREATE INDEX event_arguments_key ON event_arguments(key);
 """
 
-# FTS5 writes an index segment whenever its in-memory hash of pending terms
-# passes 'hashsize' (1 MB by default: a segment every ~100 cables).  64 MB lets
-# one ingest batch become one segment, so there are fewer segments to merge.
+# Bulk load and search over large stores.
+# - FTS5 writes an index segment whenever its in-memory hash of pending terms
+#   passes 'hashsize' (1 MB by default: a segment every ~100 cables); 64 MB lets
+#   one ingest batch become one segment, so there are fewer segments to merge.
+# - doc_values keeps column copies of the small document fields for facets
+#   and filters (store/doc_values.py); a copy is current while its generation
+#   equals the documents counter, which every change to documents raises.
 V6 = """
 INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', 67108864);
+
+CREATE TABLE store_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO store_counters (name, value) VALUES ('documents', 0);
+CREATE TRIGGER documents_inserted AFTER INSERT ON documents BEGIN
+    UPDATE store_counters SET value = value + 1 WHERE name = 'documents';
+END;
+CREATE TRIGGER documents_updated AFTER UPDATE ON documents BEGIN
+    UPDATE store_counters SET value = value + 1 WHERE name = 'documents';
+END;
+CREATE TRIGGER documents_deleted AFTER DELETE ON documents BEGIN
+    UPDATE store_counters SET value = value + 1 WHERE name = 'documents';
+END;
+
+-- What doc_values are built from, readable without walking each document row.
+CREATE INDEX documents_fields ON documents(kind, classification, origin, date);
+CREATE TABLE doc_values (
+    name TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL,  -- store_counters 'documents' when it was built
+    data BLOB NOT NULL            -- numpy .npz
+) WITHOUT ROWID;
 """
 
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]

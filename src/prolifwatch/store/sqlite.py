@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Cable, Document, Source, document_from_json
+from . import doc_values
 from .extraction import clear_extraction, has_extraction, replace_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .preference import preference
@@ -49,6 +50,8 @@ class SQLiteStore:
         self._in_batch = False
         self._pending = 0
         self._batch_started = 0.0
+        self._doc_values: doc_values.DocValues | None = None
+        self._readers: list[sqlite3.Connection] = []
         self._migrate()
 
     # -- schema ---------------------------------------------------------------
@@ -92,6 +95,7 @@ class SQLiteStore:
         finally:
             self._in_batch = False
             self._pending = 0
+        self.refresh_doc_values()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -237,7 +241,32 @@ class SQLiteStore:
             (pk, cols["title"], cols["tags"], cols["body"]),
         )
 
+    def refresh_doc_values(self) -> None:
+        """Save current column copies of the document fields for search, if they changed."""
+        saved = self.db.execute("SELECT generation FROM doc_values WHERE name = 'documents'").fetchone()
+        if saved and saved[0] == doc_values.generation(self.db):
+            return
+        with self.transaction():
+            self._doc_values = doc_values.build(self.db)
+            doc_values.save(self.db, self._doc_values)
+
     # -- reading --------------------------------------------------------------
+    def readers(self, count: int) -> list[sqlite3.Connection]:
+        """``count`` more read-only connections, so that one query can be split
+        across threads (SQLite runs one statement at a time per connection)."""
+        while len(self._readers) < count:
+            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            reader.execute("PRAGMA query_only=ON")
+            reader.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+            self._readers.append(reader)
+        return self._readers[:count]
+
+    def doc_values(self) -> doc_values.DocValues:
+        """Column copies of the small document fields, current as of now."""
+        if self._doc_values is None or self._doc_values.generation != doc_values.generation(self.db):
+            self._doc_values = doc_values.load(self.db)
+        return self._doc_values
+
     def get(self, doc_id: str) -> Document | None:
         row = self.db.execute(
             "SELECT pk, kind, body, record FROM documents WHERE id = ?", (doc_id,)
@@ -293,6 +322,8 @@ class SQLiteStore:
         }
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
         self.db.close()
 
     def __enter__(self) -> SQLiteStore:
