@@ -18,6 +18,7 @@ from .article import parse_article
 from .cable.document import cable_from_raw
 from .formats import DEFAULT_MAX_BYTES, ReadError, read_paths
 from .model import Document, RawDocument
+from .store.sqlite import BatchCommitError
 
 CHUNK = 256  # documents sent to the parser processes at a time
 
@@ -120,6 +121,8 @@ def ingest(
                 report.read += 1
                 try:
                     outcome = store.put(item, extraction)
+                except BatchCommitError:
+                    raise  # the open batch is lost, not this one document: stop; a re-run completes it
                 except Exception as exc:
                     report.failed.append(ReadError(item.sources[0].path, f"cannot store {item.id}: {exc}"))
                 else:

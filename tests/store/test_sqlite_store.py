@@ -152,3 +152,26 @@ def test_stats(store):
     assert figures["by classification"] == {"SECRET": 1}
     assert figures["sources by layout"] == {"plain-cable-text": 1}
     assert figures["paragraphs"] == 2
+
+
+def _indexed(store, word: str) -> list[str]:
+    return [r[0] for r in store.db.execute(
+        "SELECT d.id FROM documents_fts f JOIN documents d ON d.pk = f.rowid WHERE documents_fts MATCH ?", (word,))]
+
+
+def test_index_writes_of_a_failed_document_are_dropped_with_it(store):
+    bad = _cable("c.txt", sha="c" * 64)
+    bad.id = "09BEIJING725"
+    unreadable = {"mentions": [{"type": "Person"}]}  # fails after the document and its index entry are written
+    better = _cable("d.html", "wikileaks-html", "d" * 64)
+    better.text = better.text.replace("cold flow", "hot flow")
+    with store.batch():
+        store.put(_cable("a.txt", sha="a" * 64))
+        with pytest.raises(KeyError):
+            store.put(bad, unreadable)
+        assert store.put(better) == "merged"  # the fuller layout replaces the record and its index entry
+    assert _indexed(store, "forming") == ["09BEIJING724"]
+    assert _indexed(store, "hot") == ["09BEIJING724"]
+    assert _indexed(store, "cold") == []
+    indexed = {r[0] for r in store.db.execute("SELECT id FROM documents_fts_docsize")}
+    assert indexed == {r[0] for r in store.db.execute("SELECT pk FROM documents")}

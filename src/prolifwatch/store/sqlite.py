@@ -37,6 +37,10 @@ class StoreVersionError(RuntimeError):
     """The database was written by a newer ProlifWatch than this one."""
 
 
+class BatchCommitError(RuntimeError):
+    """A batch could not be committed: its documents are not stored (re-run the ingest)."""
+
+
 class SQLiteStore:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
@@ -52,6 +56,7 @@ class SQLiteStore:
         self._batch_started = 0.0
         self._doc_values: doc_values.DocValues | None = None
         self._readers: list[sqlite3.Connection] = []
+        self._index_pending: list[tuple[str, tuple]] = []
         self._migrate()
 
     # -- schema ---------------------------------------------------------------
@@ -88,10 +93,10 @@ class SQLiteStore:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            self.db.execute("COMMIT")
+            self._commit()
         finally:
             self._in_batch = False
             self._pending = 0
@@ -113,29 +118,53 @@ class SQLiteStore:
     def _after_put(self) -> None:
         self._pending += 1
         if self._pending >= BATCH_SIZE or time.monotonic() - self._batch_started >= BATCH_SECONDS:
-            self.db.execute("COMMIT")
+            self._commit()
             self.db.execute("BEGIN")
             self._pending = 0
             self._batch_started = time.monotonic()
+
+    # FTS5 writes its pending terms out as a new index segment at every
+    # SAVEPOINT and RELEASE, so index writes made inside the per-document
+    # savepoints cost a segment per document (and the merging of them all).
+    # They wait here instead and run just before COMMIT, in the same transaction.
+    def _index_later(self, sql: str, params: tuple) -> None:
+        self._index_pending.append((sql, params))
+
+    def _commit(self) -> None:
+        try:
+            for sql, params in self._index_pending:
+                self.db.execute(sql, params)
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise BatchCommitError(f"{self.path}: cannot commit the open batch: {exc}") from exc
+        self._index_pending.clear()
+
+    def _rollback(self) -> None:
+        self._index_pending.clear()
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     @contextmanager
     def _document_transaction(self) -> Iterator[None]:
         if not self._in_batch:
             self.db.execute("BEGIN")
         self.db.execute("SAVEPOINT document")
+        indexed_before = len(self._index_pending)
         try:
             yield
         except BaseException:
+            del self._index_pending[indexed_before:]
             self.db.execute("ROLLBACK TO document")
             self.db.execute("RELEASE document")
             if not self._in_batch:
-                self.db.execute("ROLLBACK")
+                self._rollback()
             raise
         self.db.execute("RELEASE document")
         if self._in_batch:
             self._after_put()
         else:
-            self.db.execute("COMMIT")
+            self._commit()
 
     # -- writing --------------------------------------------------------------
     def put(self, doc: Document, extraction: dict[str, Any] | None = None, extractor: str = "default") -> str:
@@ -210,7 +239,7 @@ class SQLiteStore:
 
     def _replace_content(self, pk: int, doc: Document, record: dict[str, Any], rank: str) -> None:
         old = self.db.execute("SELECT title, tags, body FROM documents WHERE pk = ?", (pk,)).fetchone()
-        self.db.execute(
+        self._index_later(
             "INSERT INTO documents_fts (documents_fts, rowid, title, tags, body) VALUES ('delete', ?, ?, ?, ?)",
             (pk, *old),
         )
@@ -236,7 +265,7 @@ class SQLiteStore:
             self.db.executemany(
                 "INSERT OR IGNORE INTO document_tags (pk, tag) VALUES (?, ?)", [(pk, t) for t in doc.tags]
             )
-        self.db.execute(
+        self._index_later(
             "INSERT INTO documents_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
             (pk, cols["title"], cols["tags"], cols["body"]),
         )
