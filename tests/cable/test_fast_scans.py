@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prolifwatch.cable import header, parse, paragraphs, routing, summary
+from prolifwatch.cable import header, parse, paragraphs, routing, signature, summary
 from prolifwatch.cable.lowered import ascii_lowered
 
 
@@ -126,3 +126,39 @@ def test_first_paragraph_start(text: str) -> None:
         r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]*\.|1\.(?=[ \t]*\(|[ \t]+\S)|\([A-Za-z/ ]{1,12}\)[ \t]*1\.(?=\s))"
     ).search(text)
     assert header.first_paragraph_start(text) == (m.start() if m else None)
+
+
+@settings(max_examples=400)
+@given(texts("¶", "¶ ", "¶\t", "¶\n", "12.", "3", "x¶"), st.integers(0, 40))
+def test_sign_before_number(text: str, cut: int) -> None:
+    number = cut % (len(text) + 1)
+    m = re.compile(r"¶[ \t]*$").search(text, max(0, number - 4), number)
+    assert paragraphs._sign_before(text, number) == (m.start() if m else None)
+
+
+@settings(max_examples=400)
+@given(texts("RICE", "\n\n", "\\", "NNNN"), st.integers(0, 40))
+def test_signature_lines(text: str, cut: int) -> None:
+    base = cut % (len(text) + 1)
+    expected = [(m.start(), m.group(0)) for m in re.compile(r"[^\n]*").finditer(text, base)]
+    assert signature._lines_from(text, base) == expected
+
+
+@settings(max_examples=300)
+@given(texts("E.O. 12958:", "e.o. 12356", "EO 11652", "E. O.", "xE", "\u017f", "\u212a", "\u0131", "DECL: 09/03/2033"), st.integers(0, 40))
+def test_eo_line(text: str, cut: int) -> None:
+    same_search(r"(?i)(?<![A-Za-z])E\.?[ ]?O\.?[ \t]*\d{5}[ \t]*:?[ \t]*(?P<value>[^\n]*)", header._EO, text, cut)
+
+
+@settings(max_examples=400)
+@given(texts("RICE", "Randt", "CROCKER.", ". ", ") ", "END COMMENT ", "end comment\t", "X ", "MINIMIZE CONSIDERED ",
+             " 0 11/07/2007", "\u201d "), st.integers(0, 40))
+def test_glued_signature(text: str, cut: int) -> None:
+    same_search(
+        r"(?:(?<=[.!?)\]\"\u201d'*X])|(?<=(?i:END COMMENT)))[ \t]+(?:MINIMIZE[ ]CONSIDERED[ \t]+)?"
+        r"(?P<name>[A-Z]{2,}(?:[ ][A-Z]{2,})?|[A-Z][a-z]*[A-Z]?[a-z]+)[ ]?[.,]?"
+        r"(?:[ \t]+0[ \t]+\d\d/\d\d/\d{4})?[ \t]*$",
+        signature._GLUED,
+        text,
+        cut,
+    )

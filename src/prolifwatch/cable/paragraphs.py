@@ -50,7 +50,6 @@ __all__ = ["body_start", "parse_paragraphs"]
 _PERIOD = re.compile(r"\.(?:(?<=[0-9]\.)|(?<=[0-9][ \t]\.))(?=[ \t(]|$)", re.MULTILINE)
 _DIGITS = frozenset("0123456789")
 _NOT_BEFORE_NUMBER = frozenset("0123456789.,/")
-_SIGN = re.compile(r"¶[ \t]*$")
 _MARK_AFTER = re.compile(r"[ \t]*(\([^()\n]{1,60}\))")
 _MARK_BEFORE = re.compile(r"(\([^()\n]{1,40}\))[ \t]*")
 _SPACE = re.compile(r"[ \t]*")
@@ -197,6 +196,25 @@ def _number_candidates(text: str, start: int, stop: int) -> Iterator[tuple[int, 
         yield first, dot + 1, int(text[first : last + 1])
 
 
+def _sign_before(text: str, number: int) -> int | None:
+    """Offset of the "¶" printed before the number at ``number``, or None.
+
+    What ``re.search(r"¶[ \t]*$", text, number - 4, number)`` finds: a sign
+    within four characters with only blanks after it (and, as "$" allows, a
+    newline right before the number); one rfind instead of a regex call."""
+    sign = text.rfind("¶", max(0, number - 4), number)
+    if sign < 0:
+        return None
+    gap = text[sign + 1 : number]
+    if gap.endswith("\n"):
+        gap = gap[:-1]
+    return None if gap.strip(" \t") else sign
+
+
+def _is_marking(candidate: str) -> bool:
+    return parse_marking(candidate)[0] is not None
+
+
 def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str | None]]:
     """(start, body offset, number as printed, marking) of each accepted paragraph."""
     found: list[tuple[int, int, str, str | None]] = []
@@ -204,12 +222,12 @@ def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str
     for m_start, m_end, n in _number_candidates(text, start, stop):
         if expected is not None and not expected - 1 <= n <= expected + _MAX_SKIP - 1:
             continue
-        sign_match = _SIGN.search(text, max(0, m_start - 4), m_start)
-        sign = sign_match is not None
-        begin = sign_match.start() if sign_match else m_start
+        sign = _sign_before(text, m_start)
+        begin = m_start if sign is None else sign
+        printed = text[begin:m_end].strip()
         marking = None
         after = _MARK_AFTER.match(text, m_end)
-        if after and parse_marking(after.group(1))[0]:
+        if after and _is_marking(after.group(1)):
             marking = after.group(1)
         # (only the start of the line is looked at: scraped pages have lines
         # of thousands of characters with many numbers in them)
@@ -217,26 +235,26 @@ def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str
         at_line_start = line >= begin
         if not at_line_start and marking is None and text[line] == "(":
             before = _MARK_BEFORE.match(text, line)
-            if before and before.end() == begin and parse_marking(before.group(1))[0]:
+            if before and before.end() == begin and _is_marking(before.group(1)):
                 marking, at_line_start, begin = before.group(1), True, line
-        clear = sign or marking is not None
+        clear = sign is not None or marking is not None
         if expected is None or n == expected:
             ok = at_line_start or clear
         else:  # a skipped or a repeated number, as cables do print
             ok = at_line_start and clear
         if ok:
-            found.append((begin, m_end, text[sign_match.start() if sign else m_start : m_end].strip(), marking))
+            found.append((begin, m_end, printed, marking))
             expected = n + 1
     return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     chunk = text[start:end]
-    stripped = chunk.lstrip()
+    stripped = chunk.strip()
     if not stripped:
         return None
-    lead = len(chunk) - len(stripped)
-    return start + lead, start + lead + len(stripped.rstrip())
+    lead = chunk.find(stripped[0])  # (all before it is whitespace)
+    return start + lead, start + lead + len(stripped)
 
 
 def _blocks(text: str, start: int, end: int, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
