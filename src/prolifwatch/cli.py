@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from . import __version__
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
 from .model import Document
+from .store.rows import DocumentRows
 
 app = typer.Typer(
     help="Read diplomatic cables and news reports on weapons proliferation into faithful, searchable records.",
@@ -118,7 +119,7 @@ def ingest(
     files_done: set[str] = set()
     counts = {"docs": 0, "failed": 0}
 
-    def on_item(item: Document | ReadError) -> None:
+    def on_item(item: DocumentRows | ReadError) -> None:
         failed = isinstance(item, ReadError)
         counts["failed" if failed else "docs"] += 1
         files_done.add(item.path if failed else item.sources[0].path)

@@ -18,6 +18,7 @@ from .article import parse_article
 from .cable.document import cable_from_raw
 from .formats import DEFAULT_MAX_BYTES, ReadError, read_paths
 from .model import Document, RawDocument
+from .store.rows import DocumentRows, document_rows
 from .store.sqlite import BatchCommitError
 
 CHUNK = 256  # documents sent to the parser processes at a time
@@ -48,26 +49,39 @@ def _extractor():
     return Extractor()
 
 
-def analyse_raw(raw: RawDocument | ReadError, extract: bool) -> tuple[Document | ReadError, dict | None]:
-    """Parse, and extract when asked; a failure in either is reported, not stored."""
+def analyse_raw(
+    raw: RawDocument | ReadError, extract: bool, as_rows: bool = False
+) -> tuple[Document | DocumentRows | ReadError, dict | None]:
+    """Parse, and extract when asked; a failure in either is reported, not stored.
+    ``as_rows``: hand on the record as the store writes it (see store/rows.py)."""
     doc = raw if isinstance(raw, ReadError) else parse_raw(raw)
-    if not extract or isinstance(doc, ReadError):
+    if isinstance(doc, ReadError):
         return doc, None
-    try:
-        return doc, _extractor()(doc).to_json()
-    except Exception as exc:
-        row = f"row {doc.sources[0].row}: " if doc.sources and doc.sources[0].row else ""
-        return ReadError(doc.sources[0].path if doc.sources else "?", f"{row}cannot extract from {doc.id}: {exc}"), None
+    extraction = None
+    where = f"row {doc.sources[0].row}: " if doc.sources and doc.sources[0].row else ""
+    path = doc.sources[0].path if doc.sources else "?"
+    if extract:
+        try:
+            extraction = _extractor()(doc).to_json()
+        except Exception as exc:
+            return ReadError(path, f"{where}cannot extract from {doc.id}: {exc}"), None
+    if as_rows:
+        try:
+            return document_rows(doc), extraction
+        except Exception as exc:
+            return ReadError(path, f"{where}cannot store {doc.id}: {exc}"), None
+    return doc, extraction
 
 
 def analyse_paths(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True
-) -> Iterator[tuple[Document | ReadError, dict | None]]:
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True,
+    as_rows: bool = False,
+) -> Iterator[tuple[Document | DocumentRows | ReadError, dict | None]]:
     """(record or error, extraction JSON or None) for every document read."""
     items = read_paths(paths, max_bytes=max_bytes)
     if workers <= 1:
         for item in items:
-            yield analyse_raw(item, extract)
+            yield analyse_raw(item, extract, as_rows)
         return
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
     # into memory); a bounded queue of chunks keeps memory flat.
@@ -75,7 +89,7 @@ def analyse_paths(
     with ctx.Pool(workers) as pool:
         pending: deque = deque()
         while chunk := list(islice(items, CHUNK)):
-            pending.append(pool.map_async(partial(analyse_raw, extract=extract), chunk,
+            pending.append(pool.map_async(partial(analyse_raw, extract=extract, as_rows=as_rows), chunk,
                                           chunksize=CHUNK // (2 * workers) or 1))
             if len(pending) > 2 * workers:
                 yield from pending.popleft().get()
@@ -107,14 +121,15 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
-    on_item: Callable[[Document | ReadError], None] | None = None,
+    on_item: Callable[[DocumentRows | ReadError], None] | None = None,
     extract: bool = True,
 ) -> IngestReport:
     """Read, parse, extract and store; each document, with its mentions and
     events, is stored whole or not at all."""
     report = IngestReport()
     with store.batch():
-        for item, extraction in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=extract):
+        for item, extraction in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=extract,
+                                              as_rows=True):
             if isinstance(item, ReadError):
                 report.failed.append(item)
             else:

@@ -28,9 +28,19 @@ def looks_like(head: bytes) -> bool:
     return _FIRST_ROW.match(head) is not None
 
 
+# What strptime("%m/%d/%Y %H:%M") accepts, read without strptime's per-call
+# regex and locale work (a tenth of a millisecond per row, in the one process
+# that reads the file for all parser processes).
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{1,2})")
+
+
 def _created(value: str) -> str | None:
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    month, day, year, hour, minute = map(int, match.groups())
     try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").isoformat()
+        return datetime(year, month, day, hour, minute).isoformat()
     except ValueError:
         return None
 

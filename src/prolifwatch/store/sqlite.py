@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..model import Cable, Document, Source, document_from_json
+from ..model import Document, Source, document_from_json
 from . import doc_values
 from .extraction import clear_extraction, has_extraction, replace_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
-from .preference import preference
+from .rows import DocumentRows, document_rows
 
 # A write transaction ends after BATCH_SIZE documents or BATCH_SECONDS,
 # whichever comes first.  FTS5 turns each transaction's pending terms into one
@@ -167,37 +167,37 @@ class SQLiteStore:
             self._commit()
 
     # -- writing --------------------------------------------------------------
-    def put(self, doc: Document, extraction: dict[str, Any] | None = None, extractor: str = "default") -> str:
-        """Store a document: "new", "unchanged" (every source known) or "merged".
+    def put(
+        self, doc: Document | DocumentRows, extraction: dict[str, Any] | None = None, extractor: str = "default"
+    ) -> str:
+        """Store a document (or its rows, see ``rows.py``): "new", "unchanged"
+        (every source known) or "merged".
 
         ``extraction`` (``Extraction.to_json()`` of this very record) is kept
         with the record that wins, in the same transaction; a stored document
         that has none yet takes it even when the document is unchanged.
         """
-        if not doc.id:
-            raise ValueError("a document needs an id to be stored")
-        row = self.db.execute("SELECT pk, preference FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        rows = doc if isinstance(doc, DocumentRows) else document_rows(doc)
+        row = self.db.execute("SELECT pk, preference FROM documents WHERE id = ?", (rows.id,)).fetchone()
         known = set()
         if row:
             known = set(self.db.execute("SELECT path, sha256, row FROM sources WHERE pk = ?", (row[0],)))
-        new_sources = [s for s in doc.sources if (s.path, s.sha256, s.row or 0) not in known]
-        record = doc.to_json()
-        rank = preference(doc, record)
+        new_sources = [s for s in rows.sources if (s.path, s.sha256, s.row or 0) not in known]
         if row and not new_sources:
-            if extraction is not None and not has_extraction(self.db, row[0]) and rank == row[1]:
+            if extraction is not None and not has_extraction(self.db, row[0]) and rows.preference == row[1]:
                 with self._document_transaction():
                     replace_extraction(self.db, row[0], extraction, extractor)
             return "unchanged"
         with self._document_transaction():
             if row is None:
-                pk = self._insert(doc, record, rank)
+                pk = self._insert(rows)
                 outcome = "new"
                 if extraction is not None:
                     replace_extraction(self.db, pk, extraction, extractor)
             else:
                 pk = row[0]
-                if rank > row[1]:
-                    self._replace_content(pk, doc, record, rank)
+                if rows.preference > row[1]:
+                    self._replace_content(pk, rows)
                     if extraction is not None:
                         replace_extraction(self.db, pk, extraction, extractor)
                     else:
@@ -211,33 +211,15 @@ class SQLiteStore:
                 )
         return outcome
 
-    def _columns(self, doc: Document, record: dict[str, Any], rank: str) -> dict[str, Any]:
-        record = {k: v for k, v in record.items() if k not in ("paragraphs", "sources", "id", "kind")}
-        is_cable = isinstance(doc, Cable)
-        return {
-            "id": doc.id,
-            "kind": doc.kind,
-            "title": doc.subject if is_cable else doc.title,
-            "tags": " ".join(doc.tags) if is_cable else "",
-            "body": doc.text,
-            "date": doc.created if is_cable else doc.published,
-            "released": doc.released if is_cable else None,
-            "origin": doc.origin if is_cable else doc.publisher,
-            "classification": doc.classification if is_cable else None,
-            "caveats": json.dumps(doc.caveats) if is_cable else "[]",
-            "record": json.dumps(record, ensure_ascii=False),
-            "preference": rank,
-        }
-
-    def _insert(self, doc: Document, record: dict[str, Any], rank: str) -> int:
-        cols = self._columns(doc, record, rank)
+    def _insert(self, rows: DocumentRows) -> int:
+        cols = rows.columns
         names = ", ".join(cols)
         marks = ", ".join(f":{k}" for k in cols)
         pk = self.db.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", cols).lastrowid
-        self._insert_children(pk, doc, cols)
+        self._insert_children(pk, rows)
         return pk
 
-    def _replace_content(self, pk: int, doc: Document, record: dict[str, Any], rank: str) -> None:
+    def _replace_content(self, pk: int, rows: DocumentRows) -> None:
         old = self.db.execute("SELECT title, tags, body FROM documents WHERE pk = ?", (pk,)).fetchone()
         self._index_later(
             "INSERT INTO documents_fts (documents_fts, rowid, title, tags, body) VALUES ('delete', ?, ?, ?, ?)",
@@ -245,29 +227,21 @@ class SQLiteStore:
         )
         self.db.execute("DELETE FROM paragraphs WHERE pk = ?", (pk,))
         self.db.execute("DELETE FROM document_tags WHERE pk = ?", (pk,))
-        cols = self._columns(doc, record, rank)
-        cols.pop("id")
+        cols = {k: v for k, v in rows.columns.items() if k != "id"}
         assignments = ", ".join(f"{k} = :{k}" for k in cols)
         self.db.execute(f"UPDATE documents SET {assignments} WHERE pk = :pk", {**cols, "pk": pk})
-        self._insert_children(pk, doc, cols)
+        self._insert_children(pk, rows)
 
-    def _insert_children(self, pk: int, doc: Document, cols: dict[str, Any]) -> None:
+    def _insert_children(self, pk: int, rows: DocumentRows) -> None:
         self.db.executemany(
             'INSERT INTO paragraphs (pk, idx, number, marking, classification, caveats, start, "end") '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (pk, p.index, p.number, p.marking, p.classification,
-                 json.dumps(p.caveats) if p.caveats else "[]", p.start, p.end)
-                for p in doc.paragraphs
-            ],
+            [(pk, *p) for p in rows.paragraphs],
         )
-        if isinstance(doc, Cable):
-            self.db.executemany(
-                "INSERT OR IGNORE INTO document_tags (pk, tag) VALUES (?, ?)", [(pk, t) for t in doc.tags]
-            )
+        self.db.executemany("INSERT OR IGNORE INTO document_tags (pk, tag) VALUES (?, ?)", [(pk, t) for t in rows.tags])
         self._index_later(
             "INSERT INTO documents_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-            (pk, cols["title"], cols["tags"], cols["body"]),
+            (pk, rows.columns["title"], rows.columns["tags"], rows.columns["body"]),
         )
 
     def refresh_doc_values(self) -> None:
