@@ -3,8 +3,10 @@ ministries and departments, companies, embassies and weapons programmes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .mention import Mention
+from .prefilter import finditer_from
 
 _CAP = r"[A-Z][a-zA-Z\-]+"
 _LINK = r"(?:and|of|for|&)"
@@ -29,9 +31,20 @@ _PROGRAM = re.compile(
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|His|Her|Their|Our|Both|In|On|At|From|With|By|For|To|Under|And|But|If|As|While|When)[ \n]+)+")
 
 
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
+
 _BODY_HINTS = ("Ministry", "Department", "Division", "Bureau", "Agency", "Commission", "Administration",
                "Directorate", "Politburo", "Office")
 _COMPANY_HINTS = ("Compan", "Co.", "Corp", "Group", "Industries", "Ltd", "Limited", "Inc.", "Trading")
+
+
+# Where a _BODY match can start: a capital no word character or "/" precedes.
+_BODY_START = re.compile(r"(?<![\w/])[A-Z]")
+
+
+def _bodies(text: str) -> Iterator[re.Match]:
+    """``_BODY.finditer(text)``, tried only at capitals: its look-behind makes a full scan slow."""
+    return finditer_from(_BODY, text, (m.start() for m in _BODY_START.finditer(text)))
 
 
 class Bodies:
@@ -43,18 +56,18 @@ class Bodies:
                 return []
             return [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]
         out = []
-        for pattern, type_, confidence, hints in (
-            (_EMBASSY, "GovernmentBody", 0.8, ("Embassy", "EMBASSY")),
-            (_BODY, "GovernmentBody", 0.75, _BODY_HINTS),
-            (_COMPANY, "Organization", 0.75, _COMPANY_HINTS),
+        for matches, type_, confidence, hints in (
+            (_EMBASSY.finditer, "GovernmentBody", 0.8, ("Embassy", "EMBASSY")),
+            (_bodies, "GovernmentBody", 0.75, _BODY_HINTS),
+            (_COMPANY.finditer, "Organization", 0.75, _COMPANY_HINTS),
         ):
             if not any(h in text for h in hints):  # a substring test is far cheaper than the pattern
                 continue
-            for m in pattern.finditer(text):
+            for m in matches(text):
                 lead = _LEADING.match(m.group())
                 start = m.start() + (lead.end() if lead else 0)
                 name = text[start : m.end()]
-                if any(c.isspace() for c in name) or name == "Politburo":
+                if _SPACE.search(name) or name == "Politburo":
                     out.append(self._mention(type_, text, start, m.end(), confidence))
         if "rogram" in text or "ROGRAM" in text:
             out += [self._mention("Program", text, m.start(), m.end(), 0.8) for m in _PROGRAM.finditer(text)]

@@ -20,6 +20,7 @@ from .mention import Mention
 from .ner import CONTEXT_SENTENCES, StatisticalNER, ner_windows, restore_case
 from .patterns import Patterns
 from .prefilter import fold
+from .shortforms import ShortForms
 from .text import bounded, slug
 
 
@@ -189,17 +190,20 @@ def short_forms(kb: KnowledgeBase) -> Component:
                         names.setdefault(token, key)
         if not names:
             return list(mentions)
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?:s\b|\b)")
+        scan = ShortForms(names)
         found = list(mentions)
         by_paragraph = _by_paragraph(mentions)
         for p in passages:
+            matches = list(scan.matches(p.text))
+            if not matches:
+                continue
             taken = [(m.start - p.start, m.end - p.start) for m in by_paragraph.get(p.index, [])]
-            for match in pattern.finditer(p.text):
-                start, end = match.start(1), match.end(1)
-                if not bounded(p.text, start, match.end()) or any(s < end and start < e for s, e in taken):
+            for start, end, match_end in matches:
+                if not bounded(p.text, start, match_end) or any(s < end and start < e for s, e in taken):
                     continue
-                found.append(Mention("Person", match.group(1), p.start + start, p.start + end,
-                                     key=names[match.group(1)], confidence=0.7, source="short_forms",
+                name = p.text[start:end]
+                found.append(Mention("Person", name, p.start + start, p.start + end,
+                                     key=names[name], confidence=0.7, source="short_forms",
                                      paragraph=p.index))
         return found
 
@@ -253,7 +257,8 @@ def merge(kb: KnowledgeBase) -> Component:
                 countries_at[m.start].append(m)
         kept = _Spans()
         for m in ordered:
-            m = _after_country(m, countries_at.get(m.start, [])) or m
+            if m.source == "patterns":  # only a pattern's body can follow a country
+                m = _after_country(m, countries_at.get(m.start, [])) or m
             if not kept.overlapping(m):
                 kept.add(m)
         return kept.mentions()
@@ -316,6 +321,8 @@ def _join_models(passages: list[Passage], mentions: list[Mention]) -> list[Menti
     """"3GFF-700" + "cold flow forming machine" -> one Item carrying both."""
     texts = {p.index: p for p in passages}
     models = [m for m in mentions if m.type == "Item" and "model" in m.attributes]
+    if not models:
+        return list(mentions)
     items = [m for m in mentions if m.type == "Item" and "codes" in m.attributes]
     model_set = set(models)  # hashing keeps the equality test of `m not in models`, without the scan
     out = [m for m in mentions if m not in model_set]

@@ -7,6 +7,7 @@ capital letter (so "chinese" in a URL or "sun" the star do not match).
 """
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 
 import ahocorasick
@@ -22,24 +23,98 @@ def _is_acronym(name: str) -> bool:
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
+_POSSESSIVE_MIN = 3  # "Irans", "MFAs": names this long or longer may have lost their apostrophe
+
+
+_ASCII_WORD_GAPS = bytes(c if is_word_char(chr(c)) else ord(" ") for c in range(256))
+_NON_ASCII_WORD = "_"  # what a letter such as "é" becomes in word_gaps()
+
+
+def _non_ascii_gaps(error: UnicodeEncodeError) -> tuple[str, int]:
+    # cables hold a few non-ASCII characters ("¶", curly quotes), so this runs rarely
+    run = error.object[error.start : error.end]
+    return "".join(_NON_ASCII_WORD if is_word_char(c) else " " for c in run), error.end
+
+
+codecs.register_error("prolifwatch-word-gaps", _non_ascii_gaps)
+
+
+def word_gaps(text: str) -> str:
+    """``text`` (same length) with a space for every character that is not a word
+    character, and "_" for every non-ASCII one that is: where words start and end
+    is all a search in it sees, and the encoder and a byte table do it in C."""
+    return text.encode("ascii", "prolifwatch-word-gaps").translate(_ASCII_WORD_GAPS).decode("ascii")
+
+
+def _automaton(words: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
+def _whole_word_automaton(entries: dict[str, tuple]) -> ahocorasick.Automaton:
+    """Names as " " + word_gaps(name) + " ", and as " " + word_gaps(name) + "s " for
+    the possessive without its apostrophe, to be searched in " " + word_gaps(text) + " ":
+    a name then matches only as a whole word, which skips the many short names
+    found inside words ("us" in "thus", "iran" in "iranian").  Spellings that
+    differ only in their punctuation or non-ASCII letters share a key, so a
+    match is checked against them; a key holds (name length, spellings) pairs."""
+    keys: dict[str, dict[int, dict[str, tuple]]] = {}
+    for folded, of in entries.items():
+        gaps = " " + word_gaps(folded)
+        keys.setdefault(gaps + " ", {}).setdefault(len(folded), {})[folded] = of
+        if len(folded) >= _POSSESSIVE_MIN:
+            keys.setdefault(gaps + "s ", {}).setdefault(len(folded), {})[folded] = of
+    return _automaton({key: (len(key) - 1, tuple(by_length.items())) for key, by_length in keys.items()})
+
+
 class Gazetteer:
     def __init__(self, names: Iterable[Name], *, source: str = "gazetteer", confidence: float = 0.95,
                  proper_nouns: bool = True):
         self.source = source
         self.confidence = confidence
         self.proper_nouns = proper_nouns
-        self._automaton = ahocorasick.Automaton()
         found: dict[str, list[Name]] = {}
         for name in names:
             folded = name.text.strip().lower()
             if len(folded) >= 2:
                 found.setdefault(folded, []).append(name)
-        for folded, entries in found.items():
-            # whether a name is an acronym is known now, not at every match
-            self._automaton.add_word(folded, (len(folded), tuple((e, _is_acronym(e.text)) for e in entries)))
+        # whether a name is an acronym is known now, not at every match
+        self._entries = {folded: tuple((e, _is_acronym(e.text)) for e in entries) for folded, entries in found.items()}
         self._empty = not found
-        if found:
-            self._automaton.make_automaton()
+        self._whole_words = _whole_word_automaton(self._entries) if found else None
+        self._anywhere: ahocorasick.Automaton | None = None  # built the first time a text needs it
+
+    def _spans(self, text: str, folded: str) -> list[tuple[int, int, tuple[tuple[Name, bool], ...]]]:
+        """(start, end, entries) of every name in ``folded`` standing as a word (or a
+        possessive) in ``text``, in order of end, the longest first."""
+        if len(folded) != len(text):
+            return self._spans_anywhere(text, folded)
+        spans = []
+        for last, (key_end, by_length) in self._whole_words.iter(" " + word_gaps(folded) + " "):
+            # the key opens one character before the name (the text gained a space in front)
+            start = last - key_end
+            for length, spellings in by_length:
+                entries = spellings.get(folded[start : start + length])
+                if entries is not None:
+                    spans.append((start, start + length, entries))
+        # a possessive key ends one character after its name: back to the order of name ends
+        spans.sort(key=lambda span: (span[1], span[0]))
+        return spans
+
+    def _spans_anywhere(self, text: str, folded: str) -> list[tuple[int, int, tuple[tuple[Name, bool], ...]]]:
+        # lower() lengthened the text ("İ"): folded offsets are not text offsets, so
+        # every occurrence is tried against the text as it is
+        if self._anywhere is None:
+            self._anywhere = _automaton({folded: (len(folded), entries) for folded, entries in self._entries.items()})
+        spans = []
+        for last, (length, entries) in self._anywhere.iter(folded):
+            start, end = last - length + 1, last + 1
+            if bounded(text, start, end) or self._possessive_s(text, start, end):
+                spans.append((start, end, entries))
+        return spans
 
     def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
         """Names in ``text``; ``folded`` is ``fold(text)`` when the caller has it already."""
@@ -47,10 +122,7 @@ class Gazetteer:
             return []
         mentions = []
         # a name broken over two lines is still the name: fold the break to a space (same length)
-        for last, (length, entries) in self._automaton.iter(fold(text) if folded is None else folded):
-            start, end = last - length + 1, last + 1
-            if not bounded(text, start, end) and not self._possessive_s(text, start, end):
-                continue
+        for start, end, entries in self._spans(text, fold(text) if folded is None else folded):
             surface = text[start:end]
             entry = self._pick(entries, surface, all_caps)
             if entry is None:
@@ -82,5 +154,5 @@ class Gazetteer:
             and end + 1 <= len(text)
             and text[end] in "sS"
             and (end + 1 == len(text) or not is_word_char(text[end + 1]))
-            and end - start >= 3
+            and end - start >= _POSSESSIVE_MIN
         )

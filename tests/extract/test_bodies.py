@@ -1,0 +1,12 @@
+import random
+
+from prolifwatch.extract.bodies import _BODY, _bodies
+
+
+def test_body_search_from_capitals_finds_what_a_full_scan_finds():
+    rng = random.Random(11)
+    pieces = ["Foreign", "Ministry", "of", "and", "Defense", "Department", "Politburo", "Office", "Second",
+              "Division", "the", "/", "x", " ", "\n", "-", "Missile", "é", "2"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _bodies(text)] == [m.span() for m in _BODY.finditer(text)], text
