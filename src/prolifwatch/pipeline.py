@@ -58,19 +58,23 @@ def analyse_raw(
     if isinstance(doc, ReadError):
         return doc, None
     extraction = None
-    where = f"row {doc.sources[0].row}: " if doc.sources and doc.sources[0].row else ""
-    path = doc.sources[0].path if doc.sources else "?"
     if extract:
         try:
             extraction = _extractor()(doc).to_json()
         except Exception as exc:
-            return ReadError(path, f"{where}cannot extract from {doc.id}: {exc}"), None
+            return _failure(doc, "cannot extract from", exc), None
     if as_rows:
         try:
             return document_rows(doc), extraction
         except Exception as exc:
-            return ReadError(path, f"{where}cannot store {doc.id}: {exc}"), None
+            return _failure(doc, "cannot store", exc), None
     return doc, extraction
+
+
+def _failure(doc: Document, what: str, exc: Exception) -> ReadError:
+    source = doc.sources[0] if doc.sources else None
+    row = f"row {source.row}: " if source and source.row else ""
+    return ReadError(source.path if source else "?", f"{row}{what} {doc.id}: {exc}")
 
 
 def analyse_paths(

@@ -137,10 +137,8 @@ class _Neighbourhood:
             self._candidate(candidates, other, "entity", True).edges.append(edge)
         for event_pk, case_ids in q.cases_of_events(db, event_pks).items():
             for case_id in case_ids:
-                candidate = self._candidate(candidates, case_id, "case", True)
-                if not candidate.edges:
-                    candidate.edges.append(_edge(entity_id, PARTY_EDGE, case_id, 0))
-                _add_evidence(candidate.edges[0], details.get(event_pk))
+                self._through(candidates, case_id, "case", _edge(entity_id, PARTY_EDGE, case_id, 0),
+                              details.get(event_pk))
         return candidates, mentions_complete and events_complete
 
     def _around_document(self, node: dict[str, Any]) -> tuple[dict[str, _Candidate], bool]:
@@ -161,10 +159,8 @@ class _Neighbourhood:
             details = q.event_details(db, event_pks, _ROLES)
             for event_pk, case_ids in q.cases_of_events(db, event_pks).items():
                 for case_id in case_ids:
-                    candidate = self._candidate(candidates, case_id, "case", True)
-                    if not candidate.edges:
-                        candidate.edges.append(_edge(case_id, REPORT_EDGE, doc_id, 0))
-                    _add_evidence(candidate.edges[0], details.get(event_pk))
+                    self._through(candidates, case_id, "case", _edge(case_id, REPORT_EDGE, doc_id, 0),
+                                  details.get(event_pk))
         links, complete = q.document_links_of(db, doc_id, scan)
         for link in links:
             other = link["dst"] if link["src"] == doc_id else link["src"]
@@ -187,15 +183,10 @@ class _Neighbourhood:
             event = details.get(event_pk)
             if not event:
                 continue
-            doc = self._candidate(candidates, event["document"], "document", True)
-            if not doc.edges:
-                doc.edges.append(_edge(case_id, REPORT_EDGE, event["document"], 0))
-            _add_evidence(doc.edges[0], event)
+            self._through(candidates, event["document"], "document",
+                          _edge(case_id, REPORT_EDGE, event["document"], 0), event)
             for entity_id in sorted({entity_of[k] for _, k in event["arguments"]}):
-                party = self._candidate(candidates, entity_id, "entity", True)
-                if not party.edges:
-                    party.edges.append(_edge(entity_id, PARTY_EDGE, case_id, 0))
-                _add_evidence(party.edges[0], event)
+                self._through(candidates, entity_id, "entity", _edge(entity_id, PARTY_EDGE, case_id, 0), event)
         return candidates, complete
 
     # -- bookkeeping -------------------------------------------------------
@@ -204,6 +195,15 @@ class _Neighbourhood:
         candidate = candidates.setdefault(node_id, _Candidate(node_id, kind))
         candidate.structural = candidate.structural or structural
         return candidate
+
+    def _through(self, candidates: dict[str, _Candidate], node_id: str, kind: str, edge: dict[str, Any],
+                 event: dict[str, Any] | None) -> None:
+        """A structural neighbour reached through events: one edge, ``edge`` the
+        first time, carrying the evidence of every event through it."""
+        candidate = self._candidate(candidates, node_id, kind, True)
+        if not candidate.edges:
+            candidate.edges.append(edge)
+        _add_evidence(candidate.edges[0], event)
 
     def _add_nodes(self, kept: list[_Candidate], depth: int) -> None:
         by_kind: dict[str, list[str]] = {}
