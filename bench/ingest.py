@@ -46,8 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     proc = psutil.Process(child.pid)
     peak = 0
+    writer_cpu = 0.0  # the calling process reads, writes the store and gathers the workers' results
     while child.poll() is None:
         peak = max(peak, _tree_rss(proc))
+        try:
+            times = proc.cpu_times()
+            writer_cpu = times.user + times.system
+        except psutil.Error:
+            pass
         time.sleep(0.1)
     elapsed = time.perf_counter() - started
     report = child.stdout.read() if child.stdout else ""
@@ -56,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"report: {report.strip()[:300]}")
     print(f"wall time: {elapsed:,.1f} s")
     print(f"peak resident memory (all processes): {peak / 2**20:,.0f} MiB")
+    print(f"CPU time of the writing process: {writer_cpu:,.1f} s")
     print(f"store size: {os.path.getsize(args.db) / 1e6:,.0f} MB")
     return 0 if child.returncode in (0, 1) else child.returncode
 

@@ -1,8 +1,9 @@
 """Runs the stages: read → parse → store, in-process or in a local process pool.
 
 Every stage is a pure function of its input, so ``parse_raw`` runs the same
-in a worker process as here.  Reading stays in the calling process (it
-streams cables.csv), parsing fans out, and one writer feeds the store.
+in a worker process as here.  With a pool, the parser processes read
+cables.csv themselves, a slice of rows each; other files are read in the
+calling process.  One writer feeds the store.
 """
 from __future__ import annotations
 
@@ -12,16 +13,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import islice
 
 from .article import parse_article
 from .cable.document import cable_from_raw
-from .formats import DEFAULT_MAX_BYTES, ReadError, read_paths
+from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files, read_file, read_paths
+from .formats.csv_slices import CsvSlice, is_cables_csv, plan_slices, read_slice
 from .model import Document, RawDocument
 from .store.rows import DocumentRows, document_rows
 from .store.sqlite import BatchCommitError
 
-CHUNK = 256  # documents sent to the parser processes at a time
+CHUNK = 64  # documents (other than cables.csv rows) sent to a parser process at a time
 
 
 def parse_raw(raw: RawDocument) -> Document | ReadError:
@@ -81,24 +82,79 @@ def analyse_paths(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True,
     as_rows: bool = False,
 ) -> Iterator[tuple[Document | DocumentRows | ReadError, dict | None]]:
-    """(record or error, extraction JSON or None) for every document read."""
-    items = read_paths(paths, max_bytes=max_bytes)
+    """(record or error, extraction JSON or None) for every document read, in the order read."""
     if workers <= 1:
-        for item in items:
+        for item in read_paths(paths, max_bytes=max_bytes):
             yield analyse_raw(item, extract, as_rows)
         return
+    analyse = partial(_analyse_unit, extract=extract, as_rows=as_rows)
+    slices = _SliceOrder()
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
-    # into memory); a bounded queue of chunks keeps memory flat.
+    # into memory); a bounded queue of work units keeps memory flat.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers) as pool:
         pending: deque = deque()
-        while chunk := list(islice(items, CHUNK)):
-            pending.append(pool.map_async(partial(analyse_raw, extract=extract, as_rows=as_rows), chunk,
-                                          chunksize=CHUNK // (2 * workers) or 1))
-            if len(pending) > 2 * workers:
-                yield from pending.popleft().get()
+        for unit in _work_units(paths, max_bytes):
+            pending.append((unit, pool.apply_async(analyse, (unit,))))
+            if len(pending) > 4 * workers:
+                unit, result = pending.popleft()
+                yield from slices.place(unit, *result.get())
         while pending:
-            yield from pending.popleft().get()
+            unit, result = pending.popleft()
+            yield from slices.place(unit, *result.get())
+
+
+def _work_units(paths: Iterable[str], max_bytes: int) -> Iterator[list[RawDocument | ReadError] | CsvSlice]:
+    """What the parser processes are handed: a cables.csv as slices that they
+    read themselves, other files read here, in lists of CHUNK documents."""
+    chunk: list[RawDocument | ReadError] = []
+    for path in iter_files(paths):
+        if is_cables_csv(path):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield from plan_slices(path, max_row_bytes=max_bytes)
+            continue
+        for item in read_file(path, max_bytes=max_bytes):
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse_unit(
+    unit: list[RawDocument | ReadError] | CsvSlice, extract: bool, as_rows: bool
+) -> tuple[list[tuple[Document | DocumentRows | ReadError, dict | None]], int, bool]:
+    """Analysed documents of a work unit, with the lines it spans and whether its file stopped in it."""
+    if isinstance(unit, CsvSlice):
+        rows = read_slice(unit)
+        return [analyse_raw(item, extract, as_rows) for item in rows.items], rows.lines, rows.stopped
+    return [analyse_raw(item, extract, as_rows) for item in unit], 0, False
+
+
+class _SliceOrder:
+    """Makes slices read as the stream reads the file: error lines count from
+    the top of the file, and nothing is read after a row that stopped it."""
+
+    def __init__(self) -> None:
+        self._lines_before: dict[str, int] = {}
+        self._stopped: set[str] = set()
+
+    def place(self, unit, results: list, lines: int, stopped: bool) -> list:
+        if not isinstance(unit, CsvSlice):
+            return results
+        if unit.path in self._stopped:
+            return []
+        offset = self._lines_before.get(unit.path, 0)
+        self._lines_before[unit.path] = offset + lines
+        if stopped:
+            self._stopped.add(unit.path)
+        for item, _ in results:
+            if isinstance(item, ReadError) and item.line is not None:
+                item.line += offset
+        return results
 
 
 @dataclass

@@ -62,7 +62,8 @@ def read_stream(
             except csv.Error as exc:
                 # After a malformed or oversized row the reader cannot find
                 # the next row boundary reliably: report and stop this file.
-                yield ReadError(path, f"malformed or truncated row ({exc}); rest of the file not read", start)
+                yield ReadError(path, f"malformed or truncated row ({exc}); rest of the file not read", start,
+                                stops_file=True)
                 return
             line, start = start, reader.line_num + 1
             if not row or row == [""]:

@@ -20,6 +20,8 @@ class ReadError:
     path: str
     reason: str
     line: int | None = None
+    # The reader could not go on with the rest of the file after this.
+    stops_file: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
