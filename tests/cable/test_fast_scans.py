@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prolifwatch.cable import header, parse, paragraphs, routing, signature, summary
+from prolifwatch.cable import header, parse, paragraphs, references, routing, signature, summary
 from prolifwatch.cable.lowered import ascii_lowered
 
 
@@ -162,3 +162,18 @@ def test_glued_signature(text: str, cut: int) -> None:
         text,
         cut,
     )
+
+
+@settings(max_examples=400)
+@given(texts("1.", "12.", "123.", "1234.", "4 .", "12\t.", ".", ",", "/", "2008.", "1.4", "¶"), st.integers(0, 40))
+def test_paragraph_number_candidates(text: str, cut: int) -> None:
+    start, stop = sorted((cut % (len(text) + 1), len(text) - cut % (len(text) + 1)))
+    spec = re.compile(r"(?m)(?<![0-9.,/])([0-9]{1,3})[ \t]?\.(?=[ \t(]|$)")
+    assert list(paragraphs._number_candidates(text, start, stop)) == [
+        (m.start(), m.end(), int(m[1])) for m in spec.finditer(text, start, stop)
+    ]
+
+
+@given(texts("\r", "\r\n", "REF: A. STATE 1"))
+def test_reference_window_lines(text: str) -> None:
+    assert list(references._lines(text)) == text.replace("\r", "").split("\n")

@@ -31,6 +31,7 @@ Invariant: ``p.text == text[p.start:p.end]`` for the very string passed in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -42,14 +43,20 @@ from .signature import signature_start
 
 __all__ = ["body_start", "parse_paragraphs"]
 
-# A paragraph number is up to three digits, an optional space and a period
-# ("1.", "12 ."). Python's regex engine scans fast only for a pattern that
-# starts with a literal, so the scan looks for the period and the digits
-# before it are read back in Python (_number_candidates).  The lookbehinds
-# drop the periods that end a sentence (six in seven) before Python sees them.
-_PERIOD = re.compile(r"\.(?:(?<=[0-9]\.)|(?<=[0-9][ \t]\.))(?=[ \t(]|$)", re.MULTILINE)
-_DIGITS = frozenset("0123456789")
-_NOT_BEFORE_NUMBER = frozenset("0123456789.,/")
+# A paragraph number is up to three digits, an optional blank and a period
+# ("1.", "12 ."), not glued to a number, period, comma or slash before it
+# (so not "1.4." or "2008.").  Python's regex engine scans fast only for a
+# pattern that starts with a literal, so the scan looks for the period and
+# checks what is before it with lookbehinds: first the cheap ones, which drop
+# the periods that end a sentence (six in seven), then one per number width,
+# whose group holds the digits (``match.lastindex`` names the one that matched).
+_DIGITS_BEFORE = r"(?<![0-9.,/])([0-9]{%d})"
+_PERIOD = re.compile(
+    r"\.(?:(?<=[0-9]\.)|(?<=[0-9][ \t]\.))(?=[ \t(]|$)(?:"
+    + "|".join(rf"(?<={_DIGITS_BEFORE % width}{blank}\.)" for blank in ("", r"[ \t]") for width in (1, 2, 3))
+    + ")",
+    re.MULTILINE,
+)
 _MARK_AFTER = re.compile(r"[ \t]*(\([^()\n]{1,60}\))")
 _MARK_BEFORE = re.compile(r"(\([^()\n]{1,40}\))[ \t]*")
 _SPACE = re.compile(r"[ \t]*")
@@ -90,6 +97,14 @@ def _is_rule(line: str) -> bool:
     return not line.strip("- \t\\")
 
 
+def _is_rule_above(text: str, line: int, start: int) -> bool:
+    """Whether the line above the one that starts at ``line`` is a rule or
+    blank; at ``start`` or before it there is nothing above."""
+    if line <= start:
+        return True
+    return _is_rule(text[text.rfind("\n", 0, line - 1) + 1 : line - 1])
+
+
 def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the section headings in text[start:end], in order, merged."""
     spans: list[tuple[int, int]] = []
@@ -103,16 +118,17 @@ def _headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
         hs = ls
         if _is_rule(line) and ls - 1 > start:
             # a title underlined by this rule, with a blank line or an overline above it
-            ts, te = _line(text, ls - 1)
-            title = text[ts:te].strip()
-            above = text[_line(text, ts - 1)[0] : ts - 1] if ts > start else ""
+            ts = text.rfind("\n", 0, ls - 1) + 1
+            title = text[ts : ls - 1].strip()
             # (scraped pages have no blank lines: there a short line that
             # does not end a sentence is taken as the title)
             if (
                 title
                 and len(title) <= _MAX_TITLE
                 and not _PARAGRAPH_LINE.match(title)
-                and (_is_rule(above) or len(title) <= _SHORT_TITLE and not title.endswith(_SENTENCE_END))
+                and (
+                    len(title) <= _SHORT_TITLE and not title.endswith(_SENTENCE_END) or _is_rule_above(text, ts, start)
+                )
             ):
                 hs = ts
         if spans and hs <= spans[-1][1] + 1:
@@ -178,22 +194,13 @@ def body_start(text: str) -> int:
 
 
 def _number_candidates(text: str, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
-    """(start, end, value) of each "N." in text[start:stop] not glued to a
-    number, a period, comma or slash before it (so not "1.4." or "2008.")."""
+    """(start, end, value) of each paragraph number "N." in text[start:stop]."""
     for period in _PERIOD.finditer(text, start, stop):
-        dot = period.start()
-        last = dot - 1
-        if last >= start and text[last] in " \t":
-            last -= 1
-        first = last
-        while first > last - 3 and first >= start and text[first] in _DIGITS:
-            first -= 1
-        first += 1
-        if first > last:
-            continue
-        if first and text[first - 1] in _NOT_BEFORE_NUMBER:
-            continue
-        yield first, dot + 1, int(text[first : last + 1])
+        digits = period.lastindex
+        assert digits is not None  # (one width always matched)
+        first = period.start(digits)
+        if first >= start:  # (the lookbehinds also see the text before ``start``)
+            yield first, period.end(), int(period.group(digits))
 
 
 def _sign_before(text: str, number: int) -> int | None:
@@ -223,43 +230,51 @@ def _numbered(text: str, start: int, stop: int) -> list[tuple[int, int, str, str
         if expected is not None and not expected - 1 <= n <= expected + _MAX_SKIP - 1:
             continue
         sign = _sign_before(text, m_start)
-        begin = m_start if sign is None else sign
-        printed = text[begin:m_end].strip()
+        begin = printed_from = m_start if sign is None else sign
         marking = None
         after = _MARK_AFTER.match(text, m_end)
         if after and _is_marking(after.group(1)):
             marking = after.group(1)
-        # (only the start of the line is looked at: scraped pages have lines
-        # of thousands of characters with many numbers in them)
-        line = _SPACE.match(text, text.rfind("\n", 0, begin) + 1).end()
-        at_line_start = line >= begin
-        if not at_line_start and marking is None and text[line] == "(":
-            before = _MARK_BEFORE.match(text, line)
-            if before and before.end() == begin and _is_marking(before.group(1)):
-                marking, at_line_start, begin = before.group(1), True, line
+        # (most numbers follow a newline; only the others need the line read)
+        at_line_start = begin == 0 or text[begin - 1] == "\n"
+        if not at_line_start:
+            # (only the start of the line is looked at: scraped pages have lines
+            # of thousands of characters with many numbers in them)
+            line = _SPACE.match(text, text.rfind("\n", 0, begin) + 1).end()
+            at_line_start = line >= begin
+            if not at_line_start and marking is None and text[line] == "(":
+                before = _MARK_BEFORE.match(text, line)
+                if before and before.end() == begin and _is_marking(before.group(1)):
+                    marking, at_line_start, begin = before.group(1), True, line
         clear = sign is not None or marking is not None
         if expected is None or n == expected:
             ok = at_line_start or clear
         else:  # a skipped or a repeated number, as cables do print
             ok = at_line_start and clear
         if ok:
-            found.append((begin, m_end, printed, marking))
+            found.append((begin, m_end, text[printed_from:m_end].strip(), marking))
             expected = n + 1
     return found
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+# A paragraph before it becomes a Paragraph: (start, end, number as printed,
+# marking, its text).  Each text is cut from the cable once, when trimmed.
+_Piece = tuple[int, int, str | None, str | None, str]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, text) of text[start:end] without the whitespace around it; None if blank."""
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
         return None
     lead = chunk.find(stripped[0])  # (all before it is whitespace)
-    return start + lead, start + lead + len(stripped)
+    return start + lead, start + lead + len(stripped), stripped
 
 
-def _blocks(text: str, start: int, end: int, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _blocks(text: str, start: int, end: int, headings: list[tuple[int, int]]) -> list[_Piece]:
     """Blank-line separated blocks of text[start:end], headings removed."""
-    spans: list[tuple[int, int]] = []
+    pieces: list[_Piece] = []
     cursor = start
     for h_start, h_end in headings + [(end, end)]:
         if h_end <= cursor or h_start >= end and cursor >= end:
@@ -267,17 +282,39 @@ def _blocks(text: str, start: int, end: int, headings: list[tuple[int, int]]) ->
         piece_end = min(h_start, end)
         pos = cursor
         for sep in _BLANK.finditer(text, cursor, piece_end):
-            span = _trimmed(text, pos, sep.start())
-            if span:
-                spans.append(span)
+            if span := _trimmed(text, pos, sep.start()):
+                pieces.append((span[0], span[1], None, None, span[2]))
             pos = sep.end()
-        span = _trimmed(text, pos, piece_end)
-        if span:
-            spans.append(span)
+        if span := _trimmed(text, pos, piece_end):
+            pieces.append((span[0], span[1], None, None, span[2]))
         cursor = max(cursor, h_end)
         if cursor >= end:
             break
-    return spans
+    return pieces
+
+
+def _numbered_pieces(
+    text: str, numbered: list[tuple[int, int, str, str | None]], headings: list[tuple[int, int]], end: int
+) -> list[_Piece]:
+    """Each numbered paragraph: up to the next one, less the headings that
+    close it and the blanks at its end."""
+    heading_starts = [h[0] for h in headings]
+    bounds = [p[0] for p in numbered[1:]] + [end]
+    pieces: list[_Piece] = []
+    for (p_start, p_body, number, marking), p_end in zip(numbered, bounds):
+        # Headings right before the next paragraph close this one; a
+        # sub-heading with text under it ("BEGIN TALKING POINTS\n----\n-- ...")
+        # stays inside, so no text leaves its paragraph.
+        stop = p_end
+        first_inside = bisect_left(heading_starts, p_body)
+        for h_start, h_end in reversed(headings[first_inside : bisect_left(heading_starts, p_end, first_inside)]):
+            if text[h_end:stop].strip():
+                break
+            stop = h_start
+        # (a paragraph starts at its sign, number or marking: only its end can be blank)
+        body = text[p_start:stop].rstrip()
+        pieces.append((p_start, p_start + len(body), number, marking, body))
+    return pieces
 
 
 def parse_paragraphs(text: str) -> list[Paragraph]:
@@ -286,44 +323,16 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     end = max(begin, signature_start(text))
     headings = _headings(text, begin, end)
     numbered = _numbered(text, begin, end)
-    # (start, end, number, marking)
-    pieces: list[tuple[int, int, str | None, str | None]] = []
-    if not numbered:
-        pieces = [(s, e, None, None) for s, e in _blocks(text, begin, end, headings)]
-    else:
-        # text before paragraph 1 that is not a heading
-        pieces += [(s, e, None, None) for s, e in _blocks(text, begin, numbered[0][0], headings)]
-        bounds = [p[0] for p in numbered[1:]] + [end]
-        for (p_start, p_body, number, marking), p_end in zip(numbered, bounds):
-            inside = [h for h in headings if p_body <= h[0] < p_end]
-            # Headings right before the next paragraph close this one; a
-            # sub-heading with text under it ("BEGIN TALKING POINTS\n----\n-- ...")
-            # stays inside, so no text leaves its paragraph.
-            stop = p_end
-            for h_start, h_end in reversed(inside):
-                if text[h_end:stop].strip():
-                    break
-                stop = h_start
-            span = _trimmed(text, p_start, stop)
-            if span:
-                pieces.append((span[0], span[1], number, marking))
+    # text before paragraph 1 that is not a heading is split at blank lines
+    pieces = _blocks(text, begin, numbered[0][0] if numbered else end, headings)
+    if numbered:
+        pieces += _numbered_pieces(text, numbered, headings, end)
     paragraphs = []
-    for index, (start, stop, number, marking) in enumerate(sorted(pieces)):
+    for index, (start, stop, number, marking, body) in enumerate(sorted(pieces)):
         if marking is None and number is None:
             lead = _MARK_AFTER.match(text, start)
             if lead and parse_marking(lead.group(1))[0]:
                 marking = lead.group(1)
         level, caveats = parse_marking(marking) if marking else (None, [])
-        paragraphs.append(
-            Paragraph(
-                index=index,
-                text=text[start:stop],
-                start=start,
-                end=stop,
-                number=number,
-                marking=marking,
-                classification=level,
-                caveats=caveats,
-            )
-        )
+        paragraphs.append(Paragraph(index, body, start, stop, number, marking, level, caveats))
     return paragraphs

@@ -20,6 +20,7 @@ e-mails, telcons, letters, date-time groups, IIRs, airgrams -- is kept as text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .ids import canonical_id, is_station, station, two_digit_year
@@ -44,6 +45,9 @@ _ONE = re.compile(r"1\.(?=[ \t(])")
 _MARKUP = re.compile(r"<[^>]*>")
 # Page headers repeated inside long headers: "BRASILIA 00000028  001.4 OF 003".
 _PAGE_HEADER = re.compile(r"[A-Z][A-Z ]{1,20}?[ \t]+0\d{7}(?:[ \t]+\d{3}(?:\.\d+)?[ \t]+OF[ \t]+\d{3})?")
+# (the serial every page header holds: looked for first, since _PAGE_HEADER
+# is tried at every capital letter of the block)
+_SERIAL = re.compile(r"0\d{7}")
 # Where the block ends when the next thing is on the same line or the next one.
 _STOP = re.compile(
     r"""
@@ -161,7 +165,7 @@ def _ref_block(text: str) -> str | None:
         window = _MARKUP.sub(" ", window)
     lines: list[str] = []
     blank = False
-    for line in window.replace("\r", "").split("\n"):
+    for line in _lines(window):
         if not line.strip():
             blank = bool(lines)
             continue
@@ -175,8 +179,20 @@ def _ref_block(text: str) -> str | None:
     stop = _STOP.search(block, len(start.group()))
     if stop:
         block = block[: stop.start()]
-    block = _PAGE_HEADER.sub(" ", block).replace("\\", " ").replace("¶", " ")  # scraped line-end artefacts
+    if _SERIAL.search(block):
+        block = _PAGE_HEADER.sub(" ", block)
+    block = block.replace("\\", " ").replace("¶", " ")  # scraped line-end artefacts
     return _LINE_MARKER.sub(lambda m: f"({m[1]}) " if m[1] else "", block)
+
+
+def _lines(window: str) -> Iterator[str]:
+    """The lines of ``window`` without carriage returns, one at a time: the
+    block is usually done after a few of the window's many lines."""
+    pos = 0
+    while (end := window.find("\n", pos)) >= 0:
+        yield window[pos:end].replace("\r", "")
+        pos = end + 1
+    yield window[pos:].replace("\r", "")
 
 
 def _body_start(text: str) -> int:

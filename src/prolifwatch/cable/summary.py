@@ -99,15 +99,14 @@ _MAX = 12000
 
 def _end(text: str, start: int) -> int | None:
     r"""Offset of the first summary close within _MAX of start: where
-    ``\(?[ \t]*\bEND\s+(?:OF\s+)?SUMMARY\b`` (any case) would match.
-
-    Most cables say no "summary" at all, which a look at the lowered text
-    rules out faster than any regex scan."""
+    ``\(?[ \t]*\bEND\s+(?:OF\s+)?SUMMARY\b`` (any case) would match."""
+    stop = start + _MAX
     lowered = ascii_lowered(text)
-    if lowered is not None and lowered.find(b"summary", start, start + _MAX) < 0:
-        return None
-    for m in _END_WORDS.finditer(text, start, start + _MAX):
-        word = m.start()
+    if lowered is None:
+        words: Iterator[int] = (m.start() for m in _END_WORDS.finditer(text, start, stop))
+    else:
+        words = _end_words(text, lowered, start, stop)
+    for word in words:
         if word and _is_word_char(text[word - 1]):
             continue  # "WEEKEND SUMMARY"
         begin = word
@@ -117,6 +116,22 @@ def _end(text: str, start: int) -> int | None:
             begin -= 1
         return begin
     return None
+
+
+def _end_words(text: str, lowered: bytes, start: int, stop: int) -> Iterator[int]:
+    """Starts of the matches ``_END_WORDS.finditer(text, start, stop)`` gives.
+
+    A scan for _END_WORDS, which starts with a character class, tries every
+    offset of the body; "summary" in the lowered text is found by a plain
+    search, and most cables have none.  Only blanks and "of" stand between a
+    close's "end" and its "summary", so the "end" is the last one before it.
+    """
+    hit = lowered.find(b"summary", start, stop)
+    while hit >= 0:
+        word = lowered.rfind(b"end", start, hit)
+        if word >= 0 and (m := _END_WORDS.match(text, word, stop)) and m.end() == hit + len("summary"):
+            yield word
+        hit = lowered.find(b"summary", hit + 1, stop)
 
 
 def _is_word_char(char: str) -> bool:
@@ -145,5 +160,8 @@ def parse_summary(text: str) -> str | None:
         body = _PAGE_HEADER.sub(" ", body)
     if _NUMBER_PERIOD.search(body):
         body = _NUMBERS.sub(" ", body)
-    summary = " ".join([w for w in body.split() if w != "\\"]).strip(" -")
+    words = body.split()
+    if "\\" in body:  # (a lone backslash is a scraped line end, not a word)
+        words = [w for w in words if w != "\\"]
+    summary = " ".join(words).strip(" -")
     return summary or None
