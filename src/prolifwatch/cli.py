@@ -13,7 +13,15 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from . import __version__
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
@@ -43,6 +51,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse files larger than this (cables.csv: rows larger than this).")
 ]
+
+
+def _size(path: str) -> int:
+    """Bytes of a file for the progress bar (0 for stdin or what cannot be read)."""
+    try:
+        return os.path.getsize(path) if path != "-" else 0
+    except OSError:
+        return 0
 
 
 def _open_store(db: str | None):
@@ -106,29 +122,41 @@ def ingest(
     store = _open_store(db)
     files = list(iter_files(paths))
     workers = workers or os.cpu_count() or 1
+    sizes = {path: _size(path) for path in files}
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files · {task.fields[docs]} documents · {task.fields[failed]} failed"),
+        DownloadColumn(),
+        TextColumn("· {task.fields[docs]} documents · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         disable=not err.is_terminal,
     )
-    files_done: set[str] = set()
+    # Bytes read per file: a file counts whole once its first document is
+    # back, except a cables.csv read in slices, which says how far it got.
+    read_of: dict[str, int] = {}
     counts = {"docs": 0, "failed": 0}
+
+    def show() -> None:
+        progress.update(task, completed=sum(read_of.values()), **counts)
 
     def on_item(item: DocumentRows | ReadError) -> None:
         failed = isinstance(item, ReadError)
         counts["failed" if failed else "docs"] += 1
-        files_done.add(item.path if failed else item.sources[0].path)
-        progress.update(task, completed=len(files_done), **counts)
+        path = item.path if failed else item.sources[0].path
+        read_of.setdefault(path, sizes.get(path, 0))
+        show()
+
+    def on_read(path: str, offset: int) -> None:
+        read_of[path] = offset
+        show()
 
     with store, progress:
-        task = progress.add_task("ingest", total=len(files), docs=0, failed=0)
+        task = progress.add_task("ingest", total=sum(sizes.values()) or None, docs=0, failed=0)
         report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item,
-                            extract=extract)
+                            on_read=on_read, extract=extract)
         linked = {}
         if resolve and (report.new or report.merged):
             progress.stop()

@@ -80,9 +80,12 @@ def _failure(doc: Document, what: str, exc: Exception) -> ReadError:
 
 def analyse_paths(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True,
-    as_rows: bool = False,
+    as_rows: bool = False, on_read: Callable[[str, int], None] | None = None,
 ) -> Iterator[tuple[Document | DocumentRows | ReadError, dict | None]]:
-    """(record or error, extraction JSON or None) for every document read, in the order read."""
+    """(record or error, extraction JSON or None) for every document read, in the order read.
+
+    ``on_read(path, offset)``: how far into a cables.csv the documents handed
+    on so far reach, in bytes (for a progress bar; called with a pool only)."""
     if workers <= 1:
         for item in read_paths(paths, max_bytes=max_bytes):
             yield analyse_raw(item, extract, as_rows)
@@ -97,11 +100,16 @@ def analyse_paths(
         for unit in _work_units(paths, max_bytes):
             pending.append((unit, pool.apply_async(analyse, (unit,))))
             if len(pending) > 4 * workers:
-                unit, result = pending.popleft()
-                yield from slices.place(unit, *result.get())
+                yield from _handed_on(*pending.popleft(), slices, on_read)
         while pending:
-            unit, result = pending.popleft()
-            yield from slices.place(unit, *result.get())
+            yield from _handed_on(*pending.popleft(), slices, on_read)
+
+
+def _handed_on(unit, result, slices: _SliceOrder, on_read: Callable[[str, int], None] | None) -> list:
+    results = slices.place(unit, *result.get())
+    if on_read and isinstance(unit, CsvSlice):
+        on_read(unit.path, unit.end if unit.end is not None else os.path.getsize(unit.path))
+    return results
 
 
 def _work_units(paths: Iterable[str], max_bytes: int) -> Iterator[list[RawDocument | ReadError] | CsvSlice]:
@@ -182,6 +190,7 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
     on_item: Callable[[DocumentRows | ReadError], None] | None = None,
+    on_read: Callable[[str, int], None] | None = None,
     extract: bool = True,
 ) -> IngestReport:
     """Read, parse, extract and store; each document, with its mentions and
@@ -189,7 +198,7 @@ def ingest(
     report = IngestReport()
     with store.batch():
         for item, extraction in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=extract,
-                                              as_rows=True):
+                                              as_rows=True, on_read=on_read):
             if isinstance(item, ReadError):
                 report.failed.append(item)
             else:

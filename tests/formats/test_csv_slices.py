@@ -148,3 +148,16 @@ def test_a_slice_is_decoded_as_the_stream_decodes_it(tmp_path):
     path.write_bytes(row + numbered(ROWS[1], 2))
     assert sliced(path, 1) == stream(path)
     assert "\ufffd" in sliced(path, 1)[0].text
+
+
+def test_the_pool_says_how_far_into_the_file_it_has_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(csv_slices, "SLICE_BYTES", 1)
+    data = many_rows(6)
+    path = tmp_path / "cables.csv"
+    path.write_bytes(data)
+    offsets = []
+    docs = list(pipeline.analyse_paths([path], workers=2, extract=False,
+                                       on_read=lambda p, offset: offsets.append((p, offset))))
+    assert len(docs) == 6
+    row_ends = [i + 1 for i in range(len(data)) if data.startswith(b'\n"', i) and data[i + 2 : i + 3].isdigit()]
+    assert offsets == [(str(path), end) for end in [*row_ends, len(data)]]
