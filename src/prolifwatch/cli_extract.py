@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import DbOption, JsonOption, MaxBytesOption, _emit_json, _open_store, app, err, out
+from .cli import DbOption, JsonOption, MaxBytesOption, NerScope, NerScopeOption, _emit_json, _open_store, app, err, out
 from .formats import DEFAULT_MAX_BYTES, ReadError
 
 NerOption = Annotated[
@@ -15,10 +15,11 @@ NerOption = Annotated[
 ]
 
 
-def _extractor(ner: bool, *, restore_case: bool = True):
+def _extractor(ner: bool, *, restore_case: bool = True, ner_scope: NerScope = NerScope.worth):
     from .extract import CHEAP, FULL, Extractor
 
-    return Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}})
+    return Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}},
+                     ner_scope=ner_scope.value)
 
 
 @app.command()
@@ -26,6 +27,7 @@ def extract(
     files: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
     as_json: JsonOption = False,
     ner: NerOption = True,
+    ner_scope: NerScopeOption = NerScope.worth,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Find mentions (entities, items, resolutions ...) and events (transfers,
@@ -33,7 +35,7 @@ def extract(
     from .pipeline import parse_paths
     from .render_extraction import print_extraction
 
-    extractor = _extractor(ner)
+    extractor = _extractor(ner, ner_scope=ner_scope)
     failed = 0
     for item in parse_paths(files, max_bytes=max_bytes):
         if isinstance(item, ReadError):
@@ -106,6 +108,7 @@ def evaluate(
         Path, typer.Option(help="Folder holding the documents the gold files name.", exists=True)
     ] = Path("../shared/seeds"),
     ner: NerOption = True,
+    ner_scope: NerScopeOption = NerScope.worth,
     upper: Annotated[
         bool, typer.Option("--upper", help="Score on ALL-CAPS copies of the documents (as pre-2005 cables are).")
     ] = False,
@@ -118,7 +121,7 @@ def evaluate(
     from .extract.evaluate import GoldError, evaluate as run_evaluate, load_gold
     from .render_extraction import print_evaluation
 
-    extractor = _extractor(ner, restore_case=restore_case)
+    extractor = _extractor(ner, restore_case=restore_case, ner_scope=ner_scope)
     pairs = []
     try:
         for path in sorted(gold_dir.glob("*.json")):

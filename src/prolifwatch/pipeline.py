@@ -44,14 +44,14 @@ def parse_paths(
 
 
 @lru_cache(maxsize=1)
-def _extractor():
+def _extractor(ner_scope: str = "worth"):
     from .extract import Extractor  # the NLP stack loads only when extraction is asked for
 
-    return Extractor()
+    return Extractor(ner_scope=ner_scope)
 
 
 def analyse_raw(
-    raw: RawDocument | ReadError, extract: bool, as_rows: bool = False
+    raw: RawDocument | ReadError, extract: bool, as_rows: bool = False, ner_scope: str = "worth"
 ) -> tuple[Document | DocumentRows | ReadError, dict | None]:
     """Parse, and extract when asked; a failure in either is reported, not stored.
     ``as_rows``: hand on the record as the store writes it (see store/rows.py)."""
@@ -61,7 +61,7 @@ def analyse_raw(
     extraction = None
     if extract:
         try:
-            extraction = _extractor()(doc).to_json()
+            extraction = _extractor(ner_scope)(doc).to_json()
         except Exception as exc:
             return _failure(doc, "cannot extract from", exc), None
     if as_rows:
@@ -80,7 +80,7 @@ def _failure(doc: Document, what: str, exc: Exception) -> ReadError:
 
 def analyse_paths(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, extract: bool = True,
-    as_rows: bool = False, on_read: Callable[[str, int], None] | None = None,
+    as_rows: bool = False, on_read: Callable[[str, int], None] | None = None, ner_scope: str = "worth",
 ) -> Iterator[tuple[Document | DocumentRows | ReadError, dict | None]]:
     """(record or error, extraction JSON or None) for every document read, in the order read.
 
@@ -88,9 +88,9 @@ def analyse_paths(
     on so far reach, in bytes (for a progress bar; called with a pool only)."""
     if workers <= 1:
         for item in read_paths(paths, max_bytes=max_bytes):
-            yield analyse_raw(item, extract, as_rows)
+            yield analyse_raw(item, extract, as_rows, ner_scope)
         return
-    analyse = partial(_analyse_unit, extract=extract, as_rows=as_rows)
+    analyse = partial(_analyse_unit, extract=extract, as_rows=as_rows, ner_scope=ner_scope)
     slices = _SliceOrder()
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
     # into memory); a bounded queue of work units keeps memory flat.
@@ -133,13 +133,14 @@ def _work_units(paths: Iterable[str], max_bytes: int) -> Iterator[list[RawDocume
 
 
 def _analyse_unit(
-    unit: list[RawDocument | ReadError] | CsvSlice, extract: bool, as_rows: bool
+    unit: list[RawDocument | ReadError] | CsvSlice, extract: bool, as_rows: bool, ner_scope: str
 ) -> tuple[list[tuple[Document | DocumentRows | ReadError, dict | None]], int, bool]:
     """Analysed documents of a work unit, with the lines it spans and whether its file stopped in it."""
+    items, lines, stopped = unit, 0, False
     if isinstance(unit, CsvSlice):
         rows = read_slice(unit)
-        return [analyse_raw(item, extract, as_rows) for item in rows.items], rows.lines, rows.stopped
-    return [analyse_raw(item, extract, as_rows) for item in unit], 0, False
+        items, lines, stopped = rows.items, rows.lines, rows.stopped
+    return [analyse_raw(item, extract, as_rows, ner_scope) for item in items], lines, stopped
 
 
 class _SliceOrder:
@@ -192,13 +193,14 @@ def ingest(
     on_item: Callable[[DocumentRows | ReadError], None] | None = None,
     on_read: Callable[[str, int], None] | None = None,
     extract: bool = True,
+    ner_scope: str = "worth",
 ) -> IngestReport:
     """Read, parse, extract and store; each document, with its mentions and
     events, is stored whole or not at all."""
     report = IngestReport()
     with store.batch():
         for item, extraction in analyse_paths(paths, max_bytes=max_bytes, workers=workers, extract=extract,
-                                              as_rows=True, on_read=on_read):
+                                              as_rows=True, on_read=on_read, ner_scope=ner_scope):
             if isinstance(item, ReadError):
                 report.failed.append(item)
             else:

@@ -35,28 +35,59 @@ def passages_of(doc: Document) -> list[Passage]:
     return [Passage(p.index, p.text, p.start, caps) for p in doc.paragraphs]
 
 
+#: Where the statistical pass reads: "worth" — every paragraph where the cheap
+#: pass found something worth it (see components.WORTH_NER); "events" — only
+#: those of them that hold an event the cheap pass found, for bulk loads where
+#: NER on every worthy paragraph costs hours (docs/benchmarks.md).
+NER_SCOPES = ("worth", "events")
+
+
 class Extractor:
     """Components by name, in order; ``config`` passes options to one by name,
-    e.g. ``{"ner": {"restore_caps": False}}``."""
+    e.g. ``{"ner": {"restore_caps": False}}``; ``ner_scope`` is one of NER_SCOPES."""
 
     def __init__(self, components: tuple[str, ...] = FULL, *, kb: KnowledgeBase | None = None,
-                 config: dict[str, dict[str, Any]] | None = None, events: bool = True):
+                 config: dict[str, dict[str, Any]] | None = None, events: bool = True, ner_scope: str = "worth"):
+        if ner_scope not in NER_SCOPES:
+            raise ValueError(f"NER scope {ner_scope!r} is not one of {', '.join(NER_SCOPES)}")
         self.kb = kb or default_knowledge()
         config = config or {}
         self.names = components
         self.components: list[Component] = [COMPONENTS[name](self.kb, **config.get(name, {})) for name in components]
         self.find_events = events
+        self.ner_scope = ner_scope
 
     def mentions(self, passages: list[Passage]) -> list[Mention]:
-        mentions: list[Mention] = []
-        for run in self.components:
-            mentions = run(passages, mentions)
+        return self._run(0, len(self.components), passages, [])
+
+    def _run(self, first: int, last: int, passages: list[Passage], mentions: list[Mention],
+             ner_passages: list[Passage] | None = None) -> list[Mention]:
+        """Components ``first`` to ``last`` (exclusive); NER reads ``ner_passages`` when given."""
+        for name, run in zip(self.names[first:last], self.components[first:last]):
+            reads = ner_passages if name == "ner" and ner_passages is not None else passages
+            mentions = run(reads, mentions)
         return mentions
 
     def __call__(self, doc: Document) -> Extraction:
         passages = passages_of(doc)
+        if self.ner_scope == "events" and self.find_events and "ner" in self.names:
+            return self._events_first(doc, passages)
         mentions = self.mentions(passages)
         events = []
         if self.find_events:
             events = find_events(doc, passages, mentions, self.kb)
         return Extraction(doc.id, mentions, events)
+
+    def _events_first(self, doc: Document, passages: list[Passage]) -> Extraction:
+        """Events from the cheap pass first (the components without NER); then
+        NER reads only the paragraphs holding one, and the events are found again
+        with what it added.  A document without events costs no NER at all."""
+        ner, end = self.names.index("ner"), len(self.components)
+        before = self._run(0, ner, passages, [])
+        cheap = self._run(ner + 1, end, passages, before)
+        events = find_events(doc, passages, cheap, self.kb)
+        holding = {e.evidence.paragraph for e in events}
+        if not holding:
+            return Extraction(doc.id, cheap, events)
+        mentions = self._run(ner, end, passages, before, [p for p in passages if p.index in holding])
+        return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb))
