@@ -97,6 +97,7 @@ class NerScope(str, Enum):
 
     worth = "worth"
     events = "events"
+    off = "off"
 
 
 NerScopeOption = Annotated[
@@ -105,7 +106,7 @@ NerScopeOption = Annotated[
         "--ner-scope",
         help="Paragraphs NER reads: 'worth', every one where the cheap pass found an item, resolution, "
              "regime, vessel or known actor; 'events', only those holding an event (for bulk loads: "
-             "several times faster, a little lower recall of open-class names).",
+             "a third less NER, a little lower recall of open-class names); 'off', none.",
     ),
 ]
 

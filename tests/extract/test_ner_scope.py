@@ -51,3 +51,10 @@ def test_scopes_are_named_alike_everywhere():
     assert tuple(s.value for s in NerScope) == NER_SCOPES
     with pytest.raises(ValueError, match="NER scope 'sentences'"):
         Extractor(ner_scope="sentences")
+
+
+def test_scope_off_is_the_cheap_pass(documents):
+    off, cheap = Extractor(ner_scope="off"), Extractor(CHEAP)
+    assert "ner" not in off.names
+    for doc in documents[:8]:
+        assert off(doc).to_json() == cheap(doc).to_json()

@@ -38,8 +38,8 @@ def passages_of(doc: Document) -> list[Passage]:
 #: Where the statistical pass reads: "worth" — every paragraph where the cheap
 #: pass found something worth it (see components.WORTH_NER); "events" — only
 #: those of them that hold an event the cheap pass found, for bulk loads where
-#: NER on every worthy paragraph costs hours (docs/benchmarks.md).
-NER_SCOPES = ("worth", "events")
+#: NER on every worthy paragraph costs hours (docs/benchmarks.md); "off" — nowhere.
+NER_SCOPES = ("worth", "events", "off")
 
 
 class Extractor:
@@ -52,6 +52,8 @@ class Extractor:
             raise ValueError(f"NER scope {ner_scope!r} is not one of {', '.join(NER_SCOPES)}")
         self.kb = kb or default_knowledge()
         config = config or {}
+        if ner_scope == "off":
+            components = tuple(name for name in components if name != "ner")
         self.names = components
         self.components: list[Component] = [COMPONENTS[name](self.kb, **config.get(name, {})) for name in components]
         self.find_events = events
