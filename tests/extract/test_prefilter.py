@@ -23,6 +23,17 @@ def test_cue_scan_reports_every_occurrence_under_each_label():
     assert hits["unit"] == hits["both"] == [(21, 24), (30, 33)]
 
 
+def test_printed_cues_count_only_where_printed_so_although_searched_folded():
+    scan = CueScan({"unit": {"ton"}}, printed={"title": {"Mr.", "MR."}, "flight": {"FLIGHT"}})
+    text = "Mr. Li, mr. Wu, MR. X: 20 TONS on flight 7, FLIGHT 8"
+    hits = scan.hits(fold(text), printed=text)
+    assert hits["title"] == [(0, 3), (16, 19)]
+    assert hits["flight"] == [(text.index("FLIGHT"), text.index("FLIGHT") + 6)]
+    assert hits["unit"] == [(26, 29)]
+    with pytest.raises(ValueError):
+        CueScan({"unit": {"ton"}}, printed={"unit": {"Ton"}})
+
+
 def test_finditer_from_keeps_look_behinds_and_skips_overlaps():
     pattern = re.compile(r"(?<![\w/])ab+")
     text = "ab xab /ab abbb"

@@ -8,6 +8,8 @@ from .mention import Mention
 
 
 def action_in_sentence(s, c: Cues) -> Event | None:
+    if c.any_diplomatic in s.lacks:
+        return None
     kind = trigger = None
     for name, pattern in c.diplomatic:
         trigger = pattern.search(s.text)

@@ -38,13 +38,25 @@ _BODY_HINTS = ("Ministry", "Department", "Division", "Bureau", "Agency", "Commis
 _COMPANY_HINTS = ("Compan", "Co.", "Corp", "Group", "Industries", "Ltd", "Limited", "Inc.", "Trading")
 
 
-# Where a _BODY match can start: a capital no word character or "/" precedes.
-_BODY_START = re.compile(r"(?<![\w/])[A-Z]")
+# Where a _BODY or _COMPANY match can start: a capital no word character or "/" precedes.
+_NAME_START = re.compile(r"(?<![\w/])[A-Z]")
+
+
+def _name_starts(text: str, hints: tuple[str, ...]) -> Iterator[int]:
+    """Where a match of a pattern can start that holds one of ``hints`` at or after
+    its start: at a capital, and not after the last hint."""
+    last = max(text.rfind(h) for h in hints)
+    return (m.start() for m in _NAME_START.finditer(text, 0, last + 1))
 
 
 def _bodies(text: str) -> Iterator[re.Match]:
-    """``_BODY.finditer(text)``, tried only at capitals: its look-behind makes a full scan slow."""
-    return finditer_from(_BODY, text, (m.start() for m in _BODY_START.finditer(text)))
+    """``_BODY.finditer(text)``, tried only where it can start: its look-behind makes a full scan slow."""
+    return finditer_from(_BODY, text, _name_starts(text, _BODY_HINTS))
+
+
+def _companies(text: str) -> Iterator[re.Match]:
+    """``_COMPANY.finditer(text)``, as :func:`_bodies`."""
+    return finditer_from(_COMPANY, text, _name_starts(text, _COMPANY_HINTS))
 
 
 class Bodies:
@@ -59,7 +71,7 @@ class Bodies:
         for matches, type_, confidence, hints in (
             (_EMBASSY.finditer, "GovernmentBody", 0.8, ("Embassy", "EMBASSY")),
             (_bodies, "GovernmentBody", 0.75, _BODY_HINTS),
-            (_COMPANY.finditer, "Organization", 0.75, _COMPANY_HINTS),
+            (_companies, "Organization", 0.75, _COMPANY_HINTS),
         ):
             if not any(h in text for h in hints):  # a substring test is far cheaper than the pattern
                 continue

@@ -6,16 +6,16 @@ Each can be run alone in a test: ``COMPONENTS["gazetteer"](kb)(passages, [])``.
 """
 from __future__ import annotations
 
-import bisect
 import re
+import weakref
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..knowledge import KnowledgeBase
 from .bodies import Bodies
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, shared
 from .mention import Mention
 from .ner import CONTEXT_SENTENCES, StatisticalNER, ner_windows, restore_case
 from .patterns import Patterns
@@ -64,14 +64,38 @@ def _per_passage(finder, *, folded: bool = False) -> Component:
     return run
 
 
+_GAZETTEERS: dict[int, tuple[Gazetteer, ...]] = {}  # by id() of a knowledge base still alive
+
+
+def _gazetteers(kb: KnowledgeBase) -> tuple[Gazetteer, ...]:
+    """The names and the control-list keywords of ``kb``: one whole-word pass over
+    a paragraph serves both components, so they are built together, once per knowledge base."""
+    pair = _GAZETTEERS.get(id(kb))
+    if pair is None:
+        pair = _GAZETTEERS[id(kb)] = shared(
+            Gazetteer(kb.names()),
+            Gazetteer(kb.item_names(), source="control_items", confidence=0.9, proper_nouns=False),
+        )
+        weakref.finalize(kb, _GAZETTEERS.pop, id(kb), None)
+    return pair
+
+
 @component("gazetteer")
 def gazetteer(kb: KnowledgeBase) -> Component:
-    return _per_passage(Gazetteer(kb.names()), folded=True)
+    finder = _gazetteers(kb)[0]
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        found = list(mentions)
+        for p in passages:
+            found += finder(p.text, all_caps=p.all_caps, folded=p.folded, offset=p.start, paragraph=p.index)
+        return found
+
+    return run
 
 
 @component("control_items")
 def control_items(kb: KnowledgeBase) -> Component:
-    finder = Gazetteer(kb.item_names(), source="control_items", confidence=0.9, proper_nouns=False)
+    finder = _gazetteers(kb)[1]
 
     def with_codes(text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
         return [
@@ -244,51 +268,51 @@ def merge(kb: KnowledgeBase) -> Component:
 
     def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
         joined = _without_paragraph_heads(passages, _join_models(passages, mentions))
-        # NER last; otherwise the longer span wins ("UN Security Council Resolution 1718"
-        # over "UN Security Council"), then the surer finder.
-        ordered = sorted(
-            joined,
-            key=lambda m: (m.source != "ner", m.end - m.start, _SOURCE_RANK.get(m.source, 1), m.confidence),
-            reverse=True,
-        )
-        countries_at: dict[int, list[Mention]] = defaultdict(list)
-        for m in joined:
-            if m.type == "Country" and m.source == "gazetteer":
-                countries_at[m.start].append(m)
-        kept = _Spans()
-        for m in ordered:
-            if m.source == "patterns":  # only a pattern's body can follow a country
-                m = _after_country(m, countries_at.get(m.start, [])) or m
-            if not kept.overlapping(m):
-                kept.add(m)
-        return kept.mentions()
+        kept: list[Mention] = []
+        for group in _overlapping_runs(joined):
+            kept += group if len(group) == 1 else _strongest(group)
+        return kept
 
     return run
 
 
-class _Spans:
-    """Kept mentions sorted by start, so an overlap test looks at neighbours only."""
+def _overlapping_runs(mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """The mentions in runs, by start, that overlap one another and no other
+    (most mentions stand alone); a run keeps the order of ``mentions``, which
+    breaks ties between equally strong mentions."""
+    starts = [m.start for m in mentions]
+    run: list[int] = []
+    run_end = -1
+    for i in sorted(range(len(mentions)), key=starts.__getitem__):
+        m = mentions[i]
+        if run and m.start >= run_end:
+            yield [mentions[run[0]]] if len(run) == 1 else [mentions[j] for j in sorted(run)]
+            run = []
+        run.append(i)
+        run_end = max(run_end, m.end) if len(run) > 1 else m.end
+    if run:
+        yield [mentions[j] for j in sorted(run)]
 
-    def __init__(self):
-        self._starts: list[int] = []
-        self._items: list[Mention] = []
 
-    def overlapping(self, m: Mention) -> list[Mention]:
-        i = bisect.bisect_left(self._starts, m.end)
-        out = []
-        # kept mentions never overlap each other, so walking left stops at the first that ends before m
-        while i > 0 and self._items[i - 1].end > m.start:
-            out.append(self._items[i - 1])
-            i -= 1
-        return out
+def _strength(m: Mention) -> tuple:
+    # NER last; otherwise the longer span wins ("UN Security Council Resolution 1718"
+    # over "UN Security Council"), then the surer finder.
+    return m.source != "ner", m.end - m.start, _SOURCE_RANK.get(m.source, 1), m.confidence
 
-    def add(self, m: Mention) -> None:
-        i = bisect.bisect_left(self._starts, m.start)
-        self._starts.insert(i, m.start)
-        self._items.insert(i, m)
 
-    def mentions(self) -> list[Mention]:
-        return list(self._items)
+def _strongest(run: list[Mention]) -> list[Mention]:
+    """The mentions of one overlapping run that no stronger one overlaps, by start."""
+    countries_at: dict[int, list[Mention]] = defaultdict(list)
+    for m in run:
+        if m.type == "Country" and m.source == "gazetteer":
+            countries_at[m.start].append(m)
+    kept: list[Mention] = []
+    for m in sorted(run, key=_strength, reverse=True):
+        if m.source == "patterns":  # only a pattern's body can follow a country
+            m = _after_country(m, countries_at.get(m.start, [])) or m
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda k: k.start)
 
 
 def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:

@@ -15,7 +15,7 @@ DATA = resources.files(__package__) / "data"
 
 class Cues:
     def __init__(self, data: dict[str, Any]):
-        prepared = Prepared()  # shared: one sentence is searched for many lists
+        prepared = self.prepared = Prepared()  # shared: one sentence is searched for many lists
 
         def words(ws: list[str], *, case_sensitive: bool = False) -> Words:
             return Words(ws, prepared, case_sensitive=case_sensitive)

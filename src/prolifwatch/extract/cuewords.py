@@ -8,8 +8,8 @@ which made them the slowest part of the cheap pass.  Every entry opens with a
 known word (its key), so an Aho-Corasick pass finds where the list could
 match, and the pattern is tried there only: the same matches as a full scan.
 The pass reads the text lower-cased, with every character that is neither a
-letter, a digit, "_", "-" nor a space turned into a space (the prepared text
-is shared by all lists); a key carries the space before its word, and the
+letter, a digit, "_", "-" nor a space turned into a space, once for the keys
+of all lists together (:class:`Prepared`); a key carries the space before its word, and the
 space after it when the word must end there, so that "in" is looked for
 where a word "in" can start, not inside "within".
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick
@@ -39,23 +40,90 @@ def _cue_or_regex(word: str) -> str:
 
 
 class Prepared:
-    """Texts as the keys are looked for in them, the last ones remembered:
-    the finders ask about one sentence many times (triggers, status, hedging ...)."""
+    """Where the keys of every list that shares this object occur in a text,
+    found by one Aho-Corasick pass over the text for all the lists together:
+    the finders ask a dozen lists about one sentence (triggers, status,
+    hedging ...), and a pass each cost more than the rest of their search.
+    The last texts are remembered."""
 
     _REMEMBERED = 64
 
     def __init__(self) -> None:
-        self._recent: dict[tuple[str, bool], str | None] = {}
+        self._keys: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # by case_sensitive
+        self._automata: dict[bool, ahocorasick.Automaton] = {}
+        self._lists = 0
+        self._recent: dict[tuple[str, bool], dict[int, list[int]] | _PartKeys | None] = {}
 
-    def __call__(self, text: str, case_sensitive: bool) -> str | None:
-        """``text`` to scan, with one space before and after (so a word at either end
-        has its boundary too); None when it cannot be scanned lower-cased."""
-        prepared = self._recent.get((text, case_sensitive), False)
-        if prepared is False:
+    def register(self, keys: list[str], case_sensitive: bool) -> int:
+        """A list's keys; the number returned asks :meth:`starts` for that list."""
+        number, self._lists = self._lists, self._lists + 1
+        for key in keys:
+            self._keys[case_sensitive].setdefault(key, []).append(number)
+        self._automata.pop(case_sensitive, None)  # rebuilt with the new keys
+        self._recent.clear()
+        return number
+
+    def starts(self, text: str, case_sensitive: bool, number: int) -> list[int] | None:
+        """Where a key of list ``number`` opens in ``text`` (as the start of its word
+        in ``text``), in order; None when the text cannot be scanned lower-cased."""
+        if (text, case_sensitive) in self._recent:
+            found = self._recent[(text, case_sensitive)]
+        else:
             if len(self._recent) >= self._REMEMBERED:
                 self._recent.clear()
-            prepared = self._recent[(text, case_sensitive)] = _prepare(text, case_sensitive)
-        return prepared
+            found = self._recent[(text, case_sensitive)] = self._scan(text, case_sensitive)
+        return None if found is None else found.get(number, [])
+
+    def parts(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """``text[start:end]`` of each span will be searched: its keys are those of ``text``
+        already found inside the span, when the span is cut at spaces or at characters
+        other than letters, digits, "_" and "-" (as sentences are)."""
+        # a text not scanned yet (or not scannable) leaves each part to be scanned alone
+        wholes = {key: found for key in ((text, False), (text, True)) if (found := self._recent.get(key)) is not None}
+        if not wholes or len(wholes) * (len(spans) + 1) > self._REMEMBERED:
+            return
+        if len(self._recent) + len(wholes) * len(spans) > self._REMEMBERED:
+            self._recent = dict(wholes)  # room for the parts, as starts() makes when full
+        for (_, case_sensitive), whole in wholes.items():
+            for start, end in spans:
+                self._recent.setdefault((text[start:end], case_sensitive), _PartKeys(whole, start, end))
+
+    def _scan(self, text: str, case_sensitive: bool) -> dict[int, list[int]] | None:
+        scanned = _prepare(text, case_sensitive)
+        if scanned is None:
+            return None
+        automaton = self._automata[case_sensitive] if case_sensitive in self._automata else self._build(case_sensitive)
+        found: dict[int, list[int]] = {}
+        # a key ends at its word's first letter + 1 in ``scanned``, at its word's start in ``text``
+        for last, (length, numbers) in automaton.iter(scanned):
+            for number in numbers:
+                found.setdefault(number, []).append(last - length + 1)
+        for starts in found.values():
+            starts.sort()  # reported in order of end, and a longer key may start earlier
+        return found
+
+    def _build(self, case_sensitive: bool) -> ahocorasick.Automaton:
+        automaton = self._automata[case_sensitive] = ahocorasick.Automaton()
+        for key, numbers in self._keys[case_sensitive].items():
+            automaton.add_word(key, (len(key), tuple(numbers)))
+        automaton.make_automaton()
+        return automaton
+
+
+class _PartKeys:
+    """The key starts of a part of a scanned text, taken from the whole's when a list asks."""
+
+    def __init__(self, whole: dict[int, list[int]] | _PartKeys, start: int, end: int):
+        self._whole, self._start, self._end = whole, start, end
+        self._by_list: dict[int, list[int]] = {}
+
+    def get(self, number: int, default: list[int]) -> list[int]:
+        starts = self._by_list.get(number)
+        if starts is None:
+            at = self._whole.get(number, default)
+            starts = self._by_list[number] = [
+                s - self._start for s in at[bisect_left(at, self._start) : bisect_left(at, self._end)]]
+        return starts
 
 
 def _prepare(text: str, case_sensitive: bool) -> str | None:
@@ -89,24 +157,19 @@ class Words:
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(_cue_or_regex, entries)) + r")(?![\w-])", flags)
         self.case_sensitive = case_sensitive
         self._prepared = prepared
-        self._automaton = ahocorasick.Automaton()
         keys = {" " + word_spaced(k if case_sensitive else fold(k)) for entry in entries for k in _keys(entry)}
-        for key in _without_longer(keys):  # " ship" finds every start " shipped" would
-            self._automaton.add_word(key, len(key))
-        self._automaton.make_automaton()
+        # " ship" finds every start " shipped" would
+        self._number = prepared.register(_without_longer(keys), case_sensitive)
 
-    def _starts(self, text: str) -> list[int] | None:
-        """Where a match could start, in order; None when the text cannot be scanned lower-cased."""
-        scanned = self._prepared(text, self.case_sensitive)
-        if scanned is None:
-            return None
-        # a key ends at its word's first letter + 1 in ``scanned``, at its word's start in ``text``;
-        # reported in order of end, and a longer key may start earlier
-        return sorted([last - length + 1 for last, length in self._automaton.iter(scanned)])
+    def starts(self, text: str) -> list[int] | None:
+        """Where a match could start, in order; None when the text cannot be scanned lower-cased.
+        A part of ``text`` that has none of them holds no match when searched alone, if
+        it is cut at spaces or at characters other than letters, digits, "_" and "-"."""
+        return self._prepared.starts(text, self.case_sensitive, self._number)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         # a key's trailing space stands for the boundary after its word, which endpos may move
-        starts = self._starts(text if endpos >= len(text) else text[:endpos])
+        starts = self.starts(text if endpos >= len(text) else text[:endpos])
         if starts is None:
             return self.pattern.search(text, pos, endpos)
         for start in starts:
@@ -117,7 +180,7 @@ class Words:
         return None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        starts = self._starts(text)
+        starts = self.starts(text)
         return self.pattern.finditer(text) if starts is None else finditer_from(self.pattern, text, starts)
 
 

@@ -9,13 +9,13 @@ tells of.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..knowledge import KnowledgeBase
 from ..model import Document
 from .actions import action_in_sentence
 from .components import Passage
-from .cues import cues
+from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
 from .mention import Mention
@@ -42,7 +42,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         may_transfer, may_act = bool(c.trigger.search(p.text)), bool(c.any_diplomatic.search(p.text))
         if not (may_transfer or may_act):
             continue
-        told = _sentences_of(p, inside, anchor)
+        told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date) if may_transfer else []
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
@@ -55,20 +55,30 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     return events
 
 
-def _sentences_of(p: Passage, inside: list[Mention], anchor) -> list[Sentence]:
+def _sentences_of(p: Passage, inside: list[Mention], anchor, c: Cues) -> list[Sentence]:
     spans = list(sentences(p.text))
+    # the paragraph's cue words, found once, tell which sentences need not search a list at all
+    starts = {words: words.starts(p.text) for words in (c.trigger, c.any_diplomatic, c.route, c.refers_back)}
+    c.prepared.parts(p.text, spans)
     told, last_vessel = [], None
     for (s, e), ms in zip(spans, _mentions_by_sentence(spans, p.start, inside)):
         if not ms:  # every argument is a mention: a sentence with none has no event
             continue
         text = p.text[s:e]
         carried = last_vessel if _THIS_VESSEL.search(text) else None
+        lacks = frozenset(words for words, at in starts.items() if at is not None and not _any_within(at, s, e))
         told.append(Sentence(text, p.start + s, ms, Evidence(p.index, p.start + s, p.start + e, text),
-                             _LazyDates(text, anchor), carried))
+                             _LazyDates(text, anchor), carried, lacks))
         vessels = [m for m in ms if m.type in ("Vessel", "Flight")]
         if vessels:
             last_vessel = vessels[-1]
     return told
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    """Whether a position of the sorted ``positions`` is in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _mentions_by_sentence(spans: list[tuple[int, int]], offset: int, inside: list[Mention]) -> list[list[Mention]]:

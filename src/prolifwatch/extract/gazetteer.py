@@ -39,10 +39,18 @@ def _non_ascii_gaps(error: UnicodeEncodeError) -> tuple[str, int]:
 codecs.register_error("prolifwatch-word-gaps", _non_ascii_gaps)
 
 
+# Non-ASCII punctuation most cables hold ("¶3.", curly quotes): replaced before the
+# encoder sees them, which spares a call of the error handler per occurrence.
+_COMMON_NON_ASCII_GAPS = ("¶", "’", "”", "“", "‘")
+
+
 def word_gaps(text: str) -> str:
     """``text`` (same length) with a space for every character that is not a word
     character, and "_" for every non-ASCII one that is: where words start and end
     is all a search in it sees, and the encoder and a byte table do it in C."""
+    if not text.isascii():
+        for gap in _COMMON_NON_ASCII_GAPS:
+            text = text.replace(gap, " ")
     return text.encode("ascii", "prolifwatch-word-gaps").translate(_ASCII_WORD_GAPS).decode("ascii")
 
 
@@ -54,7 +62,7 @@ def _automaton(words: dict[str, object]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _whole_word_automaton(entries: dict[str, tuple]) -> ahocorasick.Automaton:
+def _whole_word_keys(entries: dict[str, tuple]) -> dict[str, tuple[int, tuple]]:
     """Names as " " + word_gaps(name) + " ", and as " " + word_gaps(name) + "s " for
     the possessive without its apostrophe, to be searched in " " + word_gaps(text) + " ":
     a name then matches only as a whole word, which skips the many short names
@@ -67,7 +75,42 @@ def _whole_word_automaton(entries: dict[str, tuple]) -> ahocorasick.Automaton:
         keys.setdefault(gaps + " ", {}).setdefault(len(folded), {})[folded] = of
         if len(folded) >= _POSSESSIVE_MIN:
             keys.setdefault(gaps + "s ", {}).setdefault(len(folded), {})[folded] = of
-    return _automaton({key: (len(key) - 1, tuple(by_length.items())) for key, by_length in keys.items()})
+    return {key: (len(key) - 1, tuple(by_length.items())) for key, by_length in keys.items()}
+
+
+class WholeWords:
+    """One whole-word pass over a text for several gazetteers (the pass costs more
+    than what each does with its matches): a key holds, for each gazetteer,
+    its (name length, spellings) pairs or None.  The last texts' matches are
+    remembered, as every gazetteer asks about the same paragraphs in turn."""
+
+    _REMEMBERED = 256
+
+    def __init__(self, entries_of: list[dict[str, tuple]]):
+        keys_of = [_whole_word_keys(entries) for entries in entries_of]
+        self._automaton = ahocorasick.Automaton()
+        for key in {key for keys in keys_of for key in keys}:
+            self._automaton.add_word(key, (len(key) - 1, tuple(keys[key][1] if key in keys else None for keys in keys_of)))
+        self._automaton.make_automaton()
+        self._recent: dict[str, list] = {}
+
+    def matches(self, folded: str) -> list[tuple[int, tuple]]:
+        """(last character, (key end, per gazetteer pairs)) of every key in " " + word_gaps(folded) + " "."""
+        found = self._recent.get(folded)
+        if found is None:
+            if len(self._recent) >= self._REMEMBERED:
+                self._recent.clear()
+            found = self._recent[folded] = list(self._automaton.iter(" " + word_gaps(folded) + " "))
+        return found
+
+
+def shared(*gazetteers: Gazetteer) -> tuple[Gazetteer, ...]:
+    """The gazetteers, searching each text with one whole-word pass between them
+    (before they search any, as one they built alone is replaced)."""
+    scan = WholeWords([g._entries for g in gazetteers])
+    for slot, g in enumerate(gazetteers):
+        g._whole_words, g._slot = scan, slot
+    return gazetteers
 
 
 class Gazetteer:
@@ -84,7 +127,9 @@ class Gazetteer:
         # whether a name is an acronym is known now, not at every match
         self._entries = {folded: tuple((e, _is_acronym(e.text)) for e in entries) for folded, entries in found.items()}
         self._empty = not found
-        self._whole_words = _whole_word_automaton(self._entries) if found else None
+        # built the first time a text needs it, unless shared() gives one
+        self._whole_words: WholeWords | None = None
+        self._slot = 0  # this gazetteer's place in the pairs of _whole_words
         self._anywhere: ahocorasick.Automaton | None = None  # built the first time a text needs it
 
     def _spans(self, text: str, folded: str) -> list[tuple[int, int, tuple[tuple[Name, bool], ...]]]:
@@ -92,8 +137,14 @@ class Gazetteer:
         possessive) in ``text``, in order of end, the longest first."""
         if len(folded) != len(text):
             return self._spans_anywhere(text, folded)
+        if self._whole_words is None:
+            self._whole_words = WholeWords([self._entries])
         spans = []
-        for last, (key_end, by_length) in self._whole_words.iter(" " + word_gaps(folded) + " "):
+        slot = self._slot
+        for last, (key_end, of) in self._whole_words.matches(folded):
+            by_length = of[slot]
+            if by_length is None:  # a name of another gazetteer
+                continue
             # the key opens one character before the name (the text gained a space in front)
             start = last - key_end
             for length, spellings in by_length:
@@ -116,8 +167,11 @@ class Gazetteer:
                 spans.append((start, end, entries))
         return spans
 
-    def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
-        """Names in ``text``; ``folded`` is ``fold(text)`` when the caller has it already."""
+    def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None, offset: int = 0,
+                 paragraph: int = -1) -> list[Mention]:
+        """Names in ``text``; ``folded`` is ``fold(text)`` when the caller has it already.
+        Mentions are placed at ``offset`` + their place in ``text``, in ``paragraph``
+        (built where they belong: a document holds a hundred names, each worth one object less)."""
         if self._empty:
             return []
         mentions = []
@@ -128,8 +182,8 @@ class Gazetteer:
             if entry is None:
                 continue
             mentions.append(
-                Mention(entry.type, surface, start, end, key=entry.key, confidence=self.confidence,
-                        source=self.source, attributes={"role": entry.role} if entry.role != "name" else {})
+                Mention(entry.type, surface, start + offset, end + offset, entry.key, self.confidence, self.source,
+                        paragraph, {"role": entry.role} if entry.role != "name" else {})
             )
         return mentions
 

@@ -56,18 +56,22 @@ class Patterns:
         # ALL-CAPS cables print the cue words in capitals too
         self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")
-        # Where each pattern could start, found in one pass over the text as printed
-        # and one over the folded text (for the case-insensitive patterns).
+        # Where each pattern could start, found in one pass over the folded text:
+        # cue words of the case-sensitive patterns count where they are as printed.
         exact = {"title": _first_words(title_words), "flight": {"flight", "FLIGHT"}, "model": _HYPHEN_DIGITS}
-        self._exact_cues = {
-            False: CueScan({**exact, "vessel": _first_words(_word_list("vessel_cues.txt"))}),
-            True: CueScan({**exact, "title": _first_words([t.upper() for t in title_words])}),
+        exact_cues = {
+            False: {**exact, "vessel": _first_words(_word_list("vessel_cues.txt"))},
+            True: {**exact, "title": _first_words([t.upper() for t in title_words])},
         }
         folded = {"unit": _UNIT_CUES, "imo": {"imo"}}
-        self._folded_cues = {
-            False: CueScan(folded),
-            True: CueScan({**folded, "vessel": _first_words([w.lower() for w in _word_list("vessel_cues.txt")])}),
+        folded_cues = {
+            False: folded,
+            True: {**folded, "vessel": _first_words([w.lower() for w in _word_list("vessel_cues.txt")])},
         }
+        self._cues = {caps: CueScan(folded_cues[caps], printed=exact_cues[caps]) for caps in (False, True)}
+        # a text whose folded offsets are not its own: the printed cues in the text itself, and a full scan for the rest
+        self._exact_cues = {caps: CueScan(exact_cues[caps]) for caps in (False, True)}
+        self._folded_labels = {caps: tuple(folded_cues[caps]) for caps in (False, True)}
 
     def __call__(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> list[Mention]:
         cues = self.cues(text, all_caps=all_caps, folded=folded)
@@ -84,11 +88,10 @@ class Patterns:
     def cues(self, text: str, *, all_caps: bool = False, folded: str | None = None) -> dict[str, list | None]:
         """Cue-word hits by label; a label is None where its pattern must scan the whole text."""
         folded = fold(text) if folded is None else folded
-        hits: dict[str, list | None] = dict(self._exact_cues[all_caps].hits(text))
         if foldable(text, folded):
-            hits.update(self._folded_cues[all_caps].hits(folded))
-        else:
-            hits.update({label: None for label in self._folded_cues[all_caps].labels})
+            return dict(self._cues[all_caps].hits(folded, printed=text))
+        hits: dict[str, list | None] = dict(self._exact_cues[all_caps].hits(text))
+        hits.update({label: None for label in self._folded_labels[all_caps]})
         return hits
 
     # -- people -----------------------------------------------------------------

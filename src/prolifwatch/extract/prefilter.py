@@ -11,7 +11,7 @@ same matches as ``pattern.finditer(text)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import ahocorasick
 
@@ -39,25 +39,37 @@ class CueScan:
 
     ``cues`` maps a label to its words; :meth:`hits` gives, per label, the
     (start, end) of every occurrence, in order of end.  Matching is exact, so
-    search the folded text for case-insensitive cues.
+    search the folded text for case-insensitive cues.  ``printed`` cues must
+    match as printed but are looked for in the folded text too, so that one
+    pass serves both kinds: a text then gives its printed form to :meth:`hits`.
     """
 
-    def __init__(self, cues: dict[str, Iterable[str]]):
-        labels: dict[str, set[str]] = {}
+    def __init__(self, cues: Mapping[str, Iterable[str]], printed: Mapping[str, Iterable[str]] | None = None):
+        printed = printed or {}
+        if set(cues) & set(printed):
+            raise ValueError("a label is either printed or not")
+        spellings: dict[str, dict[str, set[str]]] = {}  # word as searched -> label -> the spellings that count
+        for label, words in printed.items():
+            for word in words:
+                spellings.setdefault(fold(word), {}).setdefault(label, set()).add(word)
+        labels: dict[str, dict[str, set[str] | None]] = {word: dict(of) for word, of in spellings.items()}
         for label, words in cues.items():
             for word in words:
-                labels.setdefault(word, set()).add(label)
-        self.labels = tuple(cues)
+                labels.setdefault(word, {})[label] = None  # any spelling
+        self.labels = (*cues, *printed)
         self._automaton = ahocorasick.Automaton()
         for word, of in labels.items():
-            self._automaton.add_word(word, (len(word), tuple(sorted(of))))
+            self._automaton.add_word(word, (len(word), tuple(sorted(of.items()))))
         self._automaton.make_automaton()
 
-    def hits(self, text: str) -> dict[str, list[tuple[int, int]]]:
+    def hits(self, text: str, printed: str | None = None) -> dict[str, list[tuple[int, int]]]:
+        """``printed``: the text as printed, when ``text`` is its folded form (same offsets)."""
         found: dict[str, list[tuple[int, int]]] = {label: [] for label in self.labels}
         for last, (length, labels) in self._automaton.iter(text):
-            for label in labels:
-                found[label].append((last - length + 1, last + 1))
+            start, end = last - length + 1, last + 1
+            for label, spellings in labels:
+                if spellings is None or (printed is not None and printed[start:end] in spellings):
+                    found[label].append((start, end))
         return found
 
 

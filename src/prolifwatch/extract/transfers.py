@@ -34,6 +34,8 @@ class Sentence:
     evidence: Evidence
     dates: object  # iterable of dates, looked for lazily
     carried_vessel: Mention | None = None
+    # cue lists (cues.Words) none of whose words the sentence holds, known from its paragraph: not searched
+    lacks: frozenset = frozenset()
 
 
 def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: Cues, kb: KnowledgeBase,
@@ -90,6 +92,8 @@ def _subjects(s: Sentence, c: Cues) -> list[int]:
 
 
 def _triggers(s: Sentence, c: Cues) -> list[re.Match]:
+    if c.trigger in s.lacks:
+        return []
     spoiled = [m.span() for m in c.not_trigger.finditer(s.text)]
     inside = [(m.start - s.offset, m.end - s.offset) for m in s.mentions]
     return [t for t in c.trigger.finditer(s.text)
@@ -267,7 +271,7 @@ def _role(before: str, m: Mention, c: Cues) -> str | None:
 def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
     """"The Iran Matin is scheduled to depart Tianjin ... and arrive back at Bandar Abbas": the route of a carrier's transfers."""
     carriers = [m for m in s.mentions if m.type in ("Vessel", "Flight")] or ([s.carried_vessel] if s.carried_vessel else [])
-    if not carriers or not c.route.search(s.text):
+    if not carriers or c.route in s.lacks or not c.route.search(s.text):
         return []
     args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
     args["carrier"] = [Argument.of(m) for m in carriers]
@@ -285,7 +289,7 @@ def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
 
 def _taken_up(s: Sentence, c: Cues) -> list[Candidate]:
     """"the end-user for the goods, the Defense Industries Organization": a detail of the transfer just told."""
-    if not c.refers_back.search(s.text):
+    if c.refers_back in s.lacks or not c.refers_back.search(s.text):
         return []
     args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
     for m in s.mentions:
