@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--extract", action="store_true",
                         help="also extract mentions and events and link (issue 2's figure is without)")
+    parser.add_argument("--ner-scope", choices=["worth", "events", "off"], default="worth",
+                        help="with --extract: where NER reads (see prolifwatch ingest --help)")
     args = parser.parse_args(argv)
 
     for suffix in ("", "-wal", "-shm"):
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     cmd = [str(exe), "ingest", str(args.csv), "--db", str(args.db), "--json", "--workers", str(args.workers)]
     if not args.extract:
         cmd += ["--no-extract", "--no-resolve"]
+    else:
+        cmd += ["--ner-scope", args.ner_scope]
     started = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     proc = psutil.Process(child.pid)

@@ -118,11 +118,16 @@ def _work_units(paths: Iterable[str], max_bytes: int) -> Iterator[list[RawDocume
     chunk: list[RawDocument | ReadError] = []
     for path in iter_files(paths):
         if is_cables_csv(path):
-            if chunk:
-                yield chunk
-                chunk = []
-            yield from plan_slices(path, max_row_bytes=max_bytes)
-            continue
+            try:
+                pieces = list(plan_slices(path, max_row_bytes=max_bytes))
+            except OSError:
+                pass  # read below, which reports why
+            else:
+                if chunk:
+                    yield chunk
+                    chunk = []
+                yield from pieces
+                continue
         for item in read_file(path, max_bytes=max_bytes):
             chunk.append(item)
             if len(chunk) >= CHUNK:

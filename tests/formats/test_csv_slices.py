@@ -161,3 +161,13 @@ def test_the_pool_says_how_far_into_the_file_it_has_read(tmp_path, monkeypatch):
     assert len(docs) == 6
     row_ends = [i + 1 for i in range(len(data)) if data.startswith(b'\n"', i) and data[i + 2 : i + 3].isdigit()]
     assert offsets == [(str(path), end) for end in [*row_ends, len(data)]]
+
+
+def test_a_slice_of_a_file_gone_is_reported_not_raised(tmp_path):
+    path = tmp_path / "cables.csv"
+    path.write_bytes(many_rows(3))
+    (piece,) = plan_slices(str(path), max_row_bytes=2**20)
+    path.unlink()
+    rows = read_slice(piece)
+    assert rows.stopped and len(rows.items) == 1
+    assert rows.items[0].path == str(path) and "cannot read" in rows.items[0].reason

@@ -155,6 +155,22 @@ def test_ranking_split_across_threads_gives_the_one_thread_page(store, monkeypat
     assert any(len(page) == 3 for page in alone)
 
 
+def test_ranking_started_before_the_matches_are_counted_gives_the_filtered_page(store, monkeypatch):
+    # Without a filter the ranking runs beside the counting, over every stored pk;
+    # a filter that every document passes takes the other road, over the matches.
+    import sys
+
+    search_module = sys.modules[search.__module__]
+    monkeypatch.setattr(search_module, "RANGE_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(search_module.os, "cpu_count", lambda: 2)
+    for query in ["the", "China OR Iran OR NPT", "proliferat*", "forming -cold"]:
+        for offset in (0, 1, 2):
+            side_by_side = search(store, query, limit=2, offset=offset)
+            after = search(store, query, limit=2, offset=offset, since="1900-01-01")
+            assert side_by_side.total == after.total
+            assert side_by_side.to_json() == {**after.to_json(), "query": query}
+
+
 def test_newest_first_without_a_query_pages_through_ties_by_id(tmp_path):
     with open_store(tmp_path / "s.sqlite") as s:
         for doc_id, created in [("B1", "2009-01-01T00:00:00"), ("A1", "2009-01-01T00:00:00"),

@@ -54,11 +54,11 @@ class SliceRows:
 
 def is_cables_csv(path: str) -> bool:
     """A regular file in the cables.csv layout (stdin cannot be sliced)."""
-    if path == "-":
+    if path == "-" or not os.path.isfile(path):  # (a named pipe would block the open)
         return False
     try:
         with open(path, "rb") as handle:
-            return os.path.isfile(path) and cables_csv.looks_like(handle.read(HEAD_BYTES))
+            return cables_csv.looks_like(handle.read(HEAD_BYTES))
     except OSError:
         return False  # the stream reader reports it
 
@@ -96,9 +96,12 @@ def _next_row_start(handle, offset: int) -> int | None:
 
 
 def read_slice(piece: CsvSlice) -> SliceRows:
-    with open(piece.path, "rb") as handle:
-        handle.seek(piece.start)
-        data = handle.read() if piece.end is None else handle.read(piece.end - piece.start)
+    try:
+        with open(piece.path, "rb") as handle:
+            handle.seek(piece.start)
+            data = handle.read() if piece.end is None else handle.read(piece.end - piece.start)
+    except OSError as exc:  # the file went away or changed under the run
+        return SliceRows([ReadError(piece.path, f"cannot read: {exc.strerror or exc}", stops_file=True)], 0, True)
     items = list(cables_csv.read_stream(io.BytesIO(data), piece.path, max_row_bytes=piece.max_row_bytes))
     stopped = bool(items) and isinstance(items[-1], ReadError) and items[-1].stops_file
     return SliceRows(items, _count_lines(data), stopped)

@@ -90,17 +90,28 @@ def search(
     db = store.db
     values = store.doc_values()
     match = to_match(query)
-    hits_of_text = _text_matches(db, match) if match else None
-    matched = _matching(values, hits_of_text, tag, origin, classification, kind, since, until)
-    filtered = hits_of_text is None or len(matched) < len(hits_of_text)
-    if match:
-        page = _ranked_page(store, match, matched, filtered, limit, offset)
-    else:
-        page = _newest_page(db, values, matched, limit, offset)
+    filters = (tag, origin, classification, kind, since, until)
+    with ThreadPoolExecutor(1) as pool:
+        ranking = None
+        if match and not any(filters):
+            # Ranking needs no matching set here: it starts at once, over every
+            # stored pk and on the read connections, while this thread finds the
+            # matching set and counts its facets.
+            ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset,
+                                  on_readers_only=True)
+        hits_of_text = _text_matches(db, match) if match else None
+        matched = _matching(values, hits_of_text, *filters)
+        facets = {name: _top(values.counts(name, matched)) for name in FACETS}
+        page = ranking.result() if ranking else None
+    if page is None:
+        if match:
+            filtered = len(matched) < len(hits_of_text)
+            page = _ranked_page(store, match, matched, matched if filtered else None, limit, offset)
+        else:
+            page = _newest_page(db, values, matched, limit, offset)
     rows = _hit_rows(db, [pk for pk, _ in page])
     snippets = _snippets(db, match, [pk for pk, _ in page]) if match else {}
     hits = [Hit(*rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk)) for pk, score in page]
-    facets = {name: _top(values.counts(name, matched)) for name in FACETS}
     return SearchResult(query=query, total=len(matched), hits=hits, facets=facets)
 
 
@@ -112,29 +123,32 @@ def _text_matches(db, match: str) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
 
 
-def _ranked_page(store, match: str, matched: np.ndarray, filtered: bool, limit: int, offset: int):
-    """(pk, bm25) of the page, best first, ties in pk order.
+def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int,
+                 on_readers_only: bool = False):
+    """(pk, bm25) of the page among ``candidates`` (sorted pks), best first, ties
+    in pk order; ``only``: the text matches are narrowed to these pks;
+    ``on_readers_only``: leave the store's own connection to another thread.
 
     bm25 is computed for every matching document, about 1.3 µs each: a large
-    matching set is cut into ranges of pks ranked side by side on their own
-    connections (SQLite releases the GIL while it steps), and the best of
+    set of candidates is cut into ranges of pks ranked side by side on their
+    own connections (SQLite releases the GIL while it steps), and the best of
     each range merged."""
-    if len(matched) == 0 or limit <= 0:
+    if len(candidates) == 0 or limit <= 0:
         return []
-    parts = max(1, min(os.cpu_count() or 1, MAX_RANKING_THREADS, len(matched) // RANGE_MIN_DOCUMENTS))
-    bounds = [int(matched[len(matched) * i // parts]) for i in range(parts)] + [int(matched[-1]) + 1]
+    parts = max(1, min(os.cpu_count() or 1, MAX_RANKING_THREADS, len(candidates) // RANGE_MIN_DOCUMENTS))
+    bounds = [int(candidates[len(candidates) * i // parts]) for i in range(parts)] + [int(candidates[-1]) + 1]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(parts)]
-    connections = [store.db, *store.readers(parts - 1)]
+    connections = store.readers(parts) if on_readers_only else [store.db, *store.readers(parts - 1)]
 
     def best_of(connection, lo: int, hi: int) -> list[tuple[int, float]]:
-        return _rank_range(connection, match, matched if filtered else None, lo, hi, offset + limit)
+        return _rank_range(connection, match, only, lo, hi, offset + limit)
 
     if parts == 1:
-        best = best_of(store.db, *ranges[0])
+        best = best_of(connections[0], *ranges[0])
     else:
         with ThreadPoolExecutor(parts - 1) as pool:
             others = [pool.submit(best_of, c, *r) for c, r in zip(connections[1:], ranges[1:])]
-            best = best_of(store.db, *ranges[0])
+            best = best_of(connections[0], *ranges[0])
             for future in others:
                 best += future.result()
     return sorted(best, key=lambda hit: (hit[1], hit[0]))[offset:offset + limit]
