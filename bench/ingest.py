@@ -4,6 +4,10 @@ Runs ``prolifwatch ingest`` as a child process and samples the resident
 memory of it and its worker processes every 100 ms (peak = the largest sum).
 
     .venv/bin/python bench/ingest.py bench/out/cables.csv --db bench/out/bench.sqlite
+    .venv/bin/python bench/ingest.py bench/out/cables.csv --db bench/out/e2e.sqlite --extract --ner-scope off
+
+Without ``--extract`` it measures parse + store (issue 2); with it, the whole
+job: parse, extract, store and link (issue 3's end-to-end plan).
 """
 from __future__ import annotations
 

@@ -180,3 +180,12 @@ def test_newest_first_without_a_query_pages_through_ties_by_id(tmp_path):
         assert pages == [["C1"], ["A1"], ["B1"], ["D1"]]
         assert search(s, "", until="2009-01-01").total == 2
         assert search(s, "", since="2009-01-02").total == 1
+
+
+def test_every_hit_of_a_prefix_query_has_its_snippet(store):
+    # (a prefix query's snippets come from passes over halves of the page)
+    result = search(store, "form*", limit=5)
+    assert {h.id for h in result.hits} == {"09BEIJING724", "05BRASILIA295"}
+    snippets = {h.id: h.snippet for h in result.hits}
+    assert "«forming»" in snippets["09BEIJING724"]
+    assert "«FORMING»" in snippets["05BRASILIA295"]

@@ -91,26 +91,22 @@ def search(
     values = store.doc_values()
     match = to_match(query)
     filters = (tag, origin, classification, kind, since, until)
+    # Ranking runs on the read connections while this thread counts facets.
+    # Without filters it needs no matching set and starts at once, over every
+    # stored pk; with filters it ranks the filtered pks as soon as they are known.
     with ThreadPoolExecutor(1) as pool:
         ranking = None
         if match and not any(filters):
-            # Ranking needs no matching set here: it starts at once, over every
-            # stored pk and on the read connections, while this thread finds the
-            # matching set and counts its facets.
-            ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset,
-                                  on_readers_only=True)
+            ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset)
         hits_of_text = _text_matches(db, match) if match else None
         matched = _matching(values, hits_of_text, *filters)
+        if match and ranking is None:
+            only = matched if len(matched) < len(hits_of_text) else None
+            ranking = pool.submit(_ranked_page, store, match, matched, only, limit, offset)
         facets = {name: _top(values.counts(name, matched)) for name in FACETS}
-        page = ranking.result() if ranking else None
-    if page is None:
-        if match:
-            filtered = len(matched) < len(hits_of_text)
-            page = _ranked_page(store, match, matched, matched if filtered else None, limit, offset)
-        else:
-            page = _newest_page(db, values, matched, limit, offset)
+        page = ranking.result() if ranking else _newest_page(db, values, matched, limit, offset)
     rows = _hit_rows(db, [pk for pk, _ in page])
-    snippets = _snippets(db, match, [pk for pk, _ in page]) if match else {}
+    snippets = _snippets(store, match, [pk for pk, _ in page]) if match else {}
     hits = [Hit(*rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk)) for pk, score in page]
     return SearchResult(query=query, total=len(matched), hits=hits, facets=facets)
 
@@ -123,11 +119,10 @@ def _text_matches(db, match: str) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
 
 
-def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int,
-                 on_readers_only: bool = False):
+def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int):
     """(pk, bm25) of the page among ``candidates`` (sorted pks), best first, ties
-    in pk order; ``only``: the text matches are narrowed to these pks;
-    ``on_readers_only``: leave the store's own connection to another thread.
+    in pk order; ``only``: the text matches are narrowed to these pks.  It runs
+    on the read connections, leaving the store's own to the calling thread.
 
     bm25 is computed for every matching document, about 1.3 µs each: a large
     set of candidates is cut into ranges of pks ranked side by side on their
@@ -138,7 +133,7 @@ def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | N
     parts = max(1, min(os.cpu_count() or 1, MAX_RANKING_THREADS, len(candidates) // RANGE_MIN_DOCUMENTS))
     bounds = [int(candidates[len(candidates) * i // parts]) for i in range(parts)] + [int(candidates[-1]) + 1]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(parts)]
-    connections = store.readers(parts) if on_readers_only else [store.db, *store.readers(parts - 1)]
+    connections = store.readers(parts)
 
     def best_of(connection, lo: int, hi: int) -> list[tuple[int, float]]:
         return _rank_range(connection, match, only, lo, hi, offset + limit)
@@ -197,19 +192,33 @@ def _hit_rows(db, pks: list[int]) -> dict[int, tuple]:
     }
 
 
-def _snippets(db, match: str, pks: list[int]) -> dict[int, str]:
+def _snippets(store, match: str, pks: list[int]) -> dict[int, str]:
     """Snippets for the page only: snippet() re-reads each document's text."""
     if not pks:
         return {}
-    marks = ",".join("?" * len(pks))
+    if "*" not in match:
+        return _snippets_of(store.db, match, pks)
     # Looking a document up by rowid re-expands a prefix query to every indexed
-    # term with that prefix (80 ms for "proliferat*"); one pass over its
-    # matches is cheaper then, and dearer for plain words.
-    rowid = "+rowid" if "*" in match else "rowid"
+    # term with that prefix (80 ms for "proliferat*"), so a prefix query's
+    # snippets come from a pass over its matches: over the pk range of each half
+    # of the page, the halves side by side on two read connections.
+    ordered = sorted(pks)
+    halves = [ordered[: len(ordered) // 2], ordered[len(ordered) // 2 :]] if len(ordered) > 1 else [ordered]
+    with ThreadPoolExecutor(len(halves)) as pool:
+        parts = [pool.submit(_snippets_of, reader, match, half, within=(half[0], half[-1]))
+                 for reader, half in zip(store.readers(len(halves)), halves)]
+        return {pk: snippet for part in parts for pk, snippet in part.result().items()}
+
+
+def _snippets_of(db, match: str, pks: list[int], within: tuple[int, int] | None = None) -> dict[int, str]:
+    marks = ",".join("?" * len(pks))
+    where = f"rowid IN ({marks})"
+    if within:  # '+rowid': filter the pass over the range, do not look each pk up
+        where = f"rowid >= {int(within[0])} AND rowid <= {int(within[1])} AND +rowid IN ({marks})"
     return dict(
         db.execute(
             f"SELECT rowid, snippet(documents_fts, 2, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) "
-            f"FROM documents_fts WHERE documents_fts MATCH ? AND {rowid} IN ({marks})",
+            f"FROM documents_fts WHERE documents_fts MATCH ? AND {where}",
             (match, *pks),
         )
     )
