@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from .article import parse_article
 from .cable.document import cable_from_raw
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files, read_file, read_paths
-from .formats.csv_slices import CsvSlice, is_cables_csv, plan_slices, read_slice
+from .formats.csv_slices import CsvSlice, SliceOrder, is_cables_csv, plan_slices, read_slice
 from .model import Document, RawDocument
 from .store.rows import DocumentRows, document_rows
 from .store.sqlite import BatchCommitError
@@ -91,7 +91,7 @@ def analyse_paths(
             yield analyse_raw(item, extract, as_rows, ner_scope)
         return
     analyse = partial(_analyse_unit, extract=extract, as_rows=as_rows, ner_scope=ner_scope)
-    slices = _SliceOrder()
+    slices = SliceOrder()
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
     # into memory); a bounded queue of work units keeps memory flat.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
@@ -105,7 +105,7 @@ def analyse_paths(
             yield from _handed_on(*pending.popleft(), slices, on_read)
 
 
-def _handed_on(unit, result, slices: _SliceOrder, on_read: Callable[[str, int], None] | None) -> list:
+def _handed_on(unit, result, slices: SliceOrder, on_read: Callable[[str, int], None] | None) -> list:
     results = slices.place(unit, *result.get())
     if on_read and isinstance(unit, CsvSlice):
         on_read(unit.path, unit.end if unit.end is not None else os.path.getsize(unit.path))
@@ -146,29 +146,6 @@ def _analyse_unit(
         rows = read_slice(unit)
         items, lines, stopped = rows.items, rows.lines, rows.stopped
     return [analyse_raw(item, extract, as_rows, ner_scope) for item in items], lines, stopped
-
-
-class _SliceOrder:
-    """Makes slices read as the stream reads the file: error lines count from
-    the top of the file, and nothing is read after a row that stopped it."""
-
-    def __init__(self) -> None:
-        self._lines_before: dict[str, int] = {}
-        self._stopped: set[str] = set()
-
-    def place(self, unit, results: list, lines: int, stopped: bool) -> list:
-        if not isinstance(unit, CsvSlice):
-            return results
-        if unit.path in self._stopped:
-            return []
-        offset = self._lines_before.get(unit.path, 0)
-        self._lines_before[unit.path] = offset + lines
-        if stopped:
-            self._stopped.add(unit.path)
-        for item, _ in results:
-            if isinstance(item, ReadError) and item.line is not None:
-                item.line += offset
-        return results
 
 
 @dataclass

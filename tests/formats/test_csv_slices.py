@@ -6,7 +6,7 @@ import pytest
 
 from prolifwatch import pipeline
 from prolifwatch.formats import ReadError, cables_csv, csv_slices
-from prolifwatch.formats.csv_slices import is_cables_csv, plan_slices, read_slice
+from prolifwatch.formats.csv_slices import SliceOrder, is_cables_csv, plan_slices, read_slice
 from prolifwatch.model import RawDocument
 from tests.conftest import CORPUS
 
@@ -44,16 +44,10 @@ def stream(path) -> list:
 
 
 def sliced(path, size: int, max_row_bytes: int = 2**20) -> list:
-    items, lines_before = [], 0
+    order, items = SliceOrder(), []
     for piece in plan_slices(str(path), max_row_bytes=max_row_bytes, size=size):
         rows = read_slice(piece)
-        for item in rows.items:
-            if isinstance(item, ReadError) and item.line is not None:
-                item.line += lines_before
-            items.append(item)
-        lines_before += rows.lines
-        if rows.stopped:
-            break
+        items += [item for item, _ in order.place(piece, [(i, None) for i in rows.items], rows.lines, rows.stopped)]
     return items
 
 

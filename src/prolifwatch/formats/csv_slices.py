@@ -110,3 +110,27 @@ def read_slice(piece: CsvSlice) -> SliceRows:
 def _count_lines(data: bytes) -> int:
     """Lines as the CSV reader counts them: ends of line are \\n, \\r\\n and a lone \\r."""
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+class SliceOrder:
+    """Makes slices read as the stream reads the file: error lines count from
+    the top of the file, and nothing is read after a row that stopped it.
+    ``place`` takes each slice's results in file order, (item, anything) pairs."""
+
+    def __init__(self) -> None:
+        self._lines_before: dict[str, int] = {}
+        self._stopped: set[str] = set()
+
+    def place(self, unit, results: list, lines: int, stopped: bool) -> list:
+        if not isinstance(unit, CsvSlice):
+            return results
+        if unit.path in self._stopped:
+            return []
+        offset = self._lines_before.get(unit.path, 0)
+        self._lines_before[unit.path] = offset + lines
+        if stopped:
+            self._stopped.add(unit.path)
+        for item, _ in results:
+            if isinstance(item, ReadError) and item.line is not None:
+                item.line += offset
+        return results
