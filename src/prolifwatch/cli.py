@@ -183,7 +183,8 @@ def ingest(
             progress.stop()
             try:
                 with err.status("linking ...") as status:
-                    linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."))
+                    linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."),
+                                           workers=workers)
             except BaseException:
                 # A re-run of ingest finds nothing new and would not link again: say how to.
                 err.print("error: linking did not finish; the documents are stored. "

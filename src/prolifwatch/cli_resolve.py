@@ -1,11 +1,22 @@
 """``prolifwatch resolve``: the linking stage over the whole store."""
 from __future__ import annotations
 
+import os
+from typing import Annotated
+
+import typer
+
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
 
 
 @app.command()
-def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
+def resolve(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Processes reading documents for the links step (0: one per core).")
+    ] = 0,
+) -> None:
     """Link the store: mentions into entities, references and descriptions into document links, transfers into cases.
 
     Rebuilds those tables from scratch in one transaction, honouring the merge, split and
@@ -16,7 +27,8 @@ def resolve(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     with _open_store(db) as store:
         with err.status("resolving ...") as status:
-            figures = resolve_store(store, on_step=lambda step: status.update(f"resolving {step} ..."))
+            figures = resolve_store(store, on_step=lambda step: status.update(f"resolving {step} ..."),
+                                    workers=workers or os.cpu_count() or 1)
     if as_json:
         _emit_json(figures)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -200,20 +201,43 @@ def ingest(
     return report
 
 
-def resolve_store(store, on_step: Callable[[str], None] | None = None) -> dict[str, dict]:
+def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: int = 1) -> dict[str, dict]:
     """Run the linking stage over everything stored: entities, then document
     links, then cases (which compare parties through the entities).  All three
     replace their tables in one transaction, so a crash or an error leaves the
-    previous, consistent result; judgements are read, never written."""
+    previous, consistent result; judgements are read, never written.
+
+    With ``workers`` > 1, what each document says of others (the per-document
+    pass of the links step) is read in that many processes while the entities
+    are built here."""
     from .store.cases import rebuild_cases
     from .store.entities import rebuild_entities
     from .store.links import rebuild_document_links
 
-    steps = (("entities", rebuild_entities), ("links", rebuild_document_links), ("cases", rebuild_cases))
     figures: dict[str, dict] = {}
-    with store.transaction():
+    with store.transaction(), _own_links_ahead(store, workers) as own_links:
+        steps = (("entities", rebuild_entities),
+                 ("links", lambda db: rebuild_document_links(db, own_links())),
+                 ("cases", rebuild_cases))
         for name, step in steps:
             if on_step:
                 on_step(name)
             figures[name] = step(store.db)
     return figures
+
+
+@contextmanager
+def _own_links_ahead(store, workers: int) -> Iterator[Callable[[], list | None]]:
+    """A function returning the links step's per-document pass, started now in
+    ``workers`` processes (None, found later in this process, with one)."""
+    from .store.links import own_links_at, pk_ranges
+
+    path = getattr(store, "path", None)
+    if workers <= 1 or path is None:
+        yield lambda: None
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(workers) as pool:
+        # More ranges than processes, so that one slow range does not leave a core idle.
+        parts = [pool.apply_async(own_links_at, (str(path), pks)) for pks in pk_ranges(store.db, 4 * workers)]
+        yield lambda: [link for part in parts for link in part.get()]

@@ -143,3 +143,28 @@ def test_corpus_db_is_linked_by_resolve_store(corpus_db):
     finally:
         db.close()
     assert kinds.get("cites", 0) >= 900 and kinds.get("answers", 0) >= 5 and kinds.get("describes", 0) >= 1
+
+
+def _linking_tables(path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(path)
+    try:
+        return {
+            "document_links": db.execute("SELECT * FROM document_links ORDER BY 1, 2, 3").fetchall(),
+            "entities": db.execute("SELECT * FROM entities ORDER BY 1").fetchall(),
+            "cases": db.execute("SELECT * FROM cases ORDER BY 1").fetchall(),
+        }
+    finally:
+        db.close()
+
+
+def test_reading_documents_in_two_processes_links_the_same_as_one(corpus_db, corpus_copy):
+    # corpus_db was resolved in one process; the copy is re-resolved with the
+    # per-document pass of the links step spread over two.
+    from prolifwatch.pipeline import resolve_store
+
+    with open_store(corpus_copy) as store:
+        figures = resolve_store(store, workers=2)
+    assert figures["links"]["cites"] >= 900
+    one, two = _linking_tables(corpus_db), _linking_tables(corpus_copy)
+    for table in one:
+        assert two[table] == one[table], table

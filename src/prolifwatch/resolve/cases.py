@@ -79,7 +79,10 @@ class Case:
 
 @dataclass
 class _Profile:
-    """What a transfer says, as sets of values, ready for comparing."""
+    """What a transfer says, as sets of values, ready for comparing.  ``compared``
+    names the sets scored for sharing (the two sides, items, route); ``specific``
+    holds each one's values that are not weak (see _Scorer.is_weak), so two sets
+    share a specific value exactly when their specific subsets meet."""
     transfer: TransferInput
     interval: Interval | None
     sides: dict[str, set[str]] = field(default_factory=dict)
@@ -87,6 +90,8 @@ class _Profile:
     carriers: set[str] = field(default_factory=set)
     vessels: set[str] = field(default_factory=set)
     route: set[str] = field(default_factory=set)
+    compared: dict[str, set[str]] = field(default_factory=dict)
+    specific: dict[str, set[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +103,10 @@ def _values(record: Mapping[str, Any], roles: Iterable[str]) -> set[str]:
     return {argument_value(a) for role in roles for a in record.get(role) or []}
 
 
-def _profile(transfer: TransferInput, config: Mapping[str, Any]) -> _Profile:
+def _profile(transfer: TransferInput, config: Mapping[str, Any], scorer: "_Scorer") -> _Profile:
     dates = config["dates"]
     record = transfer.record
-    return _Profile(
+    profile = _Profile(
         transfer=transfer,
         interval=transfer_interval(record.get("date"), transfer.document_date,
                                    before_days=dates["fallback_before_days"], after_days=dates["fallback_after_days"]),
@@ -111,6 +116,10 @@ def _profile(transfer: TransferInput, config: Mapping[str, Any]) -> _Profile:
         vessels={argument_value(a) for a in record.get("carrier") or [] if a.get("type") == "Vessel"},
         route=_values(record, ROUTE_ROLES),
     )
+    profile.compared = {**profile.sides, "items": profile.items, "route": profile.route}
+    profile.specific = {name: {v for v in values if not scorer.is_weak(v)}
+                        for name, values in profile.compared.items()}
+    return profile
 
 
 class _Scorer:
@@ -124,16 +133,15 @@ class _Scorer:
     def is_weak(self, value: str) -> bool:
         return value.startswith(self.weak_prefixes) or value in self.generic_items
 
-    def _shared(self, a: set[str], b: set[str], strong: str, weak: str) -> float:
-        shared = a & b
-        if any(not self.is_weak(v) for v in shared):
-            return self.weights[strong]
-        return self.weights[weak] if shared else 0.0
+    def _shared(self, a: _Profile, b: _Profile, name: str, strong: str, weak: str) -> float:
+        if a.compared[name].isdisjoint(b.compared[name]):
+            return 0.0
+        return self.weights[weak] if a.specific[name].isdisjoint(b.specific[name]) else self.weights[strong]
 
-    def _specific_disjoint(self, a: set[str], b: set[str]) -> bool:
-        sa = {v for v in a if not self.is_weak(v)}
-        sb = {v for v in b if not self.is_weak(v)}
-        return bool(sa and sb and not sa & sb)
+    @staticmethod
+    def _specific_disjoint(a: _Profile, b: _Profile, name: str) -> bool:
+        sa, sb = a.specific[name], b.specific[name]
+        return bool(sa and sb and sa.isdisjoint(sb))
 
     def date_score(self, a: Interval | None, b: Interval | None) -> float | None:
         """Points for agreeing dates, or None when the dates rule the pair out."""
@@ -157,17 +165,17 @@ class _Scorer:
         w = self.weights
         total = dates
         for side in PARTY_SIDES:
-            total += self._shared(a.sides[side], b.sides[side], "party_specific", "party_weak")
-        total += self._shared(a.items, b.items, "item_specific", "item_weak")
-        shared_carriers = a.carriers & b.carriers
-        if shared_carriers:
-            total += w["carrier_vessel"] if shared_carriers & (a.vessels | b.vessels) else w["carrier_other"]
-        total += self._shared(a.route, b.route, "route_specific", "route_weak")
-        if a.carriers and b.carriers and not a.carriers & b.carriers:
+            total += self._shared(a, b, side, "party_specific", "party_weak")
+        total += self._shared(a, b, "items", "item_specific", "item_weak")
+        carriers_meet = not a.carriers.isdisjoint(b.carriers)
+        if carriers_meet:
+            total += w["carrier_vessel"] if (a.carriers & b.carriers) & (a.vessels | b.vessels) else w["carrier_other"]
+        total += self._shared(a, b, "route", "route_specific", "route_weak")
+        if a.carriers and b.carriers and not carriers_meet:
             total += w["carrier_conflict"]
-        if self._specific_disjoint(a.items, b.items):
+        if self._specific_disjoint(a, b, "items"):
             total += w["item_conflict"]
-        if self._specific_disjoint(a.sides["supplier"], b.sides["supplier"]):
+        if self._specific_disjoint(a, b, "supplier"):
             total += w["supplier_conflict"]
         if a.transfer.document == b.transfer.document:
             total += w["same_document"]
@@ -266,7 +274,7 @@ def build_cases(
     surface form).  Returns the cases, most documents first, and counts."""
     config = config or default_config()
     scorer = _Scorer(config, set(links))
-    profiles = [_profile(t, config) for t in transfers]
+    profiles = [_profile(t, config, scorer) for t in transfers]
     pad = config["dates"]["tolerance_days"]
 
     blocks: dict[tuple, list[int]] = defaultdict(list)

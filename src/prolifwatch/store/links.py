@@ -33,19 +33,28 @@ def _paragraph_spans(db: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[
 
 
 _CHUNK = 500  # documents read at a time: a 250,000-cable store does not fit in memory whole
+PkRange = tuple[int, int]  # first and last documents.pk, both included
 
 
 def iter_documents(db: sqlite3.Connection, kind: str | None = None,
-                   ids: list[str] | None = None) -> Iterator[DocumentInfo]:
-    """Stored documents (of one kind, or with these ids) as :class:`DocumentInfo`, a chunk at a time."""
+                   ids: list[str] | None = None, pks: PkRange | None = None) -> Iterator[DocumentInfo]:
+    """Stored documents (of one kind, with these ids, or in this pk range) as
+    :class:`DocumentInfo`, a chunk at a time."""
     sql = "SELECT pk, id, kind, date, title, body, record FROM documents"
     if ids is not None:
         chunks = [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
         queries = [(sql + f" WHERE id IN ({','.join('?' * len(c))})", c) for c in chunks]
     else:
-        pks = [row[0] for row in (db.execute("SELECT pk FROM documents WHERE kind = ? ORDER BY pk", (kind,))
-                                  if kind else db.execute("SELECT pk FROM documents ORDER BY pk"))]
-        chunks = [pks[i : i + _CHUNK] for i in range(0, len(pks), _CHUNK)]
+        conditions, params = ["1"], []
+        if kind:
+            conditions.append("kind = ?")
+            params.append(kind)
+        if pks is not None:
+            conditions.append("pk BETWEEN ? AND ?")
+            params += pks
+        selected = [row[0] for row in db.execute(
+            f"SELECT pk FROM documents WHERE {' AND '.join(conditions)} ORDER BY pk", params)]
+        chunks = [selected[i : i + _CHUNK] for i in range(0, len(selected), _CHUNK)]
         queries = [(sql + f" WHERE pk IN ({','.join('?' * len(c))}) ORDER BY pk", c) for c in chunks]
     for query, params in queries:
         rows = db.execute(query, params).fetchall()
@@ -100,17 +109,42 @@ def _describe_links(db: sqlite3.Connection, article: DocumentInfo) -> list[Docum
     return list(links.values())
 
 
-def find_links(db: sqlite3.Connection) -> list[DocumentLink]:
-    """All document links of the store, computed from scratch.
+def own_links(db: sqlite3.Connection, pks: PkRange | None = None) -> list[DocumentLink]:
+    """What each document (of the pk range) says by itself, in pk order: the
+    cable ids it names, the cables it cites, the cables an article describes."""
+    links: list[DocumentLink] = []
+    for doc in iter_documents(db, pks=pks):
+        links += name_links(doc)
+        links += cite_links(doc) if doc.kind == "cable" else _describe_links(db, doc)
+    return links
+
+
+def pk_ranges(db: sqlite3.Connection, parts: int) -> list[PkRange]:
+    """The stored pks cut into ``parts`` consecutive ranges of about as many documents."""
+    pks = [pk for (pk,) in db.execute("SELECT pk FROM documents ORDER BY pk")]
+    size = -(-len(pks) // max(1, parts))
+    return [(pks[i], pks[min(i + size, len(pks)) - 1]) for i in range(0, len(pks), size)]
+
+
+def own_links_at(path: str, pks: PkRange) -> list[DocumentLink]:
+    """``own_links`` read through a connection of its own (in another process)."""
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA query_only=ON")
+        return own_links(db, pks)
+    finally:
+        db.close()
+
+
+def find_links(db: sqlite3.Connection, own: list[DocumentLink] | None = None) -> list[DocumentLink]:
+    """All document links of the store, computed from scratch (``own``: the
+    result of ``own_links`` when it was already found, e.g. in other processes).
 
     One streaming pass finds cites, names and describes; threads need the
     text of both ends of a citation between stations, so only those cables
     are read again.
     """
-    links: list[DocumentLink] = []
-    for doc in iter_documents(db):
-        links += name_links(doc)
-        links += cite_links(doc) if doc.kind == "cable" else _describe_links(db, doc)
+    links = own_links(db) if own is None else list(own)
     stored = {row[0] for row in db.execute("SELECT id FROM documents WHERE kind = 'cable'")}
     cites = [link for link in links if link.kind == CITES and link.dst in stored
              and station_of(link.src) != station_of(link.dst)]
@@ -132,9 +166,10 @@ def write_links(db: sqlite3.Connection, links: list[DocumentLink]) -> None:
     )
 
 
-def rebuild_document_links(db: sqlite3.Connection) -> dict[str, Any]:
-    """Replace document_links; return counts by kind and of links to documents not in the store."""
-    links = find_links(db)
+def rebuild_document_links(db: sqlite3.Connection, own: list[DocumentLink] | None = None) -> dict[str, Any]:
+    """Replace document_links; return counts by kind and of links to documents not in the store.
+    ``own``: see ``find_links``."""
+    links = find_links(db, own)
     write_links(db, links)
     stored = {row[0] for row in db.execute("SELECT id FROM documents")}
     counts: dict[str, Any] = dict(Counter(link.kind for link in links))
