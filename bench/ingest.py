@@ -12,6 +12,7 @@ job: parse, extract, store and link (issue 3's end-to-end plan).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -68,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {' '.join(cmd)}")
     print(f"input: {args.csv} ({args.csv.stat().st_size / 1e6:,.0f} MB)")
     print(f"report: {report.strip()[:300]}")
+    try:
+        resolved = json.loads(report).get("resolved") or {}
+    except ValueError:
+        resolved = {}
+    if resolved:
+        steps = ", ".join(f"{step} {figures.get('seconds', '?')} s" for step, figures in resolved.items())
+        print(f"linking (wall, within the total): {steps}")
     print(f"wall time: {elapsed:,.1f} s")
     print(f"peak resident memory (all processes): {peak / 2**20:,.0f} MiB")
     print(f"CPU time of the writing process: {writer_cpu:,.1f} s")

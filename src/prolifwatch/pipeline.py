@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -222,7 +223,9 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
         for name, step in steps:
             if on_step:
                 on_step(name)
+            started = time.perf_counter()
             figures[name] = step(store.db)
+            figures[name]["seconds"] = round(time.perf_counter() - started, 1)
     return figures
 
 

@@ -27,29 +27,48 @@ def clear_extraction(db: sqlite3.Connection, pk: int) -> None:
 def replace_extraction(db: sqlite3.Connection, pk: int, extraction: dict[str, Any], extractor: str) -> None:
     """Drop what the document had and write ``extraction`` in its place."""
     clear_extraction(db, pk)
+    write_extraction(db, pk, extraction, extractor)
+
+
+# One encoder each instead of json.dumps, which builds a new encoder whenever
+# it is given options (tens of calls a document in a bulk load).
+_encode_ascii = json.JSONEncoder().encode
+_encode_unicode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def write_extraction(db: sqlite3.Connection, pk: int, extraction: dict[str, Any], extractor: str) -> None:
+    """Write ``extraction`` for a document that has none (one just inserted)."""
     db.execute("INSERT OR REPLACE INTO extractions (pk, extractor) VALUES (?, ?)", (pk, extractor))
     db.executemany(
         'INSERT INTO mentions (pk, paragraph, start, "end", type, key, text, confidence, source, attributes)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (pk, m["paragraph"], m["start"], m["end"], m["type"], m.get("key"), m["text"], m["confidence"],
-             m["source"], json.dumps(m["attributes"]) if m.get("attributes") else None)
+             m["source"], _encode_ascii(m["attributes"]) if m.get("attributes") else None)
             for m in extraction.get("mentions", [])
         ],
     )
-    for idx, event in enumerate(extraction.get("events", [])):
+    events = extraction.get("events", [])
+    if not events:
+        return
+    # The event keys are given rather than read back one insert at a time; they
+    # are the ones SQLite would have chosen (the largest so far, plus one).
+    first = db.execute("SELECT COALESCE(MAX(event_pk), 0) + 1 FROM events").fetchone()[0]
+    event_rows, argument_rows = [], []
+    for idx, event in enumerate(events):
         evidence = event["evidence"]
-        cursor = db.execute(
-            'INSERT INTO events (pk, idx, type, kind, status, date, confidence, paragraph, start, "end", record)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (pk, idx, event["type"], event.get("kind"), event.get("status"), event.get("date"),
+        event_rows.append(
+            (first + idx, pk, idx, event["type"], event.get("kind"), event.get("status"), event.get("date"),
              event.get("confidence", 0.5), evidence["paragraph"], evidence["start"], evidence["end"],
-             json.dumps(event, ensure_ascii=False)),
+             _encode_unicode(event))
         )
-        db.executemany(
-            "INSERT INTO event_arguments (event_pk, role, key, text) VALUES (?, ?, ?, ?)",
-            list(_argument_rows(cursor.lastrowid, event)),
-        )
+        argument_rows += _argument_rows(first + idx, event)
+    db.executemany(
+        'INSERT INTO events (event_pk, pk, idx, type, kind, status, date, confidence, paragraph, start, "end", record)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        event_rows,
+    )
+    db.executemany("INSERT INTO event_arguments (event_pk, role, key, text) VALUES (?, ?, ?, ?)", argument_rows)
 
 
 def _argument_rows(event_pk: int, event: dict[str, Any]):

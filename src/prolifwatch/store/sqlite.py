@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Document, Source, document_from_json
 from . import doc_values
-from .extraction import clear_extraction, has_extraction, replace_extraction
+from .extraction import clear_extraction, has_extraction, replace_extraction, write_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import DocumentRows, document_rows
 
@@ -201,7 +201,7 @@ class SQLiteStore:
                 pk = self._insert(rows)
                 outcome = "new"
                 if extraction is not None:
-                    replace_extraction(self.db, pk, extraction, extractor)
+                    write_extraction(self.db, pk, extraction, extractor)
             else:
                 pk = row[0]
                 if rows.preference > row[1]:
