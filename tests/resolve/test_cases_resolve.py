@@ -89,3 +89,28 @@ def test_a_case_is_titled_by_parties_items_route_and_carrier():
     cases, _ = build_cases([_shipment("07STATE152317", "2007-11-03", "2007-11-04", **roles)],
                            names={"country:KP": "DPRK"})
     assert cases[0].title == "DPRK → Iran: jet vanes via Beijing (Iran Air)"
+
+
+def test_candidate_pairs_are_distinct_ordered_and_skip_oversized_blocks():
+    from prolifwatch.resolve.cases_pairs import candidate_pairs
+
+    # Block [0, 1, 2] gives 0-1, 0-2, 1-2; [1, 2] repeats 1-2; [3, 4, 5, 6] is over the limit of 3.
+    codes, oversized = candidate_pairs([[0, 1, 2], [1, 2], [3, 4, 5, 6], [7]], 10, 3)
+    assert [divmod(int(code), 10) for code in codes] == [(0, 1), (0, 2), (1, 2)]
+    assert oversized == 1
+
+
+def test_pairs_scored_in_two_processes_score_as_in_one(monkeypatch):
+    from prolifwatch.resolve import cases_pairs
+
+    monkeypatch.setattr(cases_pairs, "PARALLEL_MIN_PAIRS", 0)
+    codes, _ = cases_pairs.candidate_pairs([list(range(40))], 40, 100)
+
+    def score(i, j):  # None (ruled out) for some, zero or below for others
+        return None if (i + j) % 5 == 0 else float((i * j) % 7 - 2)
+
+    one = cases_pairs.score_pairs(score, codes, 40, threshold=4.0, workers=1)
+    two = cases_pairs.score_pairs(score, codes, 40, threshold=4.0, workers=2)
+    assert one == two
+    assert {(i, j) for i, j, _ in one} == {
+        (i, j) for i in range(40) for j in range(i + 1, 40) if (i + j) % 5 and (i * j) % 7 > 2}

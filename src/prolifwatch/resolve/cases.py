@@ -36,12 +36,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
 from typing import Any
 
 
 from ..datafiles import data_yaml
 from .cases_dates import Interval, transfer_interval
+from .cases_pairs import candidate_pairs, score_pairs
 from .cases_record import argument_value, build_record
 
 PARTY_SIDES = {"supplier": ("supplier",), "buyer": ("recipient", "end_user")}
@@ -266,12 +266,14 @@ def build_cases(
     links: Iterable[tuple[str, str]] = (),
     names: Mapping[str, str] | None = None,
     config: Mapping[str, Any] | None = None,
+    workers: int = 1,
 ) -> tuple[list[Case], dict[str, int]]:
     """Group transfers into cases; attach the actions that point at them.
 
     ``links`` are (document, document) pairs where one cites or describes the
     other; ``names`` gives display names for entity ids (else the commonest
-    surface form).  Returns the cases, most documents first, and counts."""
+    surface form); ``workers`` processes score the candidate pairs.  Returns
+    the cases, most documents first, and counts."""
     config = config or default_config()
     scorer = _Scorer(config, set(links))
     profiles = [_profile(t, config, scorer) for t in transfers]
@@ -284,19 +286,11 @@ def build_cases(
     for i, p in enumerate(profiles):
         for key in _block_keys(p, scorer, pad, linked):
             blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    oversized = 0
-    for members in blocks.values():
-        if len(members) > config["blocking"]["max_block"]:
-            oversized += 1
-            continue
-        pairs.update(combinations(members, 2))
-
-    scored = {}
-    for i, j in pairs:
-        score = scorer.score(profiles[i], profiles[j])
-        if score is not None:
-            scored[(i, j)] = score
+    pairs, oversized = candidate_pairs(blocks.values(), len(profiles), config["blocking"]["max_block"])
+    del blocks
+    scored = {(i, j): score for i, j, score in score_pairs(
+        lambda i, j: scorer.score(profiles[i], profiles[j]), pairs, len(profiles),
+        threshold=config["threshold"], workers=workers)}
     _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
     accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -335,7 +329,7 @@ def build_cases(
         "multi_document_cases": sum(1 for c in cases if len(c.record["documents"]) > 1),
         "conflicts": sum(len(c.record["conflicts"]) for c in cases),
         "related_actions": sum(len(v) for v in related.values()),
-        "pairs_compared": len(pairs),
+        "pairs_compared": int(len(pairs)),
         "pairs_accepted": len(accepted),
         "merges_refused_for_spread": refused,
         "oversized_blocks": oversized,

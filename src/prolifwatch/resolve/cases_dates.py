@@ -10,7 +10,7 @@ evidence of when), marked so comparisons treat it as loose.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 
@@ -20,13 +20,20 @@ class Interval:
     end: date
     precision: str      # day | month | year | window | document
     own: bool           # dated by the event itself, not its document
+    # start and end as day numbers: gaps are measured for millions of pairs
+    first: int = field(init=False, repr=False, compare=False)
+    last: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first", self.start.toordinal())
+        object.__setattr__(self, "last", self.end.toordinal())
 
     def gap_days(self, other: "Interval") -> int:
         """Days between the two intervals; 0 when they overlap."""
-        if self.end < other.start:
-            return (other.start - self.end).days
-        if other.end < self.start:
-            return (self.start - other.end).days
+        if self.last < other.first:
+            return other.first - self.last
+        if other.last < self.first:
+            return self.first - other.last
         return 0
 
     def years(self, pad_days: int) -> range:
