@@ -210,7 +210,7 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
 
     With ``workers`` > 1, what each document says of others (the per-document
     pass of the links step) is read in that many processes while the entities
-    are built here, and as many score the candidate pairs of cases."""
+    are built here."""
     from .store.cases import rebuild_cases
     from .store.entities import rebuild_entities
     from .store.links import rebuild_document_links
@@ -219,7 +219,7 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
     with store.transaction(), _own_links_ahead(store, workers) as own_links:
         steps = (("entities", rebuild_entities),
                  ("links", lambda db: rebuild_document_links(db, own_links())),
-                 ("cases", lambda db: rebuild_cases(db, workers)))
+                 ("cases", rebuild_cases))
         for name, step in steps:
             if on_step:
                 on_step(name)

@@ -100,17 +100,15 @@ def test_candidate_pairs_are_distinct_ordered_and_skip_oversized_blocks():
     assert oversized == 1
 
 
-def test_pairs_scored_in_two_processes_score_as_in_one(monkeypatch):
-    from prolifwatch.resolve import cases_pairs
+def test_only_pairs_whose_score_counts_are_kept():
+    from prolifwatch.resolve.cases_pairs import candidate_pairs, score_pairs
 
-    monkeypatch.setattr(cases_pairs, "PARALLEL_MIN_PAIRS", 0)
-    codes, _ = cases_pairs.candidate_pairs([list(range(40))], 40, 100)
+    codes, _ = candidate_pairs([list(range(40))], 40, 100)
 
-    def score(i, j):  # None (ruled out) for some, zero or below for others
+    def score(i, j):  # None (ruled out by dates) for some, zero or below for others
         return None if (i + j) % 5 == 0 else float((i * j) % 7 - 2)
 
-    one = cases_pairs.score_pairs(score, codes, 40, threshold=4.0, workers=1)
-    two = cases_pairs.score_pairs(score, codes, 40, threshold=4.0, workers=2)
-    assert one == two
-    assert {(i, j) for i, j, _ in one} == {
-        (i, j) for i in range(40) for j in range(i + 1, 40) if (i + j) % 5 and (i * j) % 7 > 2}
+    kept = score_pairs(score, codes, 40, lambda value: value > 2)
+    assert {(i, j) for i, j, _ in kept} == {
+        (i, j) for i in range(40) for j in range(i + 1, 40) if (i + j) % 5 and (i * j) % 7 > 4}
+    assert all(value == (i * j) % 7 - 2 for i, j, value in kept)

@@ -157,14 +157,11 @@ def _linking_tables(path) -> dict[str, list[tuple]]:
         db.close()
 
 
-def test_linking_in_two_processes_gives_the_same_tables_as_one(corpus_db, corpus_copy, monkeypatch):
+def test_reading_documents_in_two_processes_links_the_same_as_one(corpus_db, corpus_copy):
     # corpus_db was resolved in one process; the copy is re-resolved with the
-    # per-document pass of the links step and the scoring of case pairs
-    # spread over two (the corpus has too few pairs to fork for by default).
+    # per-document pass of the links step spread over two.
     from prolifwatch.pipeline import resolve_store
-    from prolifwatch.resolve import cases_pairs
 
-    monkeypatch.setattr(cases_pairs, "PARALLEL_MIN_PAIRS", 0)
     with open_store(corpus_copy) as store:
         figures = resolve_store(store, workers=2)
     assert figures["links"]["cites"] >= 900

@@ -266,14 +266,12 @@ def build_cases(
     links: Iterable[tuple[str, str]] = (),
     names: Mapping[str, str] | None = None,
     config: Mapping[str, Any] | None = None,
-    workers: int = 1,
 ) -> tuple[list[Case], dict[str, int]]:
     """Group transfers into cases; attach the actions that point at them.
 
     ``links`` are (document, document) pairs where one cites or describes the
     other; ``names`` gives display names for entity ids (else the commonest
-    surface form); ``workers`` processes score the candidate pairs.  Returns
-    the cases, most documents first, and counts."""
+    surface form).  Returns the cases, most documents first, and counts."""
     config = config or default_config()
     scorer = _Scorer(config, set(links))
     profiles = [_profile(t, config, scorer) for t in transfers]
@@ -288,9 +286,17 @@ def build_cases(
             blocks[key].append(i)
     pairs, oversized = candidate_pairs(blocks.values(), len(profiles), config["blocking"]["max_block"])
     del blocks
+    threshold, bonus = config["threshold"], config["weights"]["document_link"]
+
+    def counts(score: float) -> bool:
+        # Reaching the threshold, or able to with the link bonus (which only a
+        # positive score takes).  A pair below both is never accepted, and no
+        # other pair's bonus depends on it: a pair's bonus compares it with the
+        # best scores of its own two sides, which it reaches itself.
+        return score >= threshold or (score > 0 and score + bonus >= threshold)
+
     scored = {(i, j): score for i, j, score in score_pairs(
-        lambda i, j: scorer.score(profiles[i], profiles[j]), pairs, len(profiles),
-        threshold=config["threshold"], workers=workers)}
+        lambda i, j: scorer.score(profiles[i], profiles[j]), pairs, len(profiles), counts)}
     _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
     accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))

@@ -1,24 +1,20 @@
-"""Which transfers are compared, and comparing them on several cores.
+"""Which transfers are compared, and the scores of those that count.
 
 Blocks hold the transfers sharing a key; every two members of a block are a
-candidate pair.  At 250,000 cables that is tens of millions of pairs, most of
+candidate pair.  At 250,000 cables that is about 16 million pairs, most of
 them found in several blocks, so they are kept as one sorted array of
-``i * n + j`` codes (8 bytes a pair) rather than a set of tuples (over 100),
-and scored in slices by forked processes that read the profiles and the
-array they inherit: nothing but the scores that count comes back.
+``i * n + j`` codes (8 bytes a pair) rather than a set of tuples (over 100).
+
+Scoring them in forked processes was measured and dropped: on the
+250,000-cable store it took 300.6 s against 249.9 s in one process, the
+children copying the parent's heap as they touched it (docs/benchmarks.md).
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+
 import numpy as np
-
-# Below this many pairs a pool costs more than it saves.
-PARALLEL_MIN_PAIRS = 200_000
-
-Scored = list[tuple[int, int, float]]
 
 
 @lru_cache(maxsize=64)
@@ -45,37 +41,14 @@ def candidate_pairs(blocks: Iterable[Sequence[int]], count: int, max_block: int)
     return np.unique(np.concatenate(parts)), oversized
 
 
-# What the forked processes score: set just before the pool is made, so they
-# inherit it instead of receiving it pickled.
-_inherited: tuple[Callable[[int, int], float | None], np.ndarray, int, float] | None = None
-
-
-def _score_slice(start: int, stop: int) -> Scored:
-    score, codes, count, threshold = _inherited
+def score_pairs(score: Callable[[int, int], float | None], codes: np.ndarray, count: int,
+                counts: Callable[[float], bool]) -> list[tuple[int, int, float]]:
+    """``(i, j, score)`` of every pair whose score ``counts``, in code order.
+    ``score`` returns None for a pair its dates rule out."""
     kept = []
-    for code in codes[start:stop].tolist():
+    for code in codes.tolist():
         i, j = divmod(code, count)
         value = score(i, j)
-        if value is not None and (value > 0 or value >= threshold):
+        if value is not None and counts(value):
             kept.append((i, j, value))
     return kept
-
-
-def score_pairs(score: Callable[[int, int], float | None], codes: np.ndarray, count: int, *,
-                threshold: float, workers: int = 1) -> Scored:
-    """``(i, j, score)`` of every pair whose score can count, in code order:
-    one reaching the threshold, or any positive one (a document link may add
-    to it).  ``score`` returns None for a pair its dates rule out."""
-    global _inherited
-    _inherited = (score, codes, count, threshold)
-    try:
-        if workers <= 1 or len(codes) < PARALLEL_MIN_PAIRS or not hasattr(os, "fork"):
-            return _score_slice(0, len(codes))
-        # More slices than processes, so that one slow slice does not leave a core idle.
-        bounds = np.linspace(0, len(codes), 4 * workers + 1).astype(int).tolist()
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.starmap(_score_slice, zip(bounds, bounds[1:]))
-        return [pair for part in parts for pair in part]
-    finally:
-        _inherited = None
-

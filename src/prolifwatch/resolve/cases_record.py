@@ -52,15 +52,16 @@ def _ordered(transfers: Sequence["TransferInput"]) -> list["TransferInput"]:
 def _roles(transfers: Sequence["TransferInput"], names: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Per role, each value once, with its display name, surface forms and sources."""
     roles: dict[str, list[dict[str, Any]]] = {}
+    # One source dict per transfer, shared by the entries that cite it (records are only read and serialised).
+    sourced = [(t, _source(t)) for t in transfers]
     for role in ROLES:
         entries: dict[str, dict[str, Any]] = {}
         texts: dict[str, Counter] = defaultdict(Counter)
-        for t in transfers:
+        for t, source in sourced:
             for argument in t.record.get(role) or []:
                 value = argument_value(argument)
                 texts[value][_clean(argument.get("text", ""))] += 1
                 entry = entries.setdefault(value, {"value": value, "sources": []})
-                source = _source(t)
                 if source not in entry["sources"]:
                     entry["sources"].append(source)
         for value, entry in entries.items():

@@ -55,11 +55,10 @@ def load_inputs(db: sqlite3.Connection) -> tuple[list[TransferInput], list[Actio
     return transfers, actions, links, names
 
 
-def rebuild_cases(db: sqlite3.Connection, workers: int = 1) -> dict[str, Any]:
-    """Replace cases and case_events; return counts (transfers, cases, multi-document cases, conflicts ...).
-    ``workers``: processes scoring candidate pairs."""
+def rebuild_cases(db: sqlite3.Connection) -> dict[str, Any]:
+    """Replace cases and case_events; return counts (transfers, cases, multi-document cases, conflicts ...)."""
     transfers, actions, links, names = load_inputs(db)
-    cases, counts = build_cases(transfers, actions, links=links, names=names, workers=workers)
+    cases, counts = build_cases(transfers, actions, links=links, names=names)
     db.execute("DELETE FROM case_events")
     db.execute("DELETE FROM cases")
     db.executemany(
