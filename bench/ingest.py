@@ -32,6 +32,14 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def reference_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop: this machine's speed drifts
+    (0.37 to 0.57 s within minutes, 2026-11-23), so a run is read beside it."""
+    started = time.process_time()
+    sum(i * i % 7 for i in range(5_000_000))
+    return time.process_time() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("csv", type=Path)
@@ -51,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd += ["--no-extract", "--no-resolve"]
     else:
         cmd += ["--ner-scope", args.ner_scope]
+    reference_before = reference_seconds()
     started = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     proc = psutil.Process(child.pid)
@@ -80,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak resident memory (all processes): {peak / 2**20:,.0f} MiB")
     print(f"CPU time of the writing process: {writer_cpu:,.1f} s")
     print(f"store size: {os.path.getsize(args.db) / 1e6:,.0f} MB")
+    print(f"reference loop (machine speed): {reference_before:.2f} s before, {reference_seconds():.2f} s after")
     return 0 if child.returncode in (0, 1) else child.returncode
 
 
