@@ -62,6 +62,11 @@ def _size(path: str) -> int:
         return 0
 
 
+def processes(requested: int) -> int:
+    """A --workers value: 0 stands for one process per core."""
+    return requested or os.cpu_count() or 1
+
+
 def _open_store(db: str | None):
     from .store import default_db_path, open_store
 
@@ -142,7 +147,7 @@ def ingest(
 
     store = _open_store(db)
     files = list(iter_files(paths))
-    workers = workers or os.cpu_count() or 1
+    workers = processes(workers)
     sizes = {path: _size(path) for path in files}
     progress = Progress(
         SpinnerColumn(),

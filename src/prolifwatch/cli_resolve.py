@@ -1,12 +1,11 @@
 """``prolifwatch resolve``: the linking stage over the whole store."""
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out, processes
 
 
 @app.command()
@@ -28,7 +27,7 @@ def resolve(
     with _open_store(db) as store:
         with err.status("resolving ...") as status:
             figures = resolve_store(store, on_step=lambda step: status.update(f"resolving {step} ..."),
-                                    workers=workers or os.cpu_count() or 1)
+                                    workers=processes(workers))
     if as_json:
         _emit_json(figures)
         return

@@ -335,7 +335,7 @@ def build_cases(
         "multi_document_cases": sum(1 for c in cases if len(c.record["documents"]) > 1),
         "conflicts": sum(len(c.record["conflicts"]) for c in cases),
         "related_actions": sum(len(v) for v in related.values()),
-        "pairs_compared": int(len(pairs)),
+        "pairs_compared": len(pairs),
         "pairs_accepted": len(accepted),
         "merges_refused_for_spread": refused,
         "oversized_blocks": oversized,
