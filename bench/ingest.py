@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--extract", action="store_true",
                         help="also extract mentions and events and link (issue 2's figure is without)")
-    parser.add_argument("--ner-scope", choices=["worth", "events", "off"], default="worth",
+    parser.add_argument("--ner-scope", choices=["worth", "events", "gaps", "off"], default="worth",
                         help="with --extract: where NER reads (see prolifwatch ingest --help)")
     args = parser.parse_args(argv)
 

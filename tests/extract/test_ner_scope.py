@@ -1,4 +1,5 @@
-"""NER scopes: with "events", spaCy reads only paragraphs holding an event the cheap pass found."""
+"""NER scopes: with "events", spaCy reads only paragraphs holding an event the
+cheap pass found; with "gaps", only the evidence of its transfers that lack a party."""
 import pytest
 
 from prolifwatch.cli import NerScope
@@ -58,3 +59,49 @@ def test_scope_off_is_the_cheap_pass(documents):
     assert "ner" not in off.names
     for doc in documents[:8]:
         assert off(doc).to_json() == cheap(doc).to_json()
+
+
+@pytest.fixture(scope="module")
+def gaps_and_cheap(documents):
+    gaps, cheap = Extractor(ner_scope="gaps"), Extractor(CHEAP)
+    return {doc.id: (gaps(doc), cheap(doc)) for doc in documents}
+
+
+def _lacking_a_party(events) -> list[tuple[int, int]]:
+    return [(e.evidence.start, e.evidence.end) for e in events
+            if e.type == "transfer" and not (e.values("supplier") and e.values("recipient"))]
+
+
+def test_gaps_reads_only_the_evidence_of_transfers_lacking_a_party(gaps_and_cheap):
+    read = 0
+    for doc_id, (gaps, cheap) in gaps_and_cheap.items():
+        spans = _lacking_a_party(cheap.events)
+        for m in gaps.mentions:
+            if m.source == "ner":
+                read += 1
+                assert any(s <= m.start and m.end <= e for s, e in spans), (doc_id, m)
+    assert read
+
+
+def test_gaps_fills_in_a_party_the_cheap_pass_left_out():
+    # 04MADRID4374, lines 25-26: "He explained that Telstar did sell the freeze
+    # dryer and spare parts to Iran."  The cheap pass knows Iran and the freeze
+    # dryer but not the Spanish firm; NER reading that sentence names it.
+    doc = next(parse_paths([CORPUS / "scraped-text" / "04MADRID4374.txt"]))
+
+    def sale(extraction):
+        return next(e for e in extraction.events
+                    if e.type == "transfer" and e.evidence.text.startswith("He explained that Telstar did sell"))
+
+    cheap, gaps = sale(Extractor(CHEAP)(doc)), sale(Extractor(ner_scope="gaps")(doc))
+    assert [a.text for a in cheap.values("recipient")] == [a.text for a in gaps.values("recipient")] == ["Iran"]
+    assert not cheap.values("supplier")
+    assert [(a.text, a.type) for a in gaps.values("supplier")] == [("Telstar", "Organization")]
+
+
+def test_a_document_where_gaps_takes_nothing_is_the_cheap_pass(documents, gaps_and_cheap):
+    whole = [doc_id for doc_id, (_, cheap) in gaps_and_cheap.items() if not _lacking_a_party(cheap.events)]
+    assert whole
+    for doc_id in whole:
+        gaps, cheap = gaps_and_cheap[doc_id]
+        assert gaps.to_json() == cheap.to_json()

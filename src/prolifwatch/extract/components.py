@@ -166,7 +166,9 @@ def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool 
 def read_by_ner(p: Passage, inside: list[Mention], restore_caps: bool, context: int | None) -> list[tuple[int, str]]:
     """(offset in the paragraph, text) of each part of ``p`` spaCy reads: the whole
     paragraph if ``context`` is None, else the sentences worth it with ``context`` either side."""
-    local = [replace(m, start=m.start - p.start, end=m.end - p.start) for m in inside]
+    # a passage may be part of its paragraph (an event's evidence): only the mentions within it
+    local = [replace(m, start=m.start - p.start, end=m.end - p.start) for m in inside
+             if p.start <= m.start and m.end <= p.start + len(p.text)]
     text = restore_case(p.text, local) if p.all_caps and restore_caps else p.text
     if context is None:
         return [(0, text)]

@@ -38,8 +38,10 @@ def passages_of(doc: Document) -> list[Passage]:
 #: Where the statistical pass reads: "worth" — every paragraph where the cheap
 #: pass found something worth it (see components.WORTH_NER); "events" — only
 #: those of them that hold an event the cheap pass found, for bulk loads where
-#: NER on every worthy paragraph costs hours (docs/benchmarks.md); "off" — nowhere.
-NER_SCOPES = ("worth", "events", "off")
+#: NER on every worthy paragraph costs hours (docs/benchmarks.md); "gaps" —
+#: only the evidence of the cheap pass's transfers that lack a supplier or a
+#: recipient, in those paragraphs (about 2 % of the characters); "off" — nowhere.
+NER_SCOPES = ("worth", "events", "gaps", "off")
 
 
 class Extractor:
@@ -72,7 +74,7 @@ class Extractor:
 
     def __call__(self, doc: Document) -> Extraction:
         passages = passages_of(doc)
-        if self.ner_scope == "events" and self.find_events and "ner" in self.names:
+        if self.ner_scope in ("events", "gaps") and self.find_events and "ner" in self.names:
             return self._events_first(doc, passages)
         mentions = self.mentions(passages)
         events = []
@@ -82,14 +84,40 @@ class Extractor:
 
     def _events_first(self, doc: Document, passages: list[Passage]) -> Extraction:
         """Events from the cheap pass first (the components without NER); then
-        NER reads only the paragraphs holding one, and the events are found again
-        with what it added.  A document without events costs no NER at all."""
+        NER reads only what the scope takes from them (the paragraphs holding
+        one, or the evidence of transfers missing a party), and the events are
+        found again with what it added.  A document where the scope takes
+        nothing costs no NER at all."""
         ner, end = self.names.index("ner"), len(self.components)
         before = self._run(0, ner, passages, [])
         cheap = self._run(ner + 1, end, passages, before)
         events = find_events(doc, passages, cheap, self.kb)
-        holding = {e.evidence.paragraph for e in events}
-        if not holding:
+        reads = _gap_passages(passages, events) if self.ner_scope == "gaps" else _holding(passages, events)
+        if not reads:
             return Extraction(doc.id, cheap, events)
-        mentions = self._run(ner, end, passages, before, [p for p in passages if p.index in holding])
+        mentions = self._run(ner, end, passages, before, reads)
         return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb))
+
+
+def _holding(passages: list[Passage], events: list[Event]) -> list[Passage]:
+    holding = {e.evidence.paragraph for e in events}
+    return [p for p in passages if p.index in holding]
+
+
+def _gap_passages(passages: list[Passage], events: list[Event]) -> list[Passage]:
+    """The evidence of each transfer without a supplier or a recipient, as a passage
+    of its own (overlapping evidence joined, so that no text is read twice)."""
+    spans = sorted((e.evidence.paragraph, e.evidence.start, e.evidence.end) for e in events
+                   if e.type == "transfer" and not (e.values("supplier") and e.values("recipient")))
+    joined: list[list[int]] = []
+    for index, start, end in spans:
+        if joined and joined[-1][0] == index and start <= joined[-1][2]:
+            joined[-1][2] = max(joined[-1][2], end)
+        else:
+            joined.append([index, start, end])
+    by_index = {p.index: p for p in passages}
+    parts = []
+    for index, start, end in joined:
+        whole = by_index[index]
+        parts.append(Passage(index, whole.text[start - whole.start : end - whole.start], start, whole.all_caps))
+    return parts
