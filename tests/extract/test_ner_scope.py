@@ -95,13 +95,35 @@ def test_gaps_fills_in_a_party_the_cheap_pass_left_out():
 
     cheap, gaps = sale(Extractor(CHEAP)(doc)), sale(Extractor(ner_scope="gaps")(doc))
     assert [a.text for a in cheap.values("recipient")] == [a.text for a in gaps.values("recipient")] == ["Iran"]
+    assert [a.text for a in cheap.values("items")] == ["freeze\ndryer"]  # an Australia Group item
+    assert cheap.values("items")[0].key.startswith("item:AustraliaGroup")
     assert not cheap.values("supplier")
     assert [(a.text, a.type) for a in gaps.values("supplier")] == [("Telstar", "Organization")]
 
 
-def test_a_document_where_gaps_takes_nothing_is_the_cheap_pass(documents, gaps_and_cheap):
+def test_a_document_where_gaps_takes_nothing_is_the_cheap_pass(gaps_and_cheap):
     whole = [doc_id for doc_id, (_, cheap) in gaps_and_cheap.items() if not _lacking_a_party(cheap.events)]
     assert whole
     for doc_id in whole:
         gaps, cheap = gaps_and_cheap[doc_id]
         assert gaps.to_json() == cheap.to_json()
+
+
+def test_gap_passages_join_overlapping_evidence_and_keep_document_offsets():
+    from prolifwatch.extract.components import Passage
+    from prolifwatch.extract.event import Argument, Event, Evidence
+    from prolifwatch.extract.pipeline import _gap_passages
+
+    text = "Firm A sold rotors. They went via Dubai. Iran got them from Firm B."
+    paragraph = Passage(3, text, 100)
+    iran = [Argument("Iran", "country:IR", "Country")]
+    firm = [Argument("Firm B", "org:firm-b", "Organization")]
+
+    def transfer(start, end, **roles):
+        return Event("transfer", Evidence(3, 100 + start, 100 + end, text[start:end]), roles)
+
+    events = [transfer(0, 19), transfer(12, 40),  # overlapping, no recipient: joined
+              transfer(41, 67, supplier=firm, recipient=iran),  # both parties: not read
+              Event("diplomatic_action", Evidence(3, 141, 167, text[41:67]), {})]
+    assert [(p.index, p.start, p.text) for p in _gap_passages([paragraph], events)] == [
+        (3, 100, "Firm A sold rotors. They went via Dubai.")]
