@@ -4,7 +4,9 @@ import pytest
 
 from prolifwatch.cli import NerScope
 from prolifwatch.extract import CHEAP, Extractor
-from prolifwatch.extract.pipeline import NER_SCOPES
+from prolifwatch.extract.components import Passage
+from prolifwatch.extract.event import Argument, Event, Evidence
+from prolifwatch.extract.pipeline import NER_SCOPES, _gap_passages
 from prolifwatch.pipeline import parse_paths
 from tests.conftest import CORPUS, SEEDS
 
@@ -12,6 +14,12 @@ from tests.conftest import CORPUS, SEEDS
 @pytest.fixture(scope="module")
 def documents():
     return list(parse_paths([SEEDS, CORPUS / "plain-text"]))
+
+
+@pytest.fixture(scope="module")
+def cheap_pass(documents):
+    cheap = Extractor(CHEAP)
+    return {doc.id: cheap(doc) for doc in documents}
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +48,11 @@ def test_a_narrower_scope_finds_a_subset_of_the_names_ner_finds(by_scope):
     assert narrower > 0
 
 
-def test_without_events_the_result_is_the_cheap_pass(documents, by_scope):
-    cheap = Extractor(CHEAP)
+def test_without_events_the_result_is_the_cheap_pass(documents, by_scope, cheap_pass):
     quiet = [d for d in documents if not by_scope[d.id][1].events]
     assert quiet
     for doc in quiet:
-        assert by_scope[doc.id][1].to_json() == cheap(doc).to_json()
+        assert by_scope[doc.id][1].to_json() == cheap_pass[doc.id].to_json()
 
 
 def test_scopes_are_named_alike_everywhere():
@@ -62,9 +69,9 @@ def test_scope_off_is_the_cheap_pass(documents):
 
 
 @pytest.fixture(scope="module")
-def gaps_and_cheap(documents):
-    gaps, cheap = Extractor(ner_scope="gaps"), Extractor(CHEAP)
-    return {doc.id: (gaps(doc), cheap(doc)) for doc in documents}
+def gaps_and_cheap(documents, cheap_pass):
+    gaps = Extractor(ner_scope="gaps")
+    return {doc.id: (gaps(doc), cheap_pass[doc.id]) for doc in documents}
 
 
 def _lacking_a_party(events) -> list[tuple[int, int]]:
@@ -110,10 +117,6 @@ def test_a_document_where_gaps_takes_nothing_is_the_cheap_pass(gaps_and_cheap):
 
 
 def test_gap_passages_join_overlapping_evidence_and_keep_document_offsets():
-    from prolifwatch.extract.components import Passage
-    from prolifwatch.extract.event import Argument, Event, Evidence
-    from prolifwatch.extract.pipeline import _gap_passages
-
     text = "Firm A sold rotors. They went via Dubai. Iran got them from Firm B."
     paragraph = Passage(3, text, 100)
     iran = [Argument("Iran", "country:IR", "Country")]
