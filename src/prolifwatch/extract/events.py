@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..knowledge import KnowledgeBase
 from ..model import Document
@@ -27,14 +28,21 @@ __all__ = ["ACTION_ROLES", "TRANSFER_ROLES", "Argument", "Event", "Evidence", "f
 _THIS_VESSEL = re.compile(r"\b(?:this|the)\s+(?:vessel|ship)\b", re.I)
 
 
-def find_events(doc: Document, passages: list[Passage], mentions: list[Mention], kb: KnowledgeBase) -> list[Event]:
+def find_events(doc: Document, passages: list[Passage], mentions: list[Mention], kb: KnowledgeBase,
+                earlier: tuple[list[Mention], list[Event]] | None = None) -> list[Event]:
+    """The events of the passages, in order.  ``earlier``: the mentions and events of
+    an earlier call on the same passages; a paragraph holding the same mentions as
+    then keeps its events instead of being read again (events are found paragraph
+    by paragraph, from its text and its mentions only)."""
     anchor = anchor_date(getattr(doc, "created", None) or getattr(doc, "published", None))
     c = cues()
-    by_paragraph: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_paragraph.setdefault(m.paragraph, []).append(m)
+    by_paragraph = _by_paragraph(mentions)
+    kept = _unchanged(by_paragraph, *earlier) if earlier else {}
     events: list[Event] = []
     for p in passages:
+        if p.index in kept:
+            events.extend(_rebased(kept[p.index], len(events)))
+            continue
         inside = by_paragraph.get(p.index)
         if not inside:
             continue
@@ -53,6 +61,33 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
                 action.transfer = first_transfer
                 events.append(action)
     return events
+
+
+def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    by_paragraph: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_paragraph.setdefault(m.paragraph, []).append(m)
+    return by_paragraph
+
+
+def _unchanged(by_paragraph: dict[int, list[Mention]], mentions: list[Mention],
+               events: list[Event]) -> dict[int, list[Event]]:
+    """The earlier events of each paragraph whose mentions are those of then,
+    attributes included (the finders read some)."""
+    before = _by_paragraph(mentions)
+    same = {index for index, inside in before.items()
+            if by_paragraph.get(index) == inside and all(
+                a.attributes == b.attributes for a, b in zip(by_paragraph[index], inside))}
+    kept: dict[int, list[Event]] = {index: [] for index in same}
+    for e in events:
+        if e.evidence.paragraph in kept:
+            kept[e.evidence.paragraph].append(e)
+    return kept
+
+
+def _rebased(events: list[Event], first: int) -> list[Event]:
+    """A paragraph's events placed at index ``first``: its actions concern its first transfer."""
+    return [replace(e, transfer=first) if e.transfer is not None else e for e in events]
 
 
 def _sentences_of(p: Passage, inside: list[Mention], anchor, c: Cues) -> list[Sentence]:

@@ -96,7 +96,7 @@ class Extractor:
         if not reads:
             return Extraction(doc.id, cheap, events)
         mentions = self._run(ner, end, passages, before, reads)
-        return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb))
+        return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb, earlier=(cheap, events)))
 
 
 def _holding(passages: list[Passage], events: list[Event]) -> list[Passage]:
