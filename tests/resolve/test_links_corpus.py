@@ -151,6 +151,7 @@ def _linking_tables(path) -> dict[str, list[tuple]]:
         return {
             "document_links": db.execute("SELECT * FROM document_links ORDER BY 1, 2, 3").fetchall(),
             "entities": db.execute("SELECT * FROM entities ORDER BY 1").fetchall(),
+            "entity_members": db.execute("SELECT * FROM entity_members ORDER BY 1").fetchall(),
             "cases": db.execute("SELECT * FROM cases ORDER BY 1").fetchall(),
         }
     finally:
@@ -159,7 +160,8 @@ def _linking_tables(path) -> dict[str, list[tuple]]:
 
 def test_reading_documents_in_two_processes_links_the_same_as_one(corpus_db, corpus_copy):
     # corpus_db was resolved in one process; the copy is re-resolved with the
-    # per-document pass of the links step spread over two.
+    # mention tally of the entities step and the per-document pass of the links
+    # step spread over two.
     from prolifwatch.pipeline import resolve_store
 
     with open_store(corpus_copy) as store:
