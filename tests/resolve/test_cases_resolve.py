@@ -1,14 +1,15 @@
 """The pure case builder: date intervals, tolerances, blocking and chaining limits."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from types import SimpleNamespace
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from prolifwatch.resolve.cases import TransferInput, build_cases
-from prolifwatch.resolve.cases_dates import parse_interval, sort_key, transfer_interval
+from prolifwatch.resolve.cases_dates import Interval, parse_interval, sort_key, transfer_interval
 from tests.resolve.test_cases_fixtures import arg, transfer
 
 VESSEL = arg("entity:iran-matin", "Iran Matin", "Vessel")
@@ -124,3 +125,25 @@ def test_only_pairs_whose_score_counts_are_kept():
     assert {(i, j) for i, j, _ in kept} == {
         (i, j) for i in range(40) for j in range(i + 1, 40) if (i + j) % 5 and (i * j) % 7 > 4}
     assert all(value == (i * j) % 7 - 2 for i, j, value in kept)
+
+
+_INTERVALS = st.one_of(st.none(), st.builds(
+    lambda start, length, precision, own: Interval(start, start + timedelta(days=length), precision, own),
+    # (within two years, so that the tolerances of 0, 31 and 183 days all come into play)
+    st.dates(min_value=date(2007, 1, 1), max_value=date(2008, 12, 31)), st.integers(0, 90),
+    st.sampled_from(["day", "month", "year", "window", "document"]), st.booleans()))
+
+
+@given(st.lists(_INTERVALS, min_size=2, max_size=12))
+def test_pairs_dates_may_agree_are_those_date_score_does_not_rule_out(intervals):
+    from prolifwatch.resolve.cases import _Scorer, default_config
+    from prolifwatch.resolve.cases_pairs import candidate_pairs
+
+    scorer = _Scorer(default_config(), set())
+    profiles = [SimpleNamespace(interval=interval) for interval in intervals]
+    n = len(profiles)
+    codes, _ = candidate_pairs([list(range(n))], n, 100)
+    kept = scorer.dates_may_agree(codes, profiles, chunk=5)  # (several chunks)
+    assert [divmod(int(c), n) for c in kept] == [
+        (i, j) for i in range(n) for j in range(i + 1, n)
+        if scorer.date_score(intervals[i], intervals[j]) is not None]

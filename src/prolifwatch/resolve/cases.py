@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 
 from ..datafiles import data_yaml
 from .cases_dates import Interval, transfer_interval
@@ -158,6 +159,29 @@ class _Scorer:
             return self.weights["date_close"]
         return self.weights["date_compatible"] if a.own and b.own else 0.0
 
+    def dates_may_agree(self, codes: np.ndarray, profiles: list[_Profile], chunk: int = 1 << 21) -> np.ndarray:
+        """The pair codes (``i * len(profiles) + j``) that ``date_score`` does not rule
+        out, found for all pairs at once: about half the pairs at 250,000 cables, each
+        a Python call less."""
+        if not len(codes):
+            return codes
+        intervals = [p.interval for p in profiles]
+        dated = np.array([i is not None for i in intervals])
+        first = np.array([i.first if i else 0 for i in intervals], dtype=np.int64)
+        last = np.array([i.last if i else 0 for i in intervals], dtype=np.int64)
+        day = np.array([bool(i) and i.precision == "day" for i in intervals])
+        year = np.array([bool(i) and i.precision == "year" for i in intervals])
+        own = np.array([bool(i) and i.own for i in intervals])
+        kept = []
+        for start in range(0, len(codes), chunk):  # (a few arrays of this size at a time)
+            part = codes[start:start + chunk]
+            a, b = np.divmod(part, len(profiles))
+            gap = np.maximum(0, np.maximum(first[b] - last[a], first[a] - last[b]))
+            tolerance = np.where(day[a] & day[b], self.dates["day_tolerance_days"], self.dates["tolerance_days"])
+            tolerance[own[a] & own[b] & (year[a] | year[b])] = 0
+            kept.append(part[~(dated[a] & dated[b] & (gap > tolerance))])
+        return np.concatenate(kept)
+
     def score(self, a: _Profile, b: _Profile) -> float | None:
         dates = self.date_score(a.interval, b.interval)
         if dates is None:
@@ -180,10 +204,6 @@ class _Scorer:
         if a.transfer.document == b.transfer.document:
             total += w["same_document"]
         return total
-
-    def linked(self, a: _Profile, b: _Profile) -> bool:
-        da, db = a.transfer.document, b.transfer.document
-        return da != db and ((da, db) in self.links or (db, da) in self.links)
 
 
 def _block_keys(p: _Profile, scorer: _Scorer, pad_days: int, linked: Mapping[str, set[str]]) -> set[tuple]:
@@ -242,8 +262,7 @@ def _add_link_bonus(scored: dict[tuple[int, int], float], profiles: list[_Profil
     of its shipments: the link vouches for the pair that matches best from
     both sides (ties included), not for every transfer the two documents share
     an item with."""
-    linked = [(pair, score) for pair, score in scored.items()
-              if score > 0 and scorer.linked(profiles[pair[0]], profiles[pair[1]])]
+    linked = list(_linked_pairs(scored, profiles, scorer))
     best: dict[tuple[int, str], float] = defaultdict(float)
     for (i, j), score in linked:
         for me, other in ((i, j), (j, i)):
@@ -252,6 +271,28 @@ def _add_link_bonus(scored: dict[tuple[int, int], float], profiles: list[_Profil
     for (i, j), score in linked:
         if score == best[(i, profiles[j].transfer.document)] == best[(j, profiles[i].transfer.document)]:
             scored[(i, j)] = score + bonus
+
+
+def _linked_pairs(scored: dict[tuple[int, int], float], profiles: list[_Profile],
+                  scorer: _Scorer) -> Iterator[tuple[tuple[int, int], float]]:
+    """The scored pairs with a positive score whose two documents are linked: looked up
+    from the links (a few transfers a document) rather than by testing every scored
+    pair (8.5 million at 250,000 cables)."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        by_document[p.transfer.document].append(i)
+    seen: set[tuple[int, int]] = set()
+    for da, db in scorer.links:
+        if da == db:
+            continue
+        for i in by_document.get(da, ()):
+            for j in by_document.get(db, ()):
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    score = scored.get(pair)
+                    if score is not None and score > 0:
+                        yield pair, score
 
 
 def case_id(document: str, idx: int) -> str:
@@ -296,7 +337,8 @@ def build_cases(
         return score >= threshold or (score > 0 and score + bonus >= threshold)
 
     scored = {(i, j): score for i, j, score in score_pairs(
-        lambda i, j: scorer.score(profiles[i], profiles[j]), pairs, len(profiles), counts)}
+        lambda i, j: scorer.score(profiles[i], profiles[j]), scorer.dates_may_agree(pairs, profiles),
+        len(profiles), counts)}
     _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
     accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
