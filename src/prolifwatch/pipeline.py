@@ -208,17 +208,17 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
     replace their tables in one transaction, so a crash or an error leaves the
     previous, consistent result; judgements are read, never written.
 
-    With ``workers`` > 1, the mentions the entities step tallies and what each
-    document says of others (the per-document pass of the links step) are read
-    in that many processes, each a range of rows at a time."""
+    With ``workers`` > 1, what each document says of others (the per-document
+    pass of the links step) is read in that many processes while the entities
+    are built here."""
     from .store.cases import rebuild_cases
     from .store.entities import rebuild_entities
     from .store.links import rebuild_document_links
 
     figures: dict[str, dict] = {}
-    with store.transaction(), _read_ahead(store, workers) as ahead:
-        steps = (("entities", lambda db: rebuild_entities(db, tallies=ahead.key_tallies())),
-                 ("links", lambda db: rebuild_document_links(db, ahead.own_links())),
+    with store.transaction(), _own_links_ahead(store, workers) as own_links:
+        steps = (("entities", rebuild_entities),
+                 ("links", lambda db: rebuild_document_links(db, own_links())),
                  ("cases", rebuild_cases))
         for name, step in steps:
             if on_step:
@@ -229,30 +229,18 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
     return figures
 
 
-@dataclass
-class _ReadAhead:
-    """The linking stage's reads, started in other processes; each returns None
-    when there are none (the step then reads in this process)."""
-
-    key_tallies: Callable[[], list | None] = lambda: None
-    own_links: Callable[[], list | None] = lambda: None
-
-
 @contextmanager
-def _read_ahead(store, workers: int) -> Iterator[_ReadAhead]:
-    from .store.entities import mention_row_ranges, tally_keys_at
+def _own_links_ahead(store, workers: int) -> Iterator[Callable[[], list | None]]:
+    """A function returning the links step's per-document pass, started now in
+    ``workers`` processes (None, found later in this process, with one)."""
     from .store.links import own_links_at, pk_ranges
 
     path = getattr(store, "path", None)
     if workers <= 1 or path is None:
-        yield _ReadAhead()
+        yield lambda: None
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers) as pool:
-        # More ranges than processes, so that one slow range does not leave a core idle;
-        # the tallies first, as the entities step comes first.
-        tallies = [pool.apply_async(tally_keys_at, (str(path), rows))
-                   for rows in mention_row_ranges(store.db, 2 * workers)]
-        links = [pool.apply_async(own_links_at, (str(path), pks)) for pks in pk_ranges(store.db, 4 * workers)]
-        yield _ReadAhead(key_tallies=lambda: [part.get() for part in tallies],
-                         own_links=lambda: [link for part in links for link in part.get()])
+        # More ranges than processes, so that one slow range does not leave a core idle.
+        parts = [pool.apply_async(own_links_at, (str(path), pks)) for pks in pk_ranges(store.db, 4 * workers)]
+        yield lambda: [link for part in parts for link in part.get()]

@@ -160,8 +160,7 @@ def _linking_tables(path) -> dict[str, list[tuple]]:
 
 def test_reading_documents_in_two_processes_links_the_same_as_one(corpus_db, corpus_copy):
     # corpus_db was resolved in one process; the copy is re-resolved with the
-    # mention tally of the entities step and the per-document pass of the links
-    # step spread over two.
+    # per-document pass of the links step spread over two.
     from prolifwatch.pipeline import resolve_store
 
     with open_store(corpus_copy) as store:

@@ -13,8 +13,7 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
@@ -28,83 +27,28 @@ NOT_ENTITIES = ("Quantity", "Date")  # mention types that name no actor or thing
 _CHUNK = 500  # keys per IN (...) query
 
 
-@dataclass(slots=True)
-class KeyTally:
-    """One key over a run of mention rows; the first and last document pk join
-    two runs (see ``key_records``)."""
-
-    first_pk: int
-    last_pk: int
-    types: Counter = field(default_factory=Counter)
-    forms: Counter = field(default_factory=Counter)
-    mentions: int = 0
-    documents: int = 1
-
-
-def tally_keys(db: sqlite3.Connection, rowids: tuple[int, int] | None = None) -> dict[str, KeyTally]:
-    """The keyed mentions of rows ``rowids`` (first, last; None: all), tallied per key in row order."""
-    # Documents are counted by a change of pk per key, so a document's mentions must come
-    # together: in row order, whatever index the planner might otherwise choose.
-    where = "" if rowids is None else " AND rowid BETWEEN ? AND ?"
-    rows = db.execute("SELECT pk, key, type, text FROM mentions WHERE key IS NOT NULL AND type NOT IN (?, ?)"
-                      + where + " ORDER BY rowid", NOT_ENTITIES + tuple(rowids or ()))
-    tallies: dict[str, KeyTally] = {}
-    for pk, key, type_, text in rows:
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = KeyTally(pk, pk)
-        elif tally.last_pk != pk:
-            tally.last_pk = pk
-            tally.documents += 1
-        tally.types[type_] += 1
-        tally.forms[text] += 1
-        tally.mentions += 1
-    return tallies
-
-
-def tally_keys_at(path: str, rowids: tuple[int, int]) -> dict[str, KeyTally]:
-    """``tally_keys`` through a connection of its own (in another process)."""
-    db = sqlite3.connect(path)
-    try:
-        db.execute("PRAGMA query_only=ON")
-        return tally_keys(db, rowids)
-    finally:
-        db.close()
-
-
-def mention_row_ranges(db: sqlite3.Connection, parts: int) -> list[tuple[int, int]]:
-    """The mention rowids cut into at most ``parts`` consecutive ranges (first, last) of about equal size."""
-    first, last = db.execute("SELECT MIN(rowid), MAX(rowid) FROM mentions").fetchone()
-    if first is None:
-        return []
-    size = -(-(last - first + 1) // max(1, parts))
-    return [(start, min(start + size - 1, last)) for start in range(first, last + 1, size)]
-
-
-def key_records(tallies: Iterable[dict[str, KeyTally]]) -> list[KeyRecord]:
-    """One record per key from the tallies of consecutive runs of rows, in row order:
-    what one pass over all the rows gives (a document cut between two runs counts once)."""
+def read_key_records(db: sqlite3.Connection) -> list[KeyRecord]:
     records: dict[str, KeyRecord] = {}
     types: dict[str, Counter] = {}
     last_pk: dict[str, int] = {}
-    for tallied in tallies:
-        for key, tally in tallied.items():
-            record = records.get(key)
-            if record is None:
-                record = records[key] = KeyRecord(key, "")
-                types[key] = Counter()
-            types[key].update(tally.types)
-            record.forms.update(tally.forms)
-            record.mentions += tally.mentions
-            record.documents += tally.documents - (last_pk.get(key) == tally.first_pk)
-            last_pk[key] = tally.last_pk
+    # Documents are counted by a change of pk per key, so a document's mentions must come
+    # together: in row order, whatever index the planner might otherwise choose.
+    rows = db.execute("SELECT pk, key, type, text FROM mentions WHERE key IS NOT NULL AND type NOT IN (?, ?) "
+                      "ORDER BY rowid", NOT_ENTITIES)
+    for pk, key, type_, text in rows:
+        record = records.get(key)
+        if record is None:
+            record = records[key] = KeyRecord(key, type_)
+            types[key] = Counter()
+        types[key][type_] += 1
+        record.forms[text] += 1
+        record.mentions += 1
+        if last_pk.get(key) != pk:
+            last_pk[key] = pk
+            record.documents += 1
     for key, record in records.items():
         record.type = types[key].most_common(1)[0][0]
     return list(records.values())
-
-
-def read_key_records(db: sqlite3.Connection) -> list[KeyRecord]:
-    return key_records([tally_keys(db)])
 
 
 def read_judgements(db: sqlite3.Connection) -> list[Judgement]:
@@ -152,15 +96,12 @@ def write_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
     )
 
 
-def rebuild_entities(db: sqlite3.Connection, timings: dict[str, float] | None = None,
-                     tallies: Iterable[dict[str, KeyTally]] | None = None) -> dict[str, Any]:
+def rebuild_entities(db: sqlite3.Connection, timings: dict[str, float] | None = None) -> dict[str, Any]:
     """Replace entities and entity_members from mentions and judgements; return counts.
-    ``timings``, when given, receives the seconds spent reading, clustering and writing;
-    ``tallies``: the mentions already tallied (``tally_keys`` over consecutive row ranges,
-    e.g. in other processes), else they are read here."""
+    ``timings``, when given, receives the seconds spent reading, clustering and writing."""
     knowledge = default_knowledge()  # loaded once per process
     clock = time.perf_counter()
-    records = key_records(tallies) if tallies is not None else read_key_records(db)
+    records = read_key_records(db)
     judgements = read_judgements(db)
     read = time.perf_counter()
     clusters = resolve_entities(records, knowledge, judgements, _documents_of(db))
