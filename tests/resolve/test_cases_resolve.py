@@ -105,13 +105,13 @@ def test_candidate_pairs_are_distinct_ordered_and_skip_oversized_blocks():
     assert oversized == 1
 
 
-
 @given(st.lists(st.integers(min_value=0, max_value=10**11), max_size=300))
 def test_pair_codes_are_made_distinct_and_sorted_as_numpy_unique_does(values):
     from prolifwatch.resolve.cases_pairs import _sorted_distinct
 
     codes = np.asarray(values, dtype=np.int64)
     assert _sorted_distinct(codes).tolist() == np.unique(codes).tolist() == sorted(set(values))
+
 
 def test_only_pairs_whose_score_counts_are_kept():
     from prolifwatch.resolve.cases_pairs import candidate_pairs, score_pairs

@@ -129,7 +129,7 @@ def worth_ner(mentions: list[Mention]) -> set[int]:
     return {m.paragraph for m in mentions if is_worth_ner(m)}
 
 
-def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
+def by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
     grouped: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         grouped[m.paragraph].append(m)
@@ -149,9 +149,9 @@ def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool 
         chosen = [p for p in passages if not only_if_worth_it or p.index in worth]
         if not chosen:
             return list(mentions)
-        by_paragraph = _by_paragraph(mentions)
+        grouped = by_paragraph(mentions)
         windows = [(p, start, text) for p in chosen
-                   for start, text in read_by_ner(p, by_paragraph.get(p.index, []), restore_caps,
+                   for start, text in read_by_ner(p, grouped.get(p.index, []), restore_caps,
                                                   context if only_if_worth_it else None)]
         found = list(mentions)
         for (p, start, _), results in zip(windows, model([text for _, _, text in windows])):
@@ -218,12 +218,12 @@ def short_forms(kb: KnowledgeBase) -> Component:
             return list(mentions)
         scan = ShortForms(names)
         found = list(mentions)
-        by_paragraph = _by_paragraph(mentions)
+        grouped = by_paragraph(mentions)
         for p in passages:
             matches = list(scan.matches(p.text))
             if not matches:
                 continue
-            taken = [(m.start - p.start, m.end - p.start) for m in by_paragraph.get(p.index, [])]
+            taken = [(m.start - p.start, m.end - p.start) for m in grouped.get(p.index, [])]
             for start, end, match_end in matches:
                 if not bounded(p.text, start, match_end) or any(s < end and start < e for s, e in taken):
                     continue

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..knowledge import KnowledgeBase
 from ..model import Document
 from .actions import action_in_sentence
-from .components import Passage
+from .components import Passage, by_paragraph
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
@@ -36,14 +36,14 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     by paragraph, from its text and its mentions only)."""
     anchor = anchor_date(getattr(doc, "created", None) or getattr(doc, "published", None))
     c = cues()
-    by_paragraph = _by_paragraph(mentions)
-    kept = _unchanged(by_paragraph, *earlier) if earlier else {}
+    grouped = by_paragraph(mentions)
+    kept = _unchanged(grouped, *earlier) if earlier else {}
     events: list[Event] = []
     for p in passages:
         if p.index in kept:
             events.extend(_rebased(kept[p.index], len(events)))
             continue
-        inside = by_paragraph.get(p.index)
+        inside = grouped.get(p.index)
         if not inside:
             continue
         # one search per paragraph spares the sentence-by-sentence work where no event can be
@@ -63,21 +63,13 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     return events
 
 
-def _by_paragraph(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    by_paragraph: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_paragraph.setdefault(m.paragraph, []).append(m)
-    return by_paragraph
-
-
-def _unchanged(by_paragraph: dict[int, list[Mention]], mentions: list[Mention],
+def _unchanged(grouped: dict[int, list[Mention]], mentions: list[Mention],
                events: list[Event]) -> dict[int, list[Event]]:
     """The earlier events of each paragraph whose mentions are those of then,
     attributes included (the finders read some)."""
-    before = _by_paragraph(mentions)
-    same = {index for index, inside in before.items()
-            if by_paragraph.get(index) == inside and all(
-                a.attributes == b.attributes for a, b in zip(by_paragraph[index], inside))}
+    same = {index for index, inside in by_paragraph(mentions).items()
+            if grouped.get(index) == inside and all(
+                a.attributes == b.attributes for a, b in zip(grouped[index], inside))}
     kept: dict[int, list[Event]] = {index: [] for index in same}
     for e in events:
         if e.evidence.paragraph in kept:
