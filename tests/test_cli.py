@@ -10,7 +10,8 @@ from prolifwatch.cli import app
 from tests.conftest import SEED_CABLE_EXPORT, SEED_CABLE_PAGE, SEEDS
 
 CABLE_KEYS = [
-    "id", "kind", "subject", "created", "released", "origin", "classification", "caveats", "precedence",
+    "id", "kind", "subject", "created", "created_precision", "created_source", "released", "origin",
+    "classification", "caveats", "warnings", "precedence",
     "dtg", "from", "recipients", "info_recipients", "tags", "references", "other_references",
     "classified_by", "reasons", "declassify_on", "signers", "summary", "paragraphs", "sources",
 ]

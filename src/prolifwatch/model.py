@@ -73,10 +73,18 @@ class Cable:
     id: str | None = None
     subject: str | None = None
     created: str | None = None  # ISO 8601
+    # How much of ``created`` is known ("day", "month", "year") and where it
+    # came from ("layout", "dtg", "date-line", "header-date", "declassify-estimate",
+    # "id-year"): an estimate is never shown as if it were read.
+    created_precision: str | None = None
+    created_source: str | None = None
     released: str | None = None  # ISO 8601
     origin: str | None = None
     classification: str | None = None
     caveats: list[str] = field(default_factory=list)
+    # Disagreements between what the layout and the cable text state
+    # (see ``cable.consistency``): {"field", "layout", "text", "message"}.
+    warnings: list[dict[str, Any]] = field(default_factory=list)
     precedence: str | None = None
     dtg: str | None = None
     from_: str | None = None
@@ -101,10 +109,13 @@ class Cable:
             "kind": self.kind,
             "subject": self.subject,
             "created": self.created,
+            "created_precision": self.created_precision,
+            "created_source": self.created_source,
             "released": self.released,
             "origin": self.origin,
             "classification": self.classification,
             "caveats": list(self.caveats),
+            "warnings": [dict(w) for w in self.warnings],
             "precedence": self.precedence,
             "dtg": self.dtg,
             "from": self.from_,
