@@ -124,7 +124,7 @@ def test_extract_json_has_the_documented_keys(runner):
     assert {"type", "text", "key", "start", "end", "paragraph", "confidence", "source"} <= set(mention)
     event = next(e for e in record["events"] if e["type"] == "diplomatic_action")
     assert {"kind", "actor", "counterpart", "status", "date", "evidence", "confidence"} <= set(event)
-    assert {"paragraph", "start", "end", "text"} == set(event["evidence"])
+    assert {"paragraph", "paragraph_number", "start", "end", "text"} == set(event["evidence"])
 
 
 def test_ingest_stores_events_and_entities_for_the_query_commands(runner, db):

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .citations import paragraph_citation
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
 
 UserOption = Annotated[str, typer.Option("--user", help="Who decided (stored with the judgement).")]
@@ -165,7 +166,8 @@ def print_profile(console: Console, p: dict[str, Any]) -> None:
     _table(console, "documents (most recent first)", ("id", "date", "title", "mentions"),
            [(d["id"], d["date"] or "", d["title"] or "", str(d["mentions"])) for d in p["document_list"]])
     _table(console, "events", ("date", "type", "status", "role", "document", "evidence"),
-           [(e["date"] or "", e["type"], e["status"] or "", ", ".join(e["roles"]), e["document"], e["evidence"])
+           [(e["date"] or "", e["type"], e["status"] or "", ", ".join(e["roles"]),
+             f"{e['document']} {paragraph_citation(e['paragraph_number'], e['paragraph'])}", e["evidence"])
             for e in p["events"]])
     _table(console, "counterparts", ("entity", "name", "role", "events"),
            [(c["entity"], c["name"] or "", c["role"], str(c["events"])) for c in p["counterparts"]])

@@ -44,11 +44,20 @@ def extract(
             continue
         result = extractor(item)
         if as_json:
-            _emit_json(result.to_json())
+            _emit_json(_with_mention_numbers(result.to_json(), item))
         else:
             print_extraction(out, item, result)
     if failed:
         raise typer.Exit(1)
+
+
+def _with_mention_numbers(extraction: dict, doc) -> dict:
+    """Each mention with its paragraph's number as printed beside the index, as events' evidence has it."""
+    from .citations import with_paragraph_number
+
+    printed = {p.index: p.number for p in doc.paragraphs}
+    extraction["mentions"] = [with_paragraph_number(m, printed.get(m["paragraph"])) for m in extraction["mentions"]]
+    return extraction
 
 
 @app.command()

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .citations import paragraph_citation
 from .model import Article, Cable, Document
 
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "«", "»"
@@ -52,8 +53,9 @@ def print_document(console: Console, doc: Document) -> None:
         table.add_row("source", Text(f"{source.path} ({source.format}, sha256 {source.sha256[:12]}…)"))
     console.print(table)
     for para in doc.paragraphs:
-        head = " ".join(x for x in (para.number, para.marking) if x)
-        label = Text(f"\n[{para.index}] {head}".rstrip(), style="bold cyan")
+        # headed by the citation a reader copies (the printed number), not the internal index
+        head = " ".join(x for x in (paragraph_citation(para.number, para.index), para.marking) if x)
+        label = Text(f"\n{head}", style="bold cyan")
         console.print(label)
         console.print(Text(para.text))
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .citations import evidence_citation
 from .extract.event import TRANSFER_ROLES
 
 
@@ -42,14 +43,14 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
             who = ", ".join(a["actor"]) or "?"
             whom = ", ".join(a["counterpart"]) or "?"
             _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom} "
-                            f"({a['document']} ¶{a['paragraph']})")
+                            f"({a['document']} {evidence_citation(a)})")
     console.print("  [bold]documents[/]")
     for d in case["documents"]:
         where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
         _plain(console, f"    {d['id']}  {where}")
     console.print("  [bold]evidence[/]")
     for t in case["transfers"]:
-        _plain(console, f"    {t['document']}#{t['idx']} ¶{t['paragraph']} [{t['status'] or '-'}] "
+        _plain(console, f"    {t['document']}#{t['idx']} {evidence_citation(t)} [{t['status'] or '-'}] "
                         f"{t['date'] or ''}: “{t['evidence']}”", style="dim")
 
 
@@ -76,7 +77,7 @@ def _item_line(item: dict[str, Any]) -> str:
     head = item["kind"] if item["type"] == "diplomatic_action" else "transfer"
     status = f" [{item['status']}]" if item.get("status") else ""
     parties = " · ".join(f"{role}: {'; '.join(values)}" for role, values in item["parties"].items())
-    return f"{date}  {head}{status} {parties}  ({source['document']} ¶{source['paragraph']})"
+    return f"{date}  {head}{status} {parties}  ({source['document']} {evidence_citation(source)})"
 
 
 def print_timeline(console: Console, timeline: dict[str, Any]) -> None:

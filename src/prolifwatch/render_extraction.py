@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from .citations import evidence_citation, paragraph_citation
 from .model import Document
 
 ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier",
@@ -24,8 +25,10 @@ def print_extraction(console: Console, doc: Document, result) -> None:
     table = Table(show_header=True, header_style="bold")
     for column in ("¶", "type", "text", "key", "by"):
         table.add_column(column)
+    printed = {p.index: p.number for p in doc.paragraphs}
     for m in result.mentions:
-        table.add_row(str(m.paragraph), m.type, _clean(m.text), m.key or "", m.source)
+        table.add_row(paragraph_citation(printed.get(m.paragraph), m.paragraph), m.type, _clean(m.text), m.key or "",
+                      m.source)
     console.print(table)
     print_events(console, [e.to_json() for e in result.events])
 
@@ -45,7 +48,9 @@ def print_events(console: Console, events: list[dict[str, Any]]) -> None:
         where = f"{event['document']} " if "document" in event else ""
         status = f" [{event['status']}]" if event.get("status") else ""
         date = f" {event['date']}" if event.get("date") else ""
-        console.print(f"[bold]{head}[/]{status}{date} · {where}¶{event['evidence']['paragraph']}", highlight=False)
+        # markup=False past the bold head: the status, date and citation come from documents
+        console.print(f"[bold]{head}[/]", end="", highlight=False)
+        console.print(f"{status}{date} · {where}{evidence_citation(event['evidence'])}", markup=False, highlight=False)
         console.print("  " + _event_line(event), markup=False, highlight=False)
         console.print("  “" + _clean(event["evidence"]["text"]) + "”", markup=False, highlight=False, style="dim")
 

@@ -4,7 +4,11 @@ zip archive when the output path ends in ``.zip``.
 documents.csv (metadata, no text: the JSONL export carries text), entities.csv,
 mentions.csv, events.csv (one row per event; arguments flattened per role as
 "text [key]" joined by " | "; the full record as JSON in the last column),
-links.csv (document links), cases.csv.  Lists are joined by " | "; objects are
+links.csv (document links), cases.csv.  Where a row cites a paragraph,
+``paragraph`` is its index (from 0, the store's key) and ``paragraph_number``
+the number the document prints, as printed ("¶5.", "5."; empty if none): the
+number is what a reader cites, so it was added without moving the columns
+scripts already read by name.  Lists are joined by " | "; objects are
 JSON.  UTF-8 with a header row, RFC 4180 quoting.
 """
 from __future__ import annotations
@@ -28,9 +32,10 @@ ROLES = ("supplier", "recipient", "end_user", "items", "item_code", "quantity", 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "doc_kind", "date", "released", "origin", "classification", "caveats", "title", "tags"),
     "entities": ("id", "type", "name", "aliases", "members", "mentions", "documents", "resolved", "attributes"),
-    "mentions": ("document", "paragraph", "start", "end", "type", "key", "entity", "text", "confidence", "source"),
+    "mentions": ("document", "paragraph", "start", "end", "type", "key", "entity", "text", "confidence", "source",
+                 "paragraph_number"),
     "events": ("id", "document", "idx", "type", "event_kind", "status", "date", "confidence", "cases",
-               *ROLES, "evidence", "record"),
+               *ROLES, "evidence", "paragraph", "paragraph_number", "record"),
     "links": ("src", "dst", "link_kind", "score", "dst_in_collection", "evidence", "description"),
     "cases": ("id", "title", "first_date", "last_date", "events", "record"),
 }
@@ -51,7 +56,9 @@ def _event_row(event: dict[str, Any]) -> dict[str, Any]:
     for role in ROLES:
         row[role] = [f"{a['text']} [{a['key']}]" if a["key"] else a["text"]
                      for a in event["arguments"] if a["role"] == role]
-    row["evidence"] = (event["record"].get("evidence") or {}).get("text")
+    evidence = event["record"].get("evidence") or {}
+    row["evidence"] = evidence.get("text")
+    row["paragraph"], row["paragraph_number"] = evidence.get("paragraph"), evidence.get("paragraph_number")
     return row
 
 

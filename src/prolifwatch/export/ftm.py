@@ -38,6 +38,7 @@ from typing import Any, TextIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from ..citations import evidence_citation
 from ..datafiles import data_yaml
 from ..query import export_rows as rows
 from ..query.graph_rules import event_edges
@@ -284,6 +285,9 @@ def _event_name(event: dict[str, Any], by_role: dict[str, list[dict[str, Any]]])
 
 def _event_description(event: dict[str, Any], by_role: dict[str, list[dict[str, Any]]]) -> str:
     parts = [f"{event['type']} {event['id']}"]
+    evidence = event["record"].get("evidence")
+    if evidence:  # where a reader finds the summary sentence: the paragraph as the document numbers it
+        parts.append(f"stated in {event['document']} {evidence_citation(evidence)}")
     if event["status"]:
         parts.append(f"status: {event['status']}")
     for role in ("items", "quantity", "carrier", "via", "origin", "destination", "end_user"):

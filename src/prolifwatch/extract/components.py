@@ -32,6 +32,7 @@ class Passage:
     text: str
     start: int
     all_caps: bool = False
+    number: str | None = None  # as printed ("¶5.", "5."), carried to the evidence of its events
 
     @cached_property
     def folded(self) -> str:

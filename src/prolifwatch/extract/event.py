@@ -29,13 +29,16 @@ class Evidence:
     """Where an event is stated: one sentence, or the run of sentences of one
     paragraph that an event gathered its details from."""
 
-    paragraph: int
+    paragraph: int  # the paragraph's index in the record (the store's key)
     start: int
     end: int
     text: str
+    number: str | None = None  # the paragraph's number as printed ("¶5.", "5."), None if unnumbered
 
     def to_json(self) -> dict[str, Any]:
-        return {"paragraph": self.paragraph, "start": self.start, "end": self.end, "text": self.text}
+        # both: "paragraph" is the index scripts key on; "paragraph_number" is what a reader cites
+        return {"paragraph": self.paragraph, "paragraph_number": self.number, "start": self.start, "end": self.end,
+                "text": self.text}
 
 
 @dataclass

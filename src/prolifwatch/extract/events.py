@@ -94,7 +94,7 @@ def _sentences_of(p: Passage, inside: list[Mention], anchor, c: Cues) -> list[Se
         text = p.text[s:e]
         carried = last_vessel if _THIS_VESSEL.search(text) else None
         lacks = frozenset(words for words, at in starts.items() if at is not None and not _any_within(at, s, e))
-        told.append(Sentence(text, p.start + s, ms, Evidence(p.index, p.start + s, p.start + e, text),
+        told.append(Sentence(text, p.start + s, ms, Evidence(p.index, p.start + s, p.start + e, text, p.number),
                              _LazyDates(text, anchor), carried, lacks))
         vessels = [m for m in ms if m.type in ("Vessel", "Flight")]
         if vessels:

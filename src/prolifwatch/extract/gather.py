@@ -122,7 +122,7 @@ def _identity(role: str, a: Argument) -> str:
 
 def _spanning(a: Evidence, b: Evidence) -> Evidence:
     """One evidence for sentences of one paragraph: from the first to the last (text set by the caller)."""
-    return Evidence(a.paragraph, a.start, max(a.end, b.end), a.text)
+    return Evidence(a.paragraph, a.start, max(a.end, b.end), a.text, a.number)
 
 
 def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:

@@ -32,7 +32,7 @@ class Extraction:
 
 def passages_of(doc: Document) -> list[Passage]:
     caps = is_all_caps(doc.text or " ".join(p.text for p in doc.paragraphs))
-    return [Passage(p.index, p.text, p.start, caps) for p in doc.paragraphs]
+    return [Passage(p.index, p.text, p.start, caps, p.number) for p in doc.paragraphs]
 
 
 #: Where the statistical pass reads: "worth" — every paragraph where the cheap
@@ -119,5 +119,6 @@ def _gap_passages(passages: list[Passage], events: list[Event]) -> list[Passage]
     parts = []
     for index, start, end in joined:
         whole = by_index[index]
-        parts.append(Passage(index, whole.text[start - whole.start : end - whole.start], start, whole.all_caps))
+        parts.append(Passage(index, whole.text[start - whole.start : end - whole.start], start, whole.all_caps,
+                             whole.number))
     return parts

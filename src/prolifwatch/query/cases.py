@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..citations import with_paragraph_number
 from .entities import find_entity
 
 
@@ -50,8 +51,35 @@ def get_case(store, case_id: str) -> dict[str, Any] | None:
     id_, title, first, last, record = row
     case = json.loads(record)
     case.update(id=id_, title=title, first_date=first, last_date=last)
+    case = with_paragraph_numbers(case, paragraph_numbers(store.db, case["documents"]))
     case["documents"] = _documents(store, case["documents"])
     return case
+
+
+def paragraph_numbers(db, ids: list[str]) -> dict[tuple[str, int], str | None]:
+    """(document id, paragraph index) -> the paragraph's number as printed, for the documents ``ids``."""
+    numbers: dict[tuple[str, int], str | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for doc, idx, number in db.execute(
+            "SELECT d.id, p.idx, p.number FROM documents d JOIN paragraphs p ON p.pk = d.pk"
+            f" WHERE d.id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            numbers[(doc, idx)] = number
+    return numbers
+
+
+def with_paragraph_numbers(value: Any, numbers: dict[tuple[str, int], str | None]) -> Any:
+    """Every source in a case record (transfers, actions, role and conflict sources: a dict
+    naming a ``document`` and a ``paragraph``) with ``paragraph_number`` beside the index."""
+    if isinstance(value, list):
+        return [with_paragraph_numbers(v, numbers) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: with_paragraph_numbers(v, numbers) for k, v in value.items()}
+    if "document" in out and "paragraph" in out:
+        out = with_paragraph_number(out, numbers.get((out["document"], out["paragraph"])))
+    return out
 
 
 def _summary(id_: str, title: str, first: str | None, last: str | None, record: dict[str, Any]) -> dict[str, Any]:

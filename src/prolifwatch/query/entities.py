@@ -65,17 +65,19 @@ def entity_events(store, entity_id: str, limit: int = 50) -> list[dict[str, Any]
     """Events where a member key is an argument, with the role it plays, newest first."""
     rows = store.db.execute(
         f"""SELECT e.event_pk, group_concat(DISTINCT a.role), e.type, e.kind, e.status, e.date, d.id, d.date,
-                   e.record
+                   e.record, e.paragraph, p.number
             FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+            LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph
             WHERE a.key IN {_MEMBERS}
             GROUP BY e.event_pk ORDER BY COALESCE(e.date, d.date) DESC, d.id, e.idx LIMIT ?""",
         (entity_id, limit),
     )
     found = []
-    for event_pk, roles, type_, kind, status, date, doc_id, doc_date, record in rows:
+    for event_pk, roles, type_, kind, status, date, doc_id, doc_date, record, paragraph, number in rows:
         evidence = (json.loads(record).get("evidence") or {}).get("text", "")
         found.append({"event": event_pk, "roles": sorted(roles.split(",")), "type": type_, "kind": kind,
-                      "status": status, "date": date or doc_date, "document": doc_id, "evidence": evidence})
+                      "status": status, "date": date or doc_date, "document": doc_id, "paragraph": paragraph,
+                      "paragraph_number": number, "evidence": evidence})
     return found
 
 

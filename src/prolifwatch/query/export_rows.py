@@ -5,6 +5,9 @@ store runs in bounded memory (except ``entity_edges``, which aggregates event
 edges per entity pair in a dict: one entry per distinct pair, not per event).
 Keys map to entities through entity_members; a key with no member row (the
 store not resolved yet) stands for itself, as in the neighbourhood graph.
+Wherever a row cites a paragraph by its index (``paragraph``), it also carries
+the number the document prints there (``paragraph_number``, None when the
+paragraph has none), read from the paragraphs table.
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from ..citations import with_paragraph_number
+from .cases import paragraph_numbers, with_paragraph_numbers
 from .graph_rules import event_edges, rule_roles
 
 _ENTITY_OF = "COALESCE((SELECT entity_id FROM entity_members em WHERE em.key = {key}), {key})"
@@ -109,7 +114,8 @@ def iter_mentions(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     current_pk, buffered = None, []
     for row in db.execute(
         f"SELECT m.pk, d.id, m.paragraph, m.start, m.\"end\", m.type, m.key, {entity}, m.text, m.confidence, "
-        "m.source FROM documents d JOIN mentions m ON m.pk = d.pk ORDER BY d.pk"
+        "m.source, p.number FROM documents d JOIN mentions m ON m.pk = d.pk "
+        "LEFT JOIN paragraphs p ON p.pk = m.pk AND p.idx = m.paragraph ORDER BY d.pk"
     ):
         if row[0] != current_pk:
             yield from _mention_rows(buffered)
@@ -119,20 +125,21 @@ def iter_mentions(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 def _mention_rows(buffered: list[tuple]) -> Iterator[dict[str, Any]]:
-    for _, doc, paragraph, start, end, type_, key, entity_id, text, confidence, source in sorted(
+    for _, doc, paragraph, start, end, type_, key, entity_id, text, confidence, source, number in sorted(
         buffered, key=lambda r: (r[3], r[4])
     ):
-        yield {"document": doc, "paragraph": paragraph, "start": start, "end": end, "type": type_,
-               "key": key, "entity": entity_id if key else None, "text": text,
+        yield {"document": doc, "paragraph": paragraph, "paragraph_number": number, "start": start, "end": end,
+               "type": type_, "key": key, "entity": entity_id if key else None, "text": text,
                "confidence": confidence, "source": source}
 
 
 def iter_events(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Events with their full records, the entities their arguments resolve to, and their cases."""
     entity = _ENTITY_OF.format(key="a.key")
-    for event_pk, doc, idx, type_, kind, status, date, confidence, record in db.execute(
-        "SELECT e.event_pk, d.id, e.idx, e.type, e.kind, e.status, e.date, e.confidence, e.record "
-        "FROM events e JOIN documents d ON d.pk = e.pk ORDER BY e.pk, e.idx"
+    for event_pk, doc, idx, type_, kind, status, date, confidence, record, number in db.execute(
+        "SELECT e.event_pk, d.id, e.idx, e.type, e.kind, e.status, e.date, e.confidence, e.record, p.number "
+        "FROM events e JOIN documents d ON d.pk = e.pk "
+        "LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph ORDER BY e.pk, e.idx"
     ):
         arguments = [
             {"role": role, "key": key, "entity": entity_id, "text": text}
@@ -141,17 +148,27 @@ def iter_events(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
                 "FROM event_arguments a WHERE a.event_pk = ?", (event_pk,))
         ]
         cases = [c for (c,) in db.execute("SELECT case_id FROM case_events WHERE event_pk = ?", (event_pk,))]
+        event = _loads(record, {})
+        event["evidence"] = with_paragraph_number(event.get("evidence") or {}, number)
         yield {"id": f"{doc}#{idx}", "document": doc, "idx": idx, "type": type_, "event_kind": kind,
                "status": status, "date": date, "confidence": confidence, "arguments": arguments,
-               "cases": cases, "record": _loads(record, {})}
+               "cases": cases, "record": event}
 
 
 def iter_document_links(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    for src, dst, kind, score, evidence, description, in_collection in db.execute(
+    # evidence is {paragraph, start, end, text} in src for links read from running text,
+    # or the reference as printed (a JSON string, whose '$.paragraph' is NULL)
+    for src, dst, kind, score, evidence, description, in_collection, number in db.execute(
         "SELECT src, dst, kind, score, evidence, description, "
-        "EXISTS (SELECT 1 FROM documents d WHERE d.id = l.dst) FROM document_links l ORDER BY src, dst, kind"
+        "EXISTS (SELECT 1 FROM documents d WHERE d.id = l.dst), "
+        "(SELECT p.number FROM documents s JOIN paragraphs p ON p.pk = s.pk "
+        " WHERE s.id = l.src AND p.idx = json_extract(l.evidence, '$.paragraph')) "
+        "FROM document_links l ORDER BY src, dst, kind"
     ):
-        yield {"src": src, "dst": dst, "link_kind": kind, "score": score, "evidence": _loads(evidence),
+        evidence = _loads(evidence)
+        if isinstance(evidence, dict) and "paragraph" in evidence:
+            evidence = with_paragraph_number(evidence, number)
+        yield {"src": src, "dst": dst, "link_kind": kind, "score": score, "evidence": evidence,
                "description": _loads(description), "dst_in_collection": bool(in_collection)}
 
 
@@ -162,8 +179,10 @@ def iter_cases(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         events = [f"{d}#{i}" for d, i in db.execute(
             "SELECT d.id, e.idx FROM case_events c JOIN events e ON e.event_pk = c.event_pk "
             "JOIN documents d ON d.pk = e.pk WHERE c.case_id = ? ORDER BY e.pk, e.idx", (id_,))]
+        case = _loads(record, {})
+        case = with_paragraph_numbers(case, paragraph_numbers(db, case.get("documents", [])))
         yield {"id": id_, "title": title, "first_date": first, "last_date": last, "events": events,
-               "record": _loads(record, {})}
+               "record": case}
 
 
 # -- the whole-store graph ------------------------------------------------------

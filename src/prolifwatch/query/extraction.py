@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..citations import with_paragraph_number
 from ..extract.text import slug
 
 
@@ -48,13 +49,22 @@ def list_events(
             "AND (a.key = ? OR a.key LIKE ?))"
         )
         params += [item_code, f"% {item_code}"]
+    # The paragraph's number comes from the paragraphs table, not the record: records
+    # stored before evidence carried it have none, and the table follows the latest parse.
     sql = (
-        "SELECT d.id, d.date, e.record FROM events e JOIN documents d ON d.pk = e.pk"
+        "SELECT d.id, d.date, e.record, p.number FROM events e JOIN documents d ON d.pk = e.pk"
+        " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.date DESC, d.id, e.idx LIMIT ?"
     )
     rows = store.db.execute(sql, (*params, limit)).fetchall()
-    return [{"document": doc_id, "document_date": date, **json.loads(record)} for doc_id, date, record in rows]
+    return [_with_number({"document": doc_id, "document_date": date, **json.loads(record)}, number)
+            for doc_id, date, record, number in rows]
+
+
+def _with_number(event: dict[str, Any], number: str | None) -> dict[str, Any]:
+    event["evidence"] = with_paragraph_number(event.get("evidence") or {}, number)
+    return event
 
 
 def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..citations import with_paragraph_number
 from ..resolve.cases_dates import sort_key
 from .cases import entity_keys
 
@@ -21,7 +22,7 @@ def _in(keys: list[str]) -> str:
     return ",".join("?" * len(keys))
 
 
-def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None, record: str,
+def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None, record: str, number: str | None,
                 case_id: str | None, roles: list[str] | None = None) -> dict[str, Any]:
     event = json.loads(record)
     evidence = event.get("evidence") or {}
@@ -32,8 +33,9 @@ def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None
         "date": event.get("date") or None, "sort": sort_key(event.get("date"), doc_date),
         "type": event["type"], "kind": event.get("kind"), "status": event.get("status"),
         "parties": parties, "case": case_id, "event_pk": event_pk,
-        "source": {"document": doc, "document_date": doc_date, "title": title,
-                   "paragraph": evidence.get("paragraph"), "evidence": " ".join(evidence.get("text", "").split())},
+        "source": with_paragraph_number(
+            {"document": doc, "document_date": doc_date, "title": title, "paragraph": evidence.get("paragraph"),
+             "evidence": " ".join(evidence.get("text", "").split())}, number),
     }
     if roles is not None:
         item["roles"] = roles
@@ -43,16 +45,17 @@ def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None
 def _events(db, keys: list[str]) -> list[dict[str, Any]]:
     rows = db.execute(
         f"""
-        SELECT e.event_pk, d.id, d.date, d.title, e.record, group_concat(DISTINCT a.role),
+        SELECT e.event_pk, d.id, d.date, d.title, e.record, p.number, group_concat(DISTINCT a.role),
                (SELECT ce.case_id FROM case_events ce WHERE ce.event_pk = e.event_pk LIMIT 1)
         FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+        LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph
         WHERE a.key IN ({_in(keys)}) AND a.role != 'item_code'
         GROUP BY e.event_pk
         """,
         keys,
     ).fetchall()
-    return [_event_item(pk, doc, date, title, record, case, sorted(roles.split(",")))
-            for pk, doc, date, title, record, roles, case in rows]
+    return [_event_item(pk, doc, date, title, record, number, case, sorted(roles.split(",")))
+            for pk, doc, date, title, record, number, roles, case in rows]
 
 
 def _listings(db, keys: list[str]) -> list[dict[str, Any]]:
@@ -86,7 +89,7 @@ def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict
     )
     rows = db.execute(
         f"""
-        SELECT d.id, d.kind, d.date, d.title, m.paragraph, m.text, m.mentions,
+        SELECT d.id, d.kind, d.date, d.title, m.paragraph, p.number, m.text, m.mentions,
                substr(d.body, max(m.start - {_SNIPPET}, p.start) + 1,
                       min(m."end" + {_SNIPPET}, p."end") - max(m.start - {_SNIPPET}, p.start))
         FROM (SELECT pk, paragraph, start, "end", text, COUNT(*) OVER (PARTITION BY pk) AS mentions,
@@ -102,8 +105,9 @@ def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict
         "date": (date or "")[:10] or None, "sort": (date or "9999")[:10], "type": "document", "kind": kind,
         "mentions": mentions,
         "source": {"document": doc, "document_date": date, "title": title, "paragraph": paragraph,
-                   "text": " ".join(text.split()), "evidence": " ".join((snippet or text).split())},
-    } for doc, kind, date, title, paragraph, text, mentions, snippet in rows], total
+                   "paragraph_number": number, "text": " ".join(text.split()),
+                   "evidence": " ".join((snippet or text).split())},
+    } for doc, kind, date, title, paragraph, number, text, mentions, snippet in rows], total
 
 
 def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -133,11 +137,12 @@ def case_timeline(store, case_id: str, *, limit: int | None = None) -> dict[str,
         return None
     id_, title, first, last, record = row
     rows = store.db.execute(
-        "SELECT e.event_pk, d.id, d.date, d.title, e.record FROM case_events ce"
-        " JOIN events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk WHERE ce.case_id = ?",
+        "SELECT e.event_pk, d.id, d.date, d.title, e.record, p.number FROM case_events ce"
+        " JOIN events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk"
+        " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph WHERE ce.case_id = ?",
         (case_id,),
     ).fetchall()
-    items = _ordered([_event_item(pk, doc, date, t, rec, id_) for pk, doc, date, t, rec in rows])
+    items = _ordered([_event_item(pk, doc, date, t, rec, number, id_) for pk, doc, date, t, rec, number in rows])
     return {
         "case": {"id": id_, "title": title, "first_date": first, "last_date": last},
         "conflicts": json.loads(record)["conflicts"], "total": len(items),
