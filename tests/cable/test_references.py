@@ -199,12 +199,12 @@ REAL = [
         [],
         id="scraped-text/09RIODEJANEIRO369-semicolons",
     ),
-    pytest.param(
+    pytest.param(  # a Secretary of Defense message is cited like a cable (issue 18: "SECDEF 122723")
         "REF: A. ABU DHABI 1214, B) ABU DHABI 702, C) SECDEF 31828 \n\nClassified by Charge",
         2007,
-        ["07ABUDHABI1214", "07ABUDHABI702"],
-        ["SECDEF 31828"],
-        id="scraped-text/07ABUDHABI1479-secdef-not-a-cable",
+        ["07ABUDHABI1214", "07ABUDHABI702", "07SECDEF31828"],
+        [],
+        id="scraped-text/07ABUDHABI1479-secdef-message",
     ),
     pytest.param(
         "REF: BRASILIA 09 MDA 839 CLASSIFIED BY: Alex Featherstone, A/DCM; REASON: 1.4(B), (D) ",

@@ -4,9 +4,11 @@
 many spellings -- ``08 BEIJING 003400``, PlusD's ``1974ATHENS02959_b``, the
 WikiLeaks page with the year doubled (``7575LIBREVILLE1895``), stations
 spelled out (``THE HAGUE``, ``USUN NEW YORK``), abbreviated (``UNVIE``,
-``SECSTATE``) or cut to ten characters by page headers (``RIO DE JAN``) --
-and all of them must name the same document.  The station spellings are data
-(``data/stations.tsv``), loaded once on first use.
+``SECSTATE``, ``RIO``), misspelled (``GUATEMLA``), cut to ten characters by
+page headers (``RIO DE JAN``) or led by an office prefix (``AMEMBASSY HANOI``,
+``USMISSION UNVIE VIENNA``) -- and all of them must name the same document,
+under the station its Cablegate id uses.  The spellings and the prefixes are
+data (``data/stations.tsv``), loaded once on first use.
 """
 from __future__ import annotations
 
@@ -18,10 +20,6 @@ __all__ = ["canonical_id", "id_from_serial_line", "is_station", "station", "two_
 
 # Stations are compared without spaces, dots, hyphens or apostrophes.
 _NOT_LETTER = re.compile(r"[^A-Z]+")
-
-# EFTO ("encrypted for transmission only") is a caveat that some exports glued
-# onto the station: 09EFTOLONDON2187 is 09LONDON2187.
-_EFTO = "EFTO"
 
 _ID = re.compile(
     r"""
@@ -54,15 +52,50 @@ def _rows() -> tuple[tuple[str, str, int], ...]:
     return tuple(rows)
 
 
+# A row "AMEMBASSY *" is an office prefix: "AMEMBASSY HANOI" is the station HANOI.
+_ANY_STATION = "*"
+
+
 @cache
 def _station_table() -> dict[str, tuple[str, int]]:
     """Compact spelling -> (canonical station, first year the mapping applies)."""
-    return {_NOT_LETTER.sub("", spelling): (canonical, since) for spelling, canonical, since in _rows()}
+    return {
+        _NOT_LETTER.sub("", spelling): (canonical, since)
+        for spelling, canonical, since in _rows()
+        if canonical != _ANY_STATION
+    }
+
+
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """Compact office prefixes ("AMEMBASSY", "USMISSION", "EFTO"), longest first."""
+    found = {_NOT_LETTER.sub("", spelling) for spelling, canonical, _ in _rows() if canonical == _ANY_STATION}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _lookup(compact: str) -> tuple[str, tuple[str, int] | None]:
+    """(spelling without its office prefix, table row) -- the row None when unknown.
+
+    A prefix is dropped only before a known station, so an unknown spelling
+    comes back whole ("EFTOSOMEWHERE" stays as printed).
+    """
+    table = _station_table()
+    hit = table.get(compact)
+    if hit is not None:
+        return compact, hit
+    # one C-level startswith over all prefixes: most misses start with none
+    if compact.startswith(_prefixes()):
+        for prefix in _prefixes():
+            rest = compact[len(prefix):]
+            if compact.startswith(prefix) and (hit := table.get(rest)) is not None:
+                return rest, hit
+    return compact, None
 
 
 def is_station(raw: str) -> bool:
-    """True if ``raw`` is a station spelling in ``data/stations.tsv`` ("THE HAGUE", "SECSTATE")."""
-    return _NOT_LETTER.sub("", raw.upper()) in _station_table()
+    """True if ``raw`` is a station spelling in ``data/stations.tsv`` ("THE HAGUE", "SECSTATE"),
+    alone or after an office prefix ("AMEMBASSY HANOI")."""
+    return _lookup(_NOT_LETTER.sub("", raw.upper()))[1] is not None
 
 
 def two_digit_year(year: int | str | None) -> str | None:
@@ -84,13 +117,7 @@ def station(raw: str, year: int | str | None = None) -> str:
     so ``station`` is total and idempotent.  ``year`` matters only for mappings
     that start in a given year (TAIPEI became AITTAIPEI in 1979).
     """
-    compact = _NOT_LETTER.sub("", raw.upper())
-    table = _station_table()
-    hit = table.get(compact)
-    if hit is None and compact.startswith(_EFTO):
-        hit = table.get(compact[len(_EFTO):])
-        if hit is None:
-            return compact
+    compact, hit = _lookup(_NOT_LETTER.sub("", raw.upper()))
     if hit is None:
         return compact
     canonical, since = hit

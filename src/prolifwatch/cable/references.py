@@ -12,6 +12,8 @@ Real REF blocks, all from the corpus, show what has to be handled:
     REF: STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966     (an airgram: not a cable)
     REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS       (one REF per line)
     REF B SECSTATE 76108
+    Ref(s): A) 08 RIO DE JAN 138; B) 08 RIO DE JAN 0044       (issue 18)
+    REF: SECDEF 122723; CAIRO IIR 6 899 0149 10               (a cable, then an IIR: text)
 
 A reference is a cable when it is a known station followed by a serial
 (optionally preceded by a two- or four-digit year); every other reference --
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 from .ids import canonical_id, is_station, station, two_digit_year
 
-__all__ = ["References", "parse_references"]
+__all__ = ["References", "parse_references", "reference_year_fixed"]
 
 
 class References(NamedTuple):
@@ -33,10 +35,10 @@ class References(NamedTuple):
     other: list[str]  # non-cable references as printed, one string each
 
 
-# "REF:", "REFS:", "REFTEL:", "REF(S):", "Ref:" -- or "REF A)" without a colon.
+# "REF:", "REFS:", "REFTEL:", "REF(S):", "Ref(s):", "Ref:" -- or "REF A)" without a colon.
 # (Starts with the literal "R" so the scan over a whole cable stays fast.)
 _START = re.compile(
-    r"R(?<![A-Za-z]R)(?:EF(?:ERENCE)?S?|ef(?:erence)?s?|EFTELS?|EF\(S\))"
+    r"R(?<![A-Za-z]R)(?:EF(?:ERENCE)?S?|ef(?:erence)?s?|EFTELS?|EF\(S\)|ef\(s\))"
     r"(?:[ \t]*:|[ \t]+(?=\(?[Aa](?:[.):]|[ \t])))"
 )
 # The body starts at the first numbered paragraph ("1. ", "¶1.", "1.(SBU)" at
@@ -48,6 +50,15 @@ _PAGE_HEADER = re.compile(r"[A-Z][A-Z ]{1,20}?[ \t]+0\d{7}(?:[ \t]+\d{3}(?:\.\d+
 # (the serial every page header holds: looked for first, since _PAGE_HEADER
 # is tried at every capital letter of the block)
 _SERIAL = re.compile(r"0\d{7}")
+# The older page header of PDFs and 1970s cables: "PAGE 02 ROME 01196 01 OF 02"
+# (issue 18), "PAGE 02        HANOI  00686  01 OF 07  050821Z" (pdf/00HANOI686.pdf);
+# read as a reference it would be 02ROME1196.
+_PRINTED_PAGE_HEADER = re.compile(
+    r"PAGE[ \t]+\d{1,3}[ \t]+[A-Z][A-Z .'-]*?[ \t]+\d{1,7}[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}(?:[ \t]+\d{6}Z)?"
+)
+# A whole message header ("O 131830Z JUN 00 / FM AMEMBASSY DAMASCUS / TO ...",
+# pdf/00DAMASCUS3013.pdf holds nothing else) is not a bare REF block.
+_ROUTING_LINE = re.compile(r"(?m)^FM[ \t]")
 # Where the block ends when the next thing is on the same line or the next one.
 _STOP = re.compile(
     r"""
@@ -67,7 +78,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CONTINUES = re.compile(r"[ \t]*(?:¶[ \t]*)?(?:\(?[A-Za-z][.):]|(?:REF|Ref)\w*[ \t:])")
 # A line that repeats the marker, "REF B SECSTATE 76108", labels its reference "B".
 _LINE_MARKER = re.compile(
-    r"(?m)^[ \t]*(?:REF|Ref)(?:ERENCE|erence)?(?:S|s|TELS?|\(S\))?[ \t]*:?[ \t]*(?:([A-Za-z])[ \t:])?"
+    r"(?m)^[ \t]*(?:REF|Ref)(?:ERENCE|erence)?(?:S|s|TELS?|\(S\)|\(s\))?[ \t]*:?[ \t]*(?:([A-Za-z])[ \t:])?"
 )
 # Letter labels "A.", "A)", "(A)"; "A. (A)" and "A. A)" are one doubled label.
 _LABEL = re.compile(r"(?<![^\s,;:(¶\d])(?:\(([A-Za-z])\)|([A-Za-z])\)|([A-Za-z])\.(?=\s|\(|$))")
@@ -85,6 +96,7 @@ _CABLE = re.compile(
     (?:(?P<year>(?:19|20)\d\d|\d\d)\s*)?     # 07 STATE 4837, 2007 MANAGUA 2135, (A)07 STATE
     (?P<words>[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,3})
     \s*-?\s*(?P<serial>\d{1,7})(?!\d|\.\.\.|\u2026)   # BEIJING5237, STATE -097844 (PlusD)
+    (?!Z\b)                                    # "STATE 261300Z": a date-time group
     (?!\s+(?!AND\b)[A-Za-z]+\s+\d)             # "BRASILIA 09 MDA 839" is not BRASILIA 9
     (?:\s*\((?P<year2>\d\d)\))?                # DOHA 152 (08)
     """,
@@ -130,7 +142,9 @@ def parse_references(text: str, year: int | str | None, reference_id: str | None
 
     ``text`` is a whole cable, a header, or just the REF block (with or without
     the ``REF:`` marker).  A reference without a year takes ``year`` (the year of
-    the citing cable); a citation of ``reference_id`` itself is dropped.
+    the citing cable) -- or the year before, when ``reference_id`` (the citing
+    cable) shows that its station had not reached that serial yet (see
+    ``reference_year_fixed``); a citation of ``reference_id`` itself is dropped.
     """
     block = _ref_block(text)
     if not block:
@@ -140,7 +154,7 @@ def parse_references(text: str, year: int | str | None, reference_id: str | None
     cables: dict[str, None] = {}
     other: dict[str, None] = {}
     for piece in _pieces(block):
-        found = _cables_in(piece, yy)
+        found = _cables_in(piece, yy, own)
         if found is None:
             # Not a cable -- or a cable whose year nobody told us: keep it as text.
             cleaned = " ".join(piece.split()).strip(_TRIM).lstrip(")").strip()
@@ -157,7 +171,7 @@ def _ref_block(text: str) -> str | None:
     start = _START.search(text, 0, _body_start(text))
     if start is None:
         # A fragment that is the block itself ("STATE 93558", "72MOSCOW1603|72TEHRAN1091").
-        if len(text) < 1000 and not _BLANK_LINE.search(text):
+        if len(text) < 1000 and not _BLANK_LINE.search(text) and not _ROUTING_LINE.search(text):
             return _MARKUP.sub(" ", text)
         return None
     window = text[start.start() : start.start() + 3000]
@@ -181,6 +195,8 @@ def _ref_block(text: str) -> str | None:
         block = block[: stop.start()]
     if _SERIAL.search(block):
         block = _PAGE_HEADER.sub(" ", block)
+    if "PAGE" in block:
+        block = _PRINTED_PAGE_HEADER.sub(" ", block)
     block = block.replace("\\", " ").replace("¶", " ")  # scraped line-end artefacts
     return _LINE_MARKER.sub(lambda m: f"({m[1]}) " if m[1] else "", block)
 
@@ -240,8 +256,12 @@ def _split_before_cables(part: str) -> list[str]:
     return out
 
 
-def _cables_in(piece: str, yy: str | None) -> list[str] | None:
-    """Canonical ids in one reference; None when it names no cable (or no year is known)."""
+def _cables_in(piece: str, yy: str | None, own: str | None) -> list[str] | None:
+    """Canonical ids in one reference; None when it names no cable (or no year is known).
+
+    ``own`` is the citing cable's id: a serial whose year was not printed is
+    checked against it (``reference_year_fixed``).
+    """
     found: list[str] = []
     named_cable = False
     pos = 0
@@ -263,7 +283,34 @@ def _cables_in(piece: str, yy: str | None) -> list[str] | None:
         if ref_yy is None:
             return None
         name = station(" ".join(m["words"].split()[first:]), ref_yy)
-        found.extend(f"{ref_yy}{name}{s.lstrip('0')}" for s in serials if s.strip("0"))
+        ids = [f"{ref_yy}{name}{s.lstrip('0')}" for s in serials if s.strip("0")]
+        # A printed year is kept as printed: the drafter stated it (no reference in
+        # the corpus prints its citing cable's year with a serial above the cable's own).
+        if own and not ref_year:
+            ids = [reference_year_fixed(i, own) for i in ids]
+        found.extend(ids)
     if not named_cable:
         return None
     return found
+
+
+_SPLIT_ID = re.compile(r"(\d\d)([A-Z]+?)(\d+)")
+
+
+def reference_year_fixed(ref_id: str, citing_id: str) -> str:
+    """``ref_id`` moved to the year before when the citing cable could not yet cite it.
+
+    Serials count up through the year at each station, so when the citing cable
+    is serial N of its station and year, the same station's serial above N of
+    that year did not exist yet: a reference printed without a year ("K. STATE
+    159388" in 08STATE50524) to such a serial means last year's
+    (07STATE159388).  Both arguments are canonical ids; anything else -- another
+    station, another year, an id of another shape -- comes back unchanged.
+    """
+    ref = _SPLIT_ID.fullmatch(ref_id)
+    citing = _SPLIT_ID.fullmatch(citing_id)
+    if ref is None or citing is None or ref[1] != citing[1] or ref[2] != citing[2]:
+        return ref_id
+    if int(ref[3]) <= int(citing[3]):
+        return ref_id
+    return f"{(int(ref[1]) - 1) % 100:02d}{ref[2]}{ref[3]}"
