@@ -271,16 +271,29 @@ def search(
         Optional[str], typer.Option(help="Only this classification level, e.g. SECRET.")
     ] = None,
     kind: Annotated[Optional[str], typer.Option(help="cable or article.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Created/published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Created/published on or before (YYYY-MM-DD).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        help="Created/published on or after: YYYY-MM-DD, YYYY-MM or YYYY (its first day). A document known "
+             "only to the month or year matches when that period overlaps the range, and is marked.")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        help="Created/published on or before: YYYY-MM-DD, YYYY-MM or YYYY (its last day).")] = None,
     limit: Annotated[int, typer.Option(help="Number of hits to show.")] = 10,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Full-text search, ranked, with highlighted snippets and facet counts."""
-    from .query.search import search as run_search
-    from .render import print_search
+    """Full-text search, ranked, with highlighted snippets and facet counts.
 
+    Facets count documents without a value under "(unknown)" and, past the ten
+    commonest values, the rest under "(other)".  Dates show their precision:
+    "2008 (year, estimated)"."""
+    from .query.search import date_range
+    from .query.search import search as run_search
+    from .render_search import print_search
+
+    try:  # before opening the store: a mistyped date is the user's to fix, not a store problem
+        date_range(since, until)
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     with _open_store(db) as store:
         result = run_search(
             store, query, tag=tag, origin=origin, classification=classification,

@@ -1,4 +1,21 @@
-"""Ranked full-text search with highlighted snippets, filters and facet counts."""
+"""Ranked full-text search with highlighted snippets, filters and facet counts.
+
+Dates.  A document's date is the interval of days it stands for at its
+precision (``store/doc_dates.py``): "2008" known to the year is 2008-01-01..
+2008-12-31.  ``since``/``until`` take YYYY, YYYY-MM or YYYY-MM-DD, meaning the
+first day of what they name for ``since`` and the last for ``until``
+(``until="2008"`` reaches 2008-12-31).  A document matches when its interval
+overlaps the range: a year-precision 2008 cable matches ``since="2008-06-01"``,
+since it may have been written then.  Such a hit is marked: ``date_in_range``
+is "partly" (else "whole"), and the result counts them (``date_filter``) beside
+the undated documents the range left out, so a filter never drops silently.
+
+Facets count the whole matching set; documents without a value are counted
+under ``UNKNOWN`` and, past the FACET_SIZE commonest values, the rest under
+``OTHER``, so a single-valued facet (all but "tag") sums to the total.  A
+document with several tags counts under each; "(unknown)" there counts the
+documents without any.
+"""
 from __future__ import annotations
 
 import json
@@ -9,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ..store import doc_dates
 from ..store.doc_values import DocValues
 from .fts_query import to_match
 
@@ -16,8 +34,11 @@ HIGHLIGHT = ("«", "»")
 # bm25 weights for (title, tags, body): a word in the subject says more than
 # the same word somewhere in a long body.
 _WEIGHTS = "10.0, 4.0, 1.0"
-FACETS = ("tag", "origin", "classification", "kind", "year")
+FACETS = ("tag", "origin", "classification", "kind", "year", "date_precision")
 FACET_SIZE = 10
+# Facet keys that are not values: JSON object keys cannot be null, and a
+# parenthesised word is no tag, origin, classification, kind, year or precision.
+UNKNOWN, OTHER = "(unknown)", "(other)"
 MAX_RANKING_THREADS = 4
 RANGE_MIN_DOCUMENTS = 10_000  # below this, a thread costs more than it saves
 
@@ -32,6 +53,24 @@ class Hit:
     classification: str | None
     score: float
     snippet: str | None
+    created_precision: str | None = None  # day | month | year (articles: as written)
+    created_source: str | None = None     # layout, dtg, ..., declassify-estimate, id-year
+    date_in_range: str | None = None      # with a date filter: "whole", or "partly" (overlaps only)
+
+    @property
+    def date_label(self) -> str:
+        """"2008-03-09", "2008 (year)", "2008 (year, estimated)"."""
+        return doc_dates.label(self.date, self.created_precision, self.created_source)
+
+
+@dataclass
+class DateFilter:
+    """The range a since/until filter stands for, and what it did."""
+
+    since: str | None            # first day, ISO
+    until: str | None            # last day, ISO
+    undated_left_out: int = 0    # matched everything else, but have no date
+    partly_in_range: int = 0     # kept: their interval only overlaps the range
 
 
 @dataclass
@@ -40,6 +79,7 @@ class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    date_filter: DateFilter | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,11 +87,33 @@ class SearchResult:
             "total": self.total,
             "hits": [asdict(h) for h in self.hits],
             "facets": self.facets,
+            "date_filter": asdict(self.date_filter) if self.date_filter else None,
         }
 
 
-def _matching(values: DocValues, pks: np.ndarray | None, tag, origin, classification, kind, since, until):
-    """The pks of the documents that match: ``pks`` (all documents when None) narrowed by the filters."""
+def date_range(since: str | None, until: str | None) -> tuple[int, int] | None:
+    """(first day, last day) of a since/until pair (None without either).  A
+    ValueError says which bound is not YYYY, YYYY-MM or YYYY-MM-DD, in the form
+    the command line shows ("--since 03/09/2008: use YYYY-MM-DD ...")."""
+    if not since and not until:
+        return None
+    first = _bound("since", since)[0] if since else int(np.iinfo(np.int32).min)
+    last = _bound("until", until)[1] if until else int(np.iinfo(np.int32).max)
+    if first > last:
+        raise ValueError(f"--since {since} is after --until {until}: nothing can match")
+    return first, last
+
+
+def _bound(name: str, text: str) -> tuple[int, int]:
+    try:
+        return doc_dates.parse_bound(text)
+    except ValueError as exc:
+        raise ValueError(f"--{name} {exc}") from None
+
+
+def _matching(values: DocValues, pks: np.ndarray | None, tag, origin, classification, kind, days):
+    """The pks of the documents that match, ``pks`` (all documents when None)
+    narrowed by the filters, and what the date range did (None without one)."""
     mask = values.present.copy()
     if pks is not None:
         only = np.zeros_like(mask)
@@ -65,11 +127,20 @@ def _matching(values: DocValues, pks: np.ndarray | None, tag, origin, classifica
         mask &= values.classification_starts(classification.upper().split("//")[0])
     if kind:
         mask &= values.kind_is(kind.lower())
-    if since:
-        mask &= values.dated_from(since)
-    if until:
-        mask &= values.dated_until(until[:10])
-    return np.flatnonzero(mask)
+    if days is None:
+        return np.flatnonzero(mask), None
+    first, last = days
+    undated = int(np.count_nonzero(mask & ~values.dated))
+    matched = np.flatnonzero(mask & values.dated_from(first) & values.dated_until(last))
+    partly = len(matched) - int(np.count_nonzero(_within(values, matched, days)))
+    bounds = (doc_dates.day_text(first) if first > np.iinfo(np.int32).min else None,
+              doc_dates.day_text(last) if last < np.iinfo(np.int32).max else None)
+    return matched, DateFilter(*bounds, undated_left_out=undated, partly_in_range=partly)
+
+
+def _within(values: DocValues, pks: np.ndarray, days: tuple[int, int]) -> np.ndarray:
+    """Whether each document's whole interval lies in the range (it surely matches)."""
+    return (values.date_first[pks] >= days[0]) & (values.date_last[pks] <= days[1])
 
 
 def search(
@@ -86,11 +157,14 @@ def search(
     offset: int = 0,
 ) -> SearchResult:
     """Documents matching ``query`` and the filters, best first (newest first
-    without a query), with the total and the facets of the whole matching set."""
+    without a query), with the total and the facets of the whole matching set.
+    ``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, else ValueError (see
+    ``date_range``)."""
     db = store.db
+    days = date_range(since, until)
     values = store.doc_values()
     match = to_match(query)
-    filters = (tag, origin, classification, kind, since, until)
+    filters = (tag, origin, classification, kind, days)
     # Ranking runs on the read connections while this thread counts facets.
     # Without filters it needs no matching set and starts at once, over every
     # stored pk; with filters it ranks the filtered pks as soon as they are known.
@@ -99,16 +173,27 @@ def search(
         if match and not any(filters):
             ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset)
         hits_of_text = _text_matches(db, match) if match else None
-        matched = _matching(values, hits_of_text, *filters)
+        matched, date_filter = _matching(values, hits_of_text, *filters)
         if match and ranking is None:
             only = matched if len(matched) < len(hits_of_text) else None
             ranking = pool.submit(_ranked_page, store, match, matched, only, limit, offset)
-        facets = {name: _top(values.counts(name, matched)) for name in FACETS}
+        facets = {name: _facet(values.counts(name, matched), rest=name != "tag") for name in FACETS}
         page = ranking.result() if ranking else _newest_page(db, values, matched, limit, offset)
-    rows = _hit_rows(db, [pk for pk, _ in page])
-    snippets = _snippets(store, match, [pk for pk, _ in page]) if match else {}
-    hits = [Hit(*rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk)) for pk, score in page]
-    return SearchResult(query=query, total=len(matched), hits=hits, facets=facets)
+    pks = np.array([pk for pk, _ in page], dtype=np.int64)
+    rows = _hit_rows(db, pks.tolist())
+    snippets = _snippets(store, match, pks.tolist()) if match else {}
+    in_range = [None] * len(pks) if days is None else \
+        ["whole" if whole else "partly" for whole in _within(values, pks, days)]
+    hits = [_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), whole)
+            for (pk, score), whole in zip(page, in_range)]
+    return SearchResult(query=query, total=len(matched), hits=hits, facets=facets, date_filter=date_filter)
+
+
+def _hit(row: tuple, score: float, snippet: str | None, in_range: str | None) -> Hit:
+    doc_id, kind, title, date, origin, classification, stated, source = row
+    return Hit(doc_id, kind, title, date, origin, classification, score, snippet,
+               created_precision=doc_dates.precision_of(date, stated), created_source=source,
+               date_in_range=in_range)
 
 
 def _text_matches(db, match: str) -> np.ndarray:
@@ -168,7 +253,7 @@ def _newest_page(db, values: DocValues, matched: np.ndarray, limit: int, offset:
     wanted = offset + limit
     if len(matched) == 0 or limit <= 0:
         return []
-    ranks = values.date_rank[matched]
+    ranks = values.newest_key(matched)
     if wanted < len(matched):
         cutoff = np.partition(ranks, len(ranks) - wanted)[len(ranks) - wanted]
         matched = matched[ranks >= cutoff]
@@ -187,7 +272,8 @@ def _hit_rows(db, pks: list[int]) -> dict[int, tuple]:
     return {
         r[0]: r[1:]
         for r in db.execute(
-            f"SELECT pk, id, kind, title, date, origin, classification FROM documents WHERE pk IN ({marks})", pks
+            f"SELECT pk, id, kind, title, date, origin, classification, json_extract(record, '$.created_precision'), "
+            f"json_extract(record, '$.created_source') FROM documents WHERE pk IN ({marks})", pks
         )
     }
 
@@ -224,5 +310,15 @@ def _snippets_of(db, match: str, pks: list[int], within: tuple[int, int] | None 
     )
 
 
-def _top(counts: dict[str, int]) -> dict[str, int]:
-    return {str(k): n for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]}
+def _facet(counts: dict[str | None, int], rest: bool) -> dict[str, int]:
+    """The FACET_SIZE commonest values, then OTHER for the rest (``rest``: when
+    each document has one value, so the buckets add up to the total), then
+    UNKNOWN for the documents without one."""
+    unknown = counts.pop(None, 0)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    out = {str(k): n for k, n in ordered[:FACET_SIZE]}
+    if rest and len(ordered) > FACET_SIZE:
+        out[OTHER] = sum(n for _, n in ordered[FACET_SIZE:])
+    if unknown:
+        out[UNKNOWN] = unknown
+    return out
