@@ -13,6 +13,7 @@ from rich.text import Text
 
 from .citations import evidence_citation
 from .extract.event import TRANSFER_ROLES
+from .store import doc_dates
 
 
 
@@ -68,8 +69,16 @@ def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
 
 
 def _item_line(item: dict[str, Any]) -> str:
-    date = item["date"] or f"({item['sort']})"
+    date = item["date"] or ("(undated)" if item["sort"] == "9999" else f"({item['sort']})")  # 9999: no date at all
     source = item["source"]
+    if source.get("document_date") and (item["type"] == "document" or not item["date"]):
+        # the document's date as far as it is known, not as stored: "2008 (year, estimated)"
+        doc_date, precision = source["document_date"], source.get("document_date_precision")
+        said = doc_dates.notes(precision, source.get("document_date_source"))
+        if item["type"] == "document":
+            date = doc_dates.label(doc_date, precision, source.get("document_date_source"))
+        else:  # an undated event borrows its document's date, in parentheses
+            date = f"({', '.join([doc_dates.shown(doc_date, precision), *said])})"
     if item["type"] == "listing":
         return f"{date}  listed on {item['list']} as {item['name']} ({', '.join(item['programmes'])})"
     if item["type"] == "document":

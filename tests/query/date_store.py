@@ -44,7 +44,7 @@ YEAR_2008 = {"08BRASILIA1477", "08REYKJAVIK152"}
 UNDATED = {"08MADRID308", "08MADRID294"}
 
 
-def _cable(doc_id: str, created: str | None, precision: str | None, source: str | None, *,
+def cable_record(doc_id: str, created: str | None, precision: str | None, source: str | None, *,
            classification: str, origin: str | None, tags: list[str], subject: str | None, body: str) -> Cable:
     return Cable(
         id=doc_id, subject=subject, created=created, created_precision=precision, created_source=source,
@@ -56,28 +56,28 @@ def _cable(doc_id: str, created: str | None, precision: str | None, source: str 
 
 # Subjects, tags and a paragraph of each, as the files print them.
 BUILT = [
-    _cable("08BRASILIA1477", "2008", "year", "id-year", classification="UNCLASSIFIED", origin="Embassy Brasilia",
+    cable_record("08BRASILIA1477", "2008", "year", "id-year", classification="UNCLASSIFIED", origin="Embassy Brasilia",
            tags=["KNNP", "TRGY", "ENRG", "KSTC", "IAEA", "PARM", "BR"], subject=None,
            body="2. (SBU) SUMMARY. Per November 10 meeting with the Ministry of External Relations (MRE) Division "
                 "of Disarmament and Sensitive Technologies (DDS), the Government of Brazil (GOB) has not received "
                 "an invitation to the Iran nuclear conference (REFTEL A)."),
-    _cable("08REYKJAVIK152", "2008-01-01", "year", "id-year", classification="UNCLASSIFIED",
+    cable_record("08REYKJAVIK152", "2008-01-01", "year", "id-year", classification="UNCLASSIFIED",
            origin="Embassy Reykjavik", tags=["EFIN", "PARM", "KNNP", "IR", "IC"],
            subject="GOI NOTIFIED OF IRANIAN ENTITIES UNDER E.O. 13382",
            body="(U) DCM and POL Intern delivered reftel talking points to Ingibjorg Davidsdottir at the Minstry "
                 "for Foreign Affairs."),
-    _cable("08BEIJING3039", "2008-08-06", "day", "declassify-estimate", classification="SECRET",
+    cable_record("08BEIJING3039", "2008-08-06", "day", "declassify-estimate", classification="SECRET",
            origin="Embassy Beijing", tags=["PARM", "PREL", "PTER", "MNUC", "ECON", "KNNP", "IR", "CH"],
            subject="CHINA'S RESPONSE TO EFFORTS TO HALT IRANIAN PROCUREMENT IN CHINA",
            body="2. (S) Zhang praised past fruitful cooperation between the United States and China in "
                 "nonproliferation efforts, and said China will continue to implement strongly the relevant UN "
                 "Security Council Resolutions regarding Iran."),
-    _cable("08MADRID308", None, None, None, classification="SECRET", origin=None,
+    cable_record("08MADRID308", None, None, None, classification="SECRET", origin=None,
            tags=["ECON", "EFIN", "PTER", "PREL", "IR", "SP"],
            subject="IRANIAN TIES OF SPANISH BANKS SANTANDER AND SABADELL",
            body="1. (S/NF) Summary. The Bank of Spain, Spain's central bank, provided to post on March 7 a document "
                 "summarizing activities that Bank Santander and Bank Sabadell have had or still have with Iran."),
-    _cable("08MADRID294", None, None, None, classification="SECRET", origin=None,
+    cable_record("08MADRID294", None, None, None, classification="SECRET", origin=None,
            tags=["ECON", "EFIN", "KTFN", "SP", "IR"],
            subject="TREASURY DEPUTY SECRETARY KIMMITT'S MEETING WITH SPANISH SECRETARY OF STATE FOR SECURITY "
                    "ANTONIO CAMACHO",

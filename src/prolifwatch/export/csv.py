@@ -1,7 +1,8 @@
 """The whole store as CSV: one file per kind, written into a folder, or into a
 zip archive when the output path ends in ``.zip``.
 
-documents.csv (metadata, no text: the JSONL export carries text), entities.csv,
+documents.csv (metadata, no text: the JSONL export carries text; the date with
+its precision, day, month or year, and its source, estimates included), entities.csv,
 mentions.csv, events.csv (one row per event; arguments flattened per role as
 "text [key]" joined by " | "; the full record as JSON in the last column),
 links.csv (document links), cases.csv.  Where a row cites a paragraph,
@@ -30,7 +31,8 @@ ROLES = ("supplier", "recipient", "end_user", "items", "item_code", "quantity", 
          "destination", "carrier", "actor", "counterpart")
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "doc_kind", "date", "released", "origin", "classification", "caveats", "title", "tags"),
+    "documents": ("id", "doc_kind", "date", "created_precision", "created_source", "released", "origin",
+                  "classification", "caveats", "title", "tags"),
     "entities": ("id", "type", "name", "aliases", "members", "mentions", "documents", "resolved", "attributes"),
     "mentions": ("document", "paragraph", "start", "end", "type", "key", "entity", "text", "confidence", "source",
                  "paragraph_number"),

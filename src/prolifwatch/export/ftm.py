@@ -42,6 +42,7 @@ from ..citations import evidence_citation
 from ..datafiles import data_yaml
 from ..query import export_rows as rows
 from ..query.graph_rules import event_edges
+from ..store import doc_dates
 from .ftm_ids import document_id, entity_id, event_id, ftm_id
 
 _PARTY_ROLES = ("supplier", "recipient", "end_user", "actor", "counterpart")
@@ -121,7 +122,8 @@ class FtmExport:
                 _put(proxy, "author", record.get("author"))
                 _put(proxy, "publisher", record.get("publisher"))
             else:
-                _put(proxy, "date", _date(doc["date"]))
+                # FtM dates may be a year or a month: a year-precision "2008-01-01" is "2008"
+                _put(proxy, "date", _date(doc_dates.shown(doc["date"], doc["created_precision"])))
                 _put(proxy, "author", record.get("signers") or [])
                 _put(proxy, "publisher", doc["origin"])
             _put(proxy, "keywords", doc["tags"])

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..citations import with_paragraph_number
+from ..store import doc_dates
 from .cases import paragraph_numbers, with_paragraph_numbers
 from .graph_rules import event_edges, rule_roles
 
@@ -31,9 +32,14 @@ def iter_documents(db: sqlite3.Connection, *, body: bool = True) -> Iterator[dic
     columns = "id, kind, date, released, origin, classification, caveats, title, tags, record"
     for row in db.execute(f"SELECT {columns}{', body' if body else ''} FROM documents ORDER BY pk"):
         id_, kind, date, released, origin, classification, caveats, title, tags, record = row[:10]
-        doc = {"id": id_, "doc_kind": kind, "date": date, "released": released, "origin": origin,
+        fields = _loads(record, {})
+        # how far the date is known and whether it was read or estimated: a year
+        # is not its first day, and an estimate is not a date a layout stated
+        precision = doc_dates.precision_of(date, fields.get("created_precision"))
+        doc = {"id": id_, "doc_kind": kind, "date": date, "created_precision": precision,
+               "created_source": fields.get("created_source"), "released": released, "origin": origin,
                "classification": classification, "caveats": _loads(caveats, []), "title": title,
-               "tags": tags.split() if tags else [], "record": _loads(record, {})}
+               "tags": tags.split() if tags else [], "record": fields}
         if body:
             doc["body"] = row[10]
         yield doc

@@ -3,6 +3,9 @@
 Dates: an event's own date (day, month, year or a ``start/end`` window) sorts
 by its start; an undated event sorts by its document's date.  A listing sorts
 by the date the list gives (``listed_on``); a document by its own date.
+A document's date carries its precision and source (``document_date_precision``,
+``document_date_source``): "2008" known to the year is not 2008-01-01, and an
+estimate is not a date read.
 """
 from __future__ import annotations
 
@@ -11,30 +14,39 @@ from typing import Any
 
 from ..citations import with_paragraph_number
 from ..resolve.cases_dates import sort_key
+from ..store import doc_dates
 from .cases import entity_keys
 
 # On one date: what documents say happened before the documents themselves.
 _TYPE_ORDER = {"listing": 0, "transfer": 1, "diplomatic_action": 2, "document": 3}
 _SNIPPET = 160  # characters of context each side of a mention
+# A document's stated date precision and source, beside d.date (read from the record JSON)
+_DOC_DATE = "json_extract(d.record, '$.created_precision'), json_extract(d.record, '$.created_source')"
 
 
 def _in(keys: list[str]) -> str:
     return ",".join("?" * len(keys))
 
 
-def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None, record: str, number: str | None,
+def _document_date(date: str | None, stated: str | None, source: str | None) -> dict[str, Any]:
+    return {"document_date": date, "document_date_precision": doc_dates.precision_of(date, stated),
+            "document_date_source": source}
+
+
+def _event_item(event_pk: int, doc: str, doc_date: tuple, title: str | None, record: str, number: str | None,
                 case_id: str | None, roles: list[str] | None = None) -> dict[str, Any]:
+    """``doc_date``: the document's (date, stated precision, source)."""
     event = json.loads(record)
     evidence = event.get("evidence") or {}
     parties = {role: [" ".join(a.get("text", "").split()) for a in event.get(role) or []]
                for role in ("supplier", "recipient", "end_user", "items", "carrier", "via", "actor", "counterpart")
                if event.get(role)}
     item = {
-        "date": event.get("date") or None, "sort": sort_key(event.get("date"), doc_date),
+        "date": event.get("date") or None, "sort": sort_key(event.get("date"), doc_date[0]),
         "type": event["type"], "kind": event.get("kind"), "status": event.get("status"),
         "parties": parties, "case": case_id, "event_pk": event_pk,
         "source": with_paragraph_number(
-            {"document": doc, "document_date": doc_date, "title": title, "paragraph": evidence.get("paragraph"),
+            {"document": doc, **_document_date(*doc_date), "title": title, "paragraph": evidence.get("paragraph"),
              "evidence": " ".join(evidence.get("text", "").split())}, number),
     }
     if roles is not None:
@@ -45,7 +57,7 @@ def _event_item(event_pk: int, doc: str, doc_date: str | None, title: str | None
 def _events(db, keys: list[str]) -> list[dict[str, Any]]:
     rows = db.execute(
         f"""
-        SELECT e.event_pk, d.id, d.date, d.title, e.record, p.number, group_concat(DISTINCT a.role),
+        SELECT e.event_pk, d.id, d.date, {_DOC_DATE}, d.title, e.record, p.number, group_concat(DISTINCT a.role),
                (SELECT ce.case_id FROM case_events ce WHERE ce.event_pk = e.event_pk LIMIT 1)
         FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
         LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph
@@ -54,8 +66,8 @@ def _events(db, keys: list[str]) -> list[dict[str, Any]]:
         """,
         keys,
     ).fetchall()
-    return [_event_item(pk, doc, date, title, record, number, case, sorted(roles.split(",")))
-            for pk, doc, date, title, record, number, roles, case in rows]
+    return [_event_item(pk, doc, (date, stated, source), title, record, number, case, sorted(roles.split(",")))
+            for pk, doc, date, stated, source, title, record, number, roles, case in rows]
 
 
 def _listings(db, keys: list[str]) -> list[dict[str, Any]]:
@@ -89,7 +101,7 @@ def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict
     )
     rows = db.execute(
         f"""
-        SELECT d.id, d.kind, d.date, d.title, m.paragraph, p.number, m.text, m.mentions,
+        SELECT d.id, d.kind, d.date, {_DOC_DATE}, d.title, m.paragraph, p.number, m.text, m.mentions,
                substr(d.body, max(m.start - {_SNIPPET}, p.start) + 1,
                       min(m."end" + {_SNIPPET}, p."end") - max(m.start - {_SNIPPET}, p.start))
         FROM (SELECT pk, paragraph, start, "end", text, COUNT(*) OVER (PARTITION BY pk) AS mentions,
@@ -101,13 +113,18 @@ def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict
         """,
         [*keys, *keys, *([limit] if limit else [])],
     ).fetchall()
-    return [{
-        "date": (date or "")[:10] or None, "sort": (date or "9999")[:10], "type": "document", "kind": kind,
-        "mentions": mentions,
-        "source": {"document": doc, "document_date": date, "title": title, "paragraph": paragraph,
-                   "paragraph_number": number, "text": " ".join(text.split()),
-                   "evidence": " ".join((snippet or text).split())},
-    } for doc, kind, date, title, paragraph, number, text, mentions, snippet in rows], total
+    items = []
+    for doc, kind, date, stated, source, title, paragraph, number, text, mentions, snippet in rows:
+        dated = _document_date(date, stated, source)
+        items.append({
+            "date": doc_dates.shown(date, dated["document_date_precision"]),  # "2008" for the year, not 2008-01-01
+            "date_precision": dated["document_date_precision"],
+            "sort": (date or "9999")[:10], "type": "document", "kind": kind, "mentions": mentions,
+            "source": {"document": doc, **dated, "title": title, "paragraph": paragraph,
+                       "paragraph_number": number, "text": " ".join(text.split()),
+                       "evidence": " ".join((snippet or text).split())},
+        })
+    return items, total
 
 
 def _ordered(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -137,12 +154,13 @@ def case_timeline(store, case_id: str, *, limit: int | None = None) -> dict[str,
         return None
     id_, title, first, last, record = row
     rows = store.db.execute(
-        "SELECT e.event_pk, d.id, d.date, d.title, e.record, p.number FROM case_events ce"
+        f"SELECT e.event_pk, d.id, d.date, {_DOC_DATE}, d.title, e.record, p.number FROM case_events ce"
         " JOIN events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk"
         " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph WHERE ce.case_id = ?",
         (case_id,),
     ).fetchall()
-    items = _ordered([_event_item(pk, doc, date, t, rec, number, id_) for pk, doc, date, t, rec, number in rows])
+    items = _ordered([_event_item(pk, doc, (date, stated, source), t, rec, number, id_)
+                      for pk, doc, date, stated, source, t, rec, number in rows])
     return {
         "case": {"id": id_, "title": title, "first_date": first, "last_date": last},
         "conflicts": json.loads(record)["conflicts"], "total": len(items),

@@ -75,14 +75,18 @@ def shown(text: str | None, precision: str | None) -> str | None:
     return text[:{"year": 4, "month": 7}.get(precision or "", 10)]
 
 
+def notes(precision: str | None, source: str | None = None) -> list[str]:
+    """What a reader must know of a date beside its digits: ["year", "estimated"]."""
+    found = [precision] if precision in ("year", "month") else []
+    return found + (["estimated"] if source in ESTIMATED_SOURCES else [])
+
+
 def label(text: str | None, precision: str | None, source: str | None = None) -> str:
     """For people: "2008-03-09", "2008 (year)", "2008 (year, estimated)", "-" without a date."""
     if not text:
         return "-"
-    notes = [precision] if precision in ("year", "month") else []
-    if source in ESTIMATED_SOURCES:
-        notes.append("estimated")
-    return shown(text, precision) + (f" ({', '.join(notes)})" if notes else "")
+    said = notes(precision, source)
+    return shown(text, precision) + (f" ({', '.join(said)})" if said else "")
 
 
 def parse_bound(text: str) -> tuple[int, int]:
