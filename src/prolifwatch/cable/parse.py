@@ -36,14 +36,16 @@ _ISO_LINE = re.compile(r"(?m)^[ \t]*((?:19|20)\d\d)-\d\d-\d\d(?:[ T]\d\d:\d\d(?:
 _DATE_LINE_TIME = re.compile(r"(?m),[ \t]+\d{1,2}:\d\d[ \t]*$")
 _ISO_DAY_MONTH = re.compile(r"-\d\d-\d\d")
 # The classification/serial line: "S E C R E T BEIJING 000724",
-# "UNCLAS SECTION 01 OF 03 KINGSTON 000482", glued in seed 001 ("9683S E C R E T").
+# "UNCLAS SECTION 01 OF 03 KINGSTON 000482", glued in seed 001 ("9683S E C R E T"),
+# and the sentence case of re-typed copies ("S e c r e t state 068250":
+# wikileaks-html/1988/01/88BAGHDAD28.html, scraped-text/09ULAANBAATAR234.txt).
 # Not preceded by a letter: each branch checks that after its first letter,
 # so the regex engine skips from one S, C, O, U, L or T to the next.
 _SERIAL_LINE = re.compile(
-    r"(?m)(?:S(?<![A-Za-z]S)[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T"
-    r"|C(?<![A-Za-z]C)[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
+    r"(?m)(?:S(?<![A-Za-z]S)(?i:[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T)"
+    r"|C(?<![A-Za-z]C)(?i:[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L)"
     r"|O(?<![A-Za-z]O)[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L"
-    r"|U(?<![A-Za-z]U)[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S(?:SIFIED)?|L(?<![A-Za-z]L)IMITED[ ]OFFICIAL[ ]USE"
+    r"|U(?<![A-Za-z]U)(?i:[ ]?N[ ]?C[ ]?L[ ]?A[ ]?S)(?:SIFIED|sified)?|L(?<![A-Za-z]L)IMITED[ ]OFFICIAL[ ]USE"
     r"|T(?<![A-Za-z]T)OP[ ]SECRET)(?![a-z])[^\n]*?[ \t]\d{1,7}[ \t\\]*$"
 )
 # (the "not after a letter or (" check follows the literal "T": a fast scan)
@@ -109,7 +111,9 @@ def parse_cable(text: str, year: int | str | None = None) -> Cable:
     head = header_region(text)
     top = head[:_HEAD_MAX]
     dtg = parse_dtg(top)
-    created = created_from_dtg(dtg) or _created_from_date_line(top)
+    created, created_source = created_from_dtg(dtg), "dtg"
+    if created is None:
+        created, created_source = _created_from_date_line(top), "date-line"
     if created:
         year = created[:4]
     else:
@@ -122,6 +126,9 @@ def parse_cable(text: str, year: int | str | None = None) -> Cable:
         id=cable_id,
         subject=parse_subject(head),
         created=created,
+        # the DTG and the date line give the day and the minute
+        created_precision="day" if created else None,
+        created_source=created_source if created else None,
         classification=classification,
         caveats=caveats,
         precedence=parse_precedence(top),

@@ -52,8 +52,11 @@ class _Hinted:
         return self._line.match(text, newline.start() + 1, endpos) if newline else None
 
 
+# "O 200840Z MAR 09", "OO ..." and the pair "P R 011706Z JUL 09" (action
+# precedence, then info precedence: wikileaks-html/2009/07/09STATE68250.html,
+# wikileaks-html/1966/12/66BUENOSAIRES2481.html).  The first letter is the precedence.
 _DTG = _Hinted(
-    r"(?m)^[ \t]*(?P<prec>([ZOPR])\2?)[ \t]+(?P<dtg>\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:\d{2})?)(?![\d])",
+    r"(?m)^[ \t]*(?P<prec>([ZOPR])(?:\2|[ ][ZOPR])?)[ \t]+(?P<dtg>\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:\d{2})?)(?![\d])",
     r"Z(?<=\dZ)[ \t]",
 )
 _FROM = _Hinted(r"(?m)^[ \t]*FM[ \t]+(?P<from>[^\n]+?)[ \t]*$", r"FM[ \t]")
@@ -84,7 +87,8 @@ _HEADER_MAX = 8000  # the routing block is always near the top
 
 
 def parse_precedence(text: str) -> str | None:
-    """``"O 200840Z MAR 09"`` -> ``"IMMEDIATE"`` (Z FLASH, O IMMEDIATE, P PRIORITY, R ROUTINE)."""
+    """``"O 200840Z MAR 09"`` -> ``"IMMEDIATE"`` (Z FLASH, O IMMEDIATE, P PRIORITY, R ROUTINE);
+    of a pair ``"P R"`` the first, the action addressees' precedence."""
     m = _DTG.search(text, 0, _HEADER_MAX)
     return PRECEDENCE[m["prec"][0]] if m else None
 
