@@ -246,20 +246,30 @@ def show(
     doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id, e.g. 07STATE159388.")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Every source the document was read from, with its text's sha256 "
+                           "and, where it differs from the kept record, the fields and paragraphs that differ "
+                           "(JSON: 'versions').")
+    ] = False,
 ) -> None:
     """Show one stored document: header fields, sources and paragraphs."""
     from .query import get_document
+    from .query.versions import source_versions
     from .render import print_document
+    from .render_versions import print_source_versions
 
     with _open_store(db) as store:
         doc = get_document(store, doc_id)
+        versions = source_versions(store, doc.id) if sources and doc is not None else None
     if doc is None:
         err.print(f"[red]error:[/] no document {doc_id!r} in the store")
         raise typer.Exit(1)
     if as_json:
-        _emit_json(doc.to_json())
+        _emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions})
     else:
         print_document(out, doc)
+        if versions is not None:
+            print_source_versions(out, versions)
 
 
 @app.command()

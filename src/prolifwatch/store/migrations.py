@@ -259,5 +259,16 @@ CREATE TABLE doc_values (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+# Versions across sources (store/versions.py): what a source said when its
+# record is not the one kept -- its text's sha256, header fields and
+# paragraphs, as JSON -- so that show --sources can tell how the sources of a
+# document differ.  NULL for the kept record's source (the documents row holds
+# that version) and so for every single-source document: a bulk load writes
+# nothing more.  Sources stored before this version keep NULL: their content
+# was not kept.  Adding a nullable column rewrites no row.
+V7 = """
+ALTER TABLE sources ADD COLUMN version TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 SCHEMA_VERSION = len(MIGRATIONS)

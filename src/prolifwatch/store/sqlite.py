@@ -21,6 +21,8 @@ from . import doc_values
 from .extraction import clear_extraction, has_extraction, replace_extraction, write_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import DocumentRows, document_rows
+from .versions import SourceVersion, keep_replaced_version, read_versions, version_of_rows
+from .versions import encode as encode_version
 
 # A write transaction ends after BATCH_SIZE documents or BATCH_SECONDS,
 # whichever comes first.  FTS5 turns each transaction's pending terms into one
@@ -196,6 +198,7 @@ class SQLiteStore:
                 with self._document_transaction():
                     replace_extraction(self.db, row[0], extraction, extractor)
             return "unchanged"
+        version = None  # what the new sources said, kept when their record is not (versions.py)
         with self._document_transaction():
             if row is None:
                 pk = self._insert(rows)
@@ -205,17 +208,21 @@ class SQLiteStore:
             else:
                 pk = row[0]
                 if rows.preference > row[1]:
+                    keep_replaced_version(self.db, pk, row[1])
                     self._replace_content(pk, rows)
                     if extraction is not None:
                         replace_extraction(self.db, pk, extraction, extractor)
                     else:
                         clear_extraction(self.db, pk)
+                else:
+                    version = encode_version(version_of_rows(rows))
                 outcome = "merged"
             for source in new_sources:
                 # A file re-read under another id (after a parser fix) moves here.
                 self.db.execute(
-                    "INSERT OR REPLACE INTO sources (pk, path, format, sha256, row) VALUES (?, ?, ?, ?, ?)",
-                    (pk, source.path, source.format, source.sha256, source.row or 0),
+                    "INSERT OR REPLACE INTO sources (pk, path, format, sha256, row, version) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (pk, source.path, source.format, source.sha256, source.row or 0, version),
                 )
         return outcome
 
@@ -308,6 +315,11 @@ class SQLiteStore:
                 "SELECT path, format, sha256, row FROM sources WHERE pk = ? ORDER BY rowid", (pk,)
             )
         ]
+
+    def versions(self, doc_id: str) -> tuple[dict[str, Any], list[SourceVersion]] | None:
+        """What the kept record and each source of a document said (``versions.py``)."""
+        row = self.db.execute("SELECT pk FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return read_versions(self.db, row[0]) if row else None
 
     def stats(self) -> dict[str, Any]:
         q = self.db.execute

@@ -1,0 +1,139 @@
+"""How the sources of one document differ: field by field, paragraph by paragraph.
+
+``compare(kept, other)`` is pure: it takes two versions as the store keeps
+them (``store/versions.py``: ``text_sha256``, ``fields``, ``paragraphs`` as
+[printed number, text]) and says what differs.  ``source_versions(store, id)``
+reads a document's versions and compares each source with the kept record;
+``show --sources`` prints it and its JSON is what a web page would display.
+
+Only wording counts as a difference.  Layouts render the same cable with
+other line breaks, a "¶" before paragraph numbers (the WikiLeaks pages add it,
+also where a paragraph number is cited in running text: "Para ¶6.") or
+typographic quotes (’ for ') -- a text hash tells those apart, and so does
+``same_text``, but comparing paragraphs ignores them, else every paragraph of
+every page/scrape pair would "differ".
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+# Rendering, not wording: see the module docstring.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_PILCROW = re.compile(r"¶\s*")
+CONTEXT_WORDS = 4  # words shown either side of a change
+
+
+def _words(text: str) -> list[str]:
+    return _PILCROW.sub("", text).translate(_QUOTES).split()
+
+
+def _number_key(number: str | None) -> str | None:
+    """"¶5." and "5." are the same paragraph number."""
+    if not number:
+        return None
+    key = _PILCROW.sub("", number).strip().rstrip(".")
+    return key or None
+
+
+def field_differences(kept: dict[str, Any], other: dict[str, Any]) -> list[dict[str, Any]]:
+    """Fields whose values differ; a value one version states and the other
+    does not (None, empty list) is a difference too."""
+    return [
+        {"field": name, "kept": kept.get(name), "source": other.get(name)}
+        for name in [*kept, *(name for name in other if name not in kept)]
+        if (kept.get(name) or None) != (other.get(name) or None)
+    ]
+
+
+def word_changes(kept: str, other: str) -> list[dict[str, str]]:
+    """The runs of words that differ between two paragraph texts, each with a
+    few words of the kept text around it."""
+    a, b = _words(kept), _words(other)
+    changes = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            changes.append({
+                "before": " ".join(a[max(0, i1 - CONTEXT_WORDS):i1]),
+                "kept": " ".join(a[i1:i2]),
+                "source": " ".join(b[j1:j2]),
+                "after": " ".join(a[i2:i2 + CONTEXT_WORDS]),
+            })
+    return changes
+
+
+def _key(paragraph: list) -> str:
+    number, text = paragraph
+    key = _number_key(number)
+    return f"n:{key}" if key else "t:" + " ".join(_words(text))
+
+
+def paragraph_differences(kept: list[list], other: list[list]) -> list[dict[str, Any]]:
+    """Paragraphs that differ, are missing from one version or only in it.
+
+    Paragraphs are paired by printed number, unnumbered ones by their words;
+    where a run of them does not pair up (a number misread, an unnumbered
+    paragraph reworded) they are paired in order."""
+    out: list[dict[str, Any]] = []
+
+    def entry(i: int | None, j: int | None) -> None:
+        k = kept[i] if i is not None else None
+        o = other[j] if j is not None else None
+        if k is not None and o is not None:
+            if _words(k[1]) == _words(o[1]):
+                return
+            status = "differs"
+        else:
+            status = "only-kept" if o is None else "only-source"
+        out.append({
+            "number": (k or o)[0],
+            "kept_index": i,
+            "source_index": j,
+            "status": status,
+            "kept": k[1] if k else None,
+            "source": o[1] if o else None,
+            "changes": word_changes(k[1], o[1]) if status == "differs" else [],
+        })
+
+    keys_a, keys_b = [_key(p) for p in kept], [_key(p) for p in other]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+        paired = min(i2 - i1, j2 - j1)
+        for n in range(paired):
+            entry(i1 + n, j1 + n)
+        for i in range(i1 + paired, i2):
+            entry(i, None)
+        for j in range(j1 + paired, j2):
+            entry(None, j)
+    return out
+
+
+def compare(kept: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """What ``other`` says that the kept version does not: ``same_text`` (the
+    text hashes are equal), ``fields`` and ``paragraphs`` that differ."""
+    same_text = kept["text_sha256"] == other["text_sha256"]
+    return {
+        "same_text": same_text,
+        "fields": field_differences(kept["fields"], other["fields"]),
+        # The same text gives the same paragraphs: parsing them reads nothing else.
+        "paragraphs": [] if same_text else paragraph_differences(kept["paragraphs"], other["paragraphs"]),
+    }
+
+
+def source_versions(store, doc_id: str) -> list[dict[str, Any]] | None:
+    """Every source of a stored document, in ingest order: its path, layout,
+    file and text checksums, whether its record is the one kept and, for the
+    others, how what it said differs from the kept record (``recorded`` is
+    false for a source stored before versions were kept: its text is unknown)."""
+    found = store.versions(doc_id)
+    if found is None:
+        return None
+    kept, sources = found
+    out = []
+    for item in sources:
+        entry: dict[str, Any] = {**item.source.to_json(), "kept": item.kept, "recorded": item.version is not None,
+                                 "text_sha256": item.version["text_sha256"] if item.version else None}
+        if item.version is not None and not item.kept:
+            entry.update(compare(kept, item.version))
+        out.append(entry)
+    return out
