@@ -43,6 +43,7 @@ def test_seed_001_preamble_layout() -> None:
         "AMBASSADOR URGES INVESTIGATION OF SHIPMENT TO IRAN OF CHINESE GOODS OF PROLIFERATION CONCERN (S)"
     )
     assert cable.created == "2008-09-03T10:07:00"
+    assert (cable.created_source, cable.created_precision) == ("dtg", "day")  # "O 031007Z SEP 08"
     assert cable.released is None and cable.origin is None  # layout metadata, merged elsewhere
     assert (cable.classification, cable.caveats) == ("SECRET", [])
     assert cable.precedence == "IMMEDIATE"
@@ -153,7 +154,8 @@ def test_seed_002_export_layout_repeated_header() -> None:
 
 def test_scraped_date_line_gives_created_and_year() -> None:
     cable = parse_cable(_scraped(CORPUS / "scraped-text" / "08BEIJING1141.txt"))
-    assert cable.created == "2008-03-26T09:48:00"
+    assert cable.created == "2008-03-26T09:48:00"  # "Wednesday, 26 March 2008, 09:48"
+    assert (cable.created_source, cable.created_precision) == ("date-line", "day")
     assert cable.id == "08BEIJING1141"
     assert cable.summary is not None and cable.summary.startswith("Current bilateral cooperation on arms control")
     assert cable.summary.endswith("Cheng urged the United States to find a creative resolution to the declaration "
@@ -234,3 +236,11 @@ def test_plain_text_corpus_fields() -> None:
         assert cable.classification in ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET"), path.name
         assert cable.subject, path.name
         assert cable.paragraphs, path.name
+
+
+def test_text_without_a_date_leaves_created_empty() -> None:
+    # scraped-text/06BAKU1835.txt starts at the serial line: no DTG, no date line
+    # (cable_from_raw then estimates it, see tests/cable/test_created.py)
+    cable = parse_cable(_scraped(CORPUS / "scraped-text" / "06BAKU1835.txt"), year=2006)
+    assert (cable.created, cable.created_source, cable.created_precision) == (None, None, None)
+    assert cable.id == "06BAKU1835"
