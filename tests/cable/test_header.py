@@ -14,7 +14,6 @@ from prolifwatch.cable.routing import (
     parse_precedence,
     parse_recipients,
 )
-from prolifwatch.cable.signature import parse_signers, signature_start
 
 # ------------------------------------------------------------------ SUBJECT
 
@@ -282,74 +281,3 @@ def test_transmission_line_is_not_the_precedence() -> None:
 @pytest.mark.parametrize("fn", [parse_recipients, parse_info_recipients])
 def test_no_addressees(fn) -> None:  # type: ignore[no-untyped-def]
     assert fn("S E C R E T BEIJING 000724\n\nSUBJECT: X") == []
-
-
-# --------------------------------------------------------------- signers
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("... way forward paper.\"\nRANDT", ["RANDT"], id="seed001-no-final-newline"),
-        pytest.param("details \"would be shared soon.\"\nPICCUTA", ["PICCUTA"], id="seed002"),
-        pytest.param("Washington appreciates Post,s assistance. \nRICE", ["RICE"], id="seed003"),
-        pytest.param("to the UN 1267 Committee in early 2007 if the GOP response is unsatisfactory. End comment. CROCKER</pre></code>\n", ["CROCKER"],
-                     id="scraped-text/06ISLAMABAD22174-glued"),
-        pytest.param("we will want to be remembered by Chinese for having helped China to advance. Randt</pre></code>",
-                     ["Randt"], id="scraped-text/09BEIJING22-mixed-case-glued"),
-        pytest.param("with Embassy Brasilia. \n\nHELLING \n\nMCMULLEN</pre></code>\n", ["HELLING", "MCMULLEN"],
-                     id="scraped-text/07SAOPAULO601-two-signers"),
-        pytest.param("training for the Consular \nOfficer. \nVAN VOORST</pre></code>", ["VAN VOORST"],
-                     id="scraped-text/06REYKJAVIK22-two-words"),
-        pytest.param("stands by in fair weather and foul. \nvan Voorst</pre></code>", ["van Voorst"],
-                     id="scraped-text/08REYKJAVIK255-particle"),
-        pytest.param("ed, and he had captured the prize he has \nbeen chasing after for months.  END COMMENT. \nSECHE", ["SECHE"], id="scraped-text/09SANAA1669"),
-        pytest.param("with respect to such requests. MILAM 0 11/07/2007</pre></code>", ["MILAM"],
-                     id="scraped-text/07TRIPOLI946-stray-date"),
-        pytest.param("will inform us when the GOL made a decision. STEVENS.</pre></code>", ["STEVENS"],
-                     id="scraped-text/09TRIPOLI321-period"),
-        pytest.param("LEBARON \nNNNN \nEnd Cable Text</pre></code>", ["LEBARON"],
-                     id="scraped-text/08LONDON2651-trailer"),
-        pytest.param("cleared this cable. \n \nJEFFREY \n \n           \"Visit Ankara's Classified Web Site at "
-                     "http://www.intelink.s \ngov.gov/wiki/Portal:Turkey\"</pre></code>", ["JEFFREY"],
-                     id="scraped-text/09ANKARA1654-banner-after"),
-        pytest.param("PRC law.\nRandt \n\nHTS ACTIVIST LIU XIAOBO...</pre></code>", ["Randt"],
-                     id="scraped-text/08BEIJING4687-preview-tail"),
-        pytest.param("was just in the \"start-up phase.\" \n \nCHASE \n.</pre></code>", ["CHASE"],
-                     id="scraped-text/09BRUSSELS1048-dot-line"),
-        pytest.param("********************************************* ******************** \nCUNNINGHAM",
-                     ["CUNNINGHAM"], id="scraped-text/09TELAVIV654-after-banner"),
-        pytest.param("Thanks Posts for their assistance. MINIMIZE CONSIDERED CLINTON", ["CLINTON"],
-                     id="wikileaks-html/10STATE16219-minimize-considered"),
-        pytest.param("FISHING JURISDICTION.\n\nGP-3 \nSACCIO", ["SACCIO"],
-                     id="wikileaks-html-1960s-70s/66BUENOSAIRES2481"),
-        pytest.param("visit London's Classified Website: XXXXXXXXXXXX TUTTLE", ["TUTTLE"],
-                     id="wikileaks-html/08LONDON1856-after-redaction"),
-        pytest.param("regional security mechanism\nwhose organization the Mongols should spearhead.\n\n\nMinton"
-                     "</pre></code>\n", ["Minton"], id="scraped-text/09ULAANBAATAR234"),
-        pytest.param("promises he made on September 29. End Comment. \nSCHREIBER HUGHES</pre></code>", ["SCHREIBER HUGHES"],
-                     id="scraped-text/08PARAMARIBO436-double-name"),
-    ],
-)
-def test_parse_signers(text: str, expected: list[str]) -> None:
-    assert parse_signers(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("and diverging \ninterests.</pre></code>\n", id="scraped-text/10BAGHDAD112-unsigned"),
-        pytest.param("End Cable Text\n XXXXXXXXXXXX</pre></code>\n", id="redacted-signer"),
-        pytest.param("appreciation for Germany's support.  END \nCONCLUSION.", id="end-conclusion-is-no-name"),
-        pytest.param("the situation. END COMMENT.", id="end-comment"),
-        pytest.param("", id="empty"),
-    ],
-)
-def test_no_signers(text: str) -> None:
-    assert parse_signers(text) == []
-
-
-def test_signature_start() -> None:
-    text = "forward paper.\"\nRANDT"
-    assert text[signature_start(text) :] == "RANDT"
-    assert signature_start("no signature here.") == len("no signature here.")

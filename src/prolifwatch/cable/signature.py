@@ -13,6 +13,8 @@ Real endings (corpus):
     JEFFREY\\n"Visit Ankara's Classified Web Site at http://..."
     Randt\\n\\nHTS ACTIVIST LIU XIAOBO...             (a scraped preview tail)
     GP-3\\nSACCIO / EXEMPT\\nHECK                      (1960s-70s)
+    LAINGEN\\n\\nCONFIDENTIAL                       (the closing classification, 1970s)
+    HELMS\\n\\nDeclassified/Released US Department of State EO   (a later stamp)
 
 A redacted signer (``XXXXXXXXXXXX``) is no name; the signature then is empty.
 """
@@ -25,8 +27,21 @@ __all__ = ["parse_signers", "signature_start"]
 
 _TAIL = 700
 _MARKUP = re.compile(r"<[^>]*>")
-# Lines after the signature that are not part of the body.
-_TRAILER = re.compile(r"(?i)NNNN|BT|End Cable Text|[.#\\\"\u201d]|\*+[\s*]*|.*(?:\.\.\.|\u2026)")
+# Lines after the signature that are not part of the body: transmission
+# marks, the closing classification of older cables ("LAINGEN\n\nCONFIDENTIAL",
+# wikileaks-html/79TEHRAN8980), the State Department's declassification stamp
+# ("HELMS\n\nDeclassified/Released US Department of State EO\nSystematic Review
+# 05 JUL 2006", 75TEHRAN2069), PlusD's footer ("PORTER\n\n\nLIMITED OFFICIAL USE
+# \nNMAFVVZCZ\n...*** Current Classification *** LIMITED OFFICIAL USE",
+# 1973STATE097844) and a PDF's footer (">", "2000HANOI00686 - CONFIDENTIAL").
+_TRAILER = re.compile(
+    r"(?i)N{3,}|BT|End Cable Text|[.#\\\"\u201d>]|\*+[\s*]*|\*{3}[ ]+Current[ ].*|.*(?:\.\.\.|\u2026)"
+    r"|(?-i:(?:TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED[ ]OFFICIAL[ ]USE"
+    r"|S[ ]E[ ]C[ ]R[ ]E[ ]T|C[ ]O[ ]N[ ]F[ ]I[ ]D[ ]E[ ]N[ ]T[ ]I[ ]A[ ]L)"
+    r"(?:[ /]+(?:NOFORN|EXDIS|LIMDIS|NODIS|STADIS|SIPDIS|SENSITIVE))*)"
+    r"|Declassified/Released US Department of State.*|Systematic Review \d\d [A-Z]{3} \d{4}"
+    r"|\w*VZCZ\w*|\d{4}[A-Z]+\d+ - [A-Z /]+"
+)
 # Post banners after the signature; a signature can be glued to their end.
 _BANNER = re.compile(r"(?i).*(?:https?:|sgov\.gov|intelink|Web ?Site|wiki/Portal).*")
 _PARTICLE = r"(?:van|von|de|del|da|di|le|la)"
@@ -43,9 +58,12 @@ _GLUED = re.compile(
     r"(?:[ \t]+0[ \t]+\d\d/\d\d/\d{4})?[ \t]*$"
 )
 _NOT_NAMES = frozenset(
-    """END COMMENT TEXT SUMMARY NOTE CONCLUSION SIPDIS NNNN EXEMPT GDS BT QUOTE UNQUOTE
-    CLEARED SECRET CONFIDENTIAL UNCLASSIFIED UNCLAS NOFORN SENSITIVE DECONTROLLED NONE""".split()
+    """END COMMENT TEXT SUMMARY NOTE CONCLUSION SIPDIS NNNN NNN EXEMPT GDS BT QUOTE UNQUOTE
+    CLEARED SECRET CONFIDENTIAL UNCLASSIFIED UNCLAS NOFORN SENSITIVE DECONTROLLED NONE
+    AMEMBASSY AMCONSUL USMISSION SECSTATE WASHDC COLLECTIVE IMMEDIATE PRIORITY ROUTINE NIACT""".split()
 )
+# (the routing words: a PDF holding only the routing header ends "AMEMBASSY
+# NICOSIA\nAMEMBASSY ANKARA", pdf/00DAMASCUS3013, and names no signer)
 # Transmission words printed on the signature line itself.
 _NOISE = re.compile(r"^MINIMIZE CONSIDERED[ \t]+|[ \t]+NNNN$")
 _REDACTED = re.compile(r"X{5,}")
@@ -103,7 +121,9 @@ def _signature(text: str) -> tuple[int, list[str]]:
     if _REDACTED.fullmatch(content):
         return start + line.index(content[0]), []
     m = _NAME_LINE.fullmatch(content)
-    if m and _is_name(m["name"]):
+    # "REPORT FURTHER DEVELOPMENTS." ends a sentence: a name line with a
+    # period is one word ("STEVENS.", scraped-text/09TRIPOLI321)
+    if m and _is_name(m["name"]) and not (content.endswith(".") and " " in m["name"]):
         names = [m["name"]]
         start += line.index(content[0])
         # A second signer on its own line above ("HELLING\n\nMCMULLEN").
