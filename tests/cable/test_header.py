@@ -71,6 +71,91 @@ def test_parse_subject(text: str, expected: str) -> None:
     assert parse_subject(text) == expected
 
 
+# Where a subject ends and what is not part of it, as the readers print it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one blank line inside the subject (scrapes double some line breaks)
+        pytest.param("SUBJECT: UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER\n\nSECRETARY LEVEY'S MESSAGE\n\n"
+                     "SIPDIS\n\nClassified By: Economic Counselor Karen Enstrom,",
+                     "UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER SECRETARY LEVEY'S MESSAGE",
+                     id="scraped-text/07THEHAGUE566-wrapped-past-blank-line"),
+        pytest.param("SUBJECT: SCENESETTER FOR SECRETARY RICE\u2019S VISIT TO \n\nLIBYA \n\nCLASSIFIED BY: Chris Stevens",
+                     "SCENESETTER FOR SECRETARY RICE'S VISIT TO LIBYA", id="scraped-text/08TRIPOLI680-one-word"),
+        pytest.param("SUBJECT: WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY \n\nREFORM \n\nREF: 09 SHENYANG 167",
+                     "WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY REFORM", id="scraped-text/09MOSCOW1108"),
+        pytest.param("SUBJECT:  BRAZIL: FORMER U.S. AMBASSADORS DISCUSS UN \n \nREFORM, NUCLEAR PROLIFERATION WITH GOB. "
+                     "\n \n \u00b61. (SBU) Summary.",
+                     "BRAZIL: FORMER U.S. AMBASSADORS DISCUSS UN REFORM, NUCLEAR PROLIFERATION WITH GOB.",
+                     id="wikileaks-html/05BRASILIA1044"),
+        # the page's paragraph anchor before a wrapped line that starts with a year
+        pytest.param("SUBJECT: READOUT NORTH ATLANTIC COUNCIL MEETING JANUARY 28, \n\u00b62009. \n \nClassified By: x",
+                     "READOUT NORTH ATLANTIC COUNCIL MEETING JANUARY 28, 2009.", id="wikileaks-html/09USNATO30-year-line"),
+        # a page header glued on by a scrape that joined lines; the station is the serial line's
+        pytest.param("C O N F I D E N T I A L SECTION 01 OF 02 TRIPOLI 000014 \n\nSUBJECT: QADHAFI TELLS MUBARAK HE "
+                     "\"MAY\" SEEK TO ATTEND UNSC IN NEW YORK TRIPOLI 00000014 001.2 OF 002 CLASSIFIED BY: John T. Godfrey",
+                     'QADHAFI TELLS MUBARAK HE "MAY" SEEK TO ATTEND UNSC IN NEW YORK', id="scraped-text/08TRIPOLI14"),
+        pytest.param("SUBJECT: SCENESETTER FOR THE VISIT OF MINISTER OF DEFENSE \nNELSON JOBIM TO WASHINGTON BRASILIA "
+                     "00000351 001.2 OF 003 \nClassified By: Ambassador Clifford Sobel",
+                     "SCENESETTER FOR THE VISIT OF MINISTER OF DEFENSE NELSON JOBIM TO WASHINGTON",
+                     id="scraped-text/08BRASILIA351-no-serial-line-in-excerpt"),
+        pytest.param("SUBJECT:</strong> GENERAL JAMES L. JONES' FIRST MEETINGS IN ISRAEL\n\n\n\n\nClassified By: x",
+                     "GENERAL JAMES L. JONES' FIRST MEETINGS IN ISRAEL", id="scraped-text/07TELAVIV3586-markup"),
+        pytest.param("SUBJECT: SUBJECT: BRITISH PRESS CASE AGAINST IRISL WITH XXXXXXXXXXXX \n\nClassified By: x",
+                     "BRITISH PRESS CASE AGAINST IRISL WITH XXXXXXXXXXXX", id="wikileaks-html/09LONDON265-label-twice"),
+        pytest.param("SUBJECT: ISRAEL MEDIA REACTION -------------------------------- SUBJECTS COVERED IN THIS REPORT: "
+                     "--------------------------------\n\n\u00b61. Mideast", "ISRAEL MEDIA REACTION",
+                     id="scraped-text/09TELAVIV2188-joined-rule"),
+        # a record header printed the first line only; the cable's own (lowered) SUBJECT completes it
+        pytest.param("SUBJECT: MONGOLIA'S CONSULTATIONS WITH DPRK VICE FOREIGN \n\n\nS e c r e t ulaanbaatar 000234\n\n\n"
+                     "E.o. 12958: decl: 08/13/2034\nTags: prel, pgov, mops, knnp, mg\nSubject: mongolia's "
+                     "consultations with dprk vice foreign\nminister kim\n\nClassified By: Political Counselor",
+                     "MONGOLIA'S CONSULTATIONS WITH DPRK VICE FOREIGN MINISTER KIM", id="scraped-text/09ULAANBAATAR234"),
+        pytest.param("SUBJECT: MONGOLIA\u2019S CONSULTATIONS WITH DPRK VICE FOREIGN \nMINISTER KIM\nClassified By: x",
+                     "MONGOLIA'S CONSULTATIONS WITH DPRK VICE FOREIGN MINISTER KIM",
+                     id="scraped-text/09CHISINAU694-same-cable-curly-quote"),
+        # ... and where it does end
+        pytest.param("SUBJECT: SCENESETTER FOR FM AMADO'S OCT 24 MEETING WITH\nSECRETARY RICE\n\nSIPDIS\n\nClassified By: x",
+                     "SCENESETTER FOR FM AMADO'S OCT 24 MEETING WITH SECRETARY RICE", id="scraped-text/06LISBON2366-SIPDIS"),
+        pytest.param("SUBJECT: SWITZERLAND & LIECHTENSTEIN: ASSESSING OUR \\\nBILATERAL RELATIONSHIPS \\\n \\\n"
+                     "FROM AMBASSADOR PAMELA P. WILLEFORD \\\n \\\n1.(U) Introduction:",
+                     "SWITZERLAND & LIECHTENSTEIN: ASSESSING OUR BILATERAL RELATIONSHIPS", id="wikileaks-html/06BERN898-FROM"),
+        pytest.param("SUBJECT: NEA A/S WELCH MEETINGS WITH SPANISH OFFICIALS\nOCTOBER 23\n\nMADRID 00001132 001.2 OF 005\n",
+                     "NEA A/S WELCH MEETINGS WITH SPANISH OFFICIALS OCTOBER 23", id="scraped-text/08LIMA1732-page-header"),
+        pytest.param("SUBJECT: Secretary Abraham's 8/13 Meeting with Dutch \nEconomics (Energy) Minister Brinkhorst \n\n\n"
+                     "Summary \n", "Secretary Abraham's 8/13 Meeting with Dutch Economics (Energy) Minister Brinkhorst",
+                     id="scraped-text/03THEHAGUE2163-mixed-case"),
+        pytest.param("SUBJECT: SECDEF MEETING WITH ITALIAN PRIME MINISTER SILVIO \nBERLUSCONI, FEBRUARY 6, 201...\n\n\n"
+                     "Classified By: Alexander Vershbow", "SECDEF MEETING WITH ITALIAN PRIME MINISTER SILVIO BERLUSCONI, "
+                     "FEBRUARY 6, 201...", id="wikileaks-html/10ROME174-cut-in-the-cable-itself"),
+    ],
+)
+def test_subject_ends(text: str, expected: str) -> None:
+    assert parse_subject(text) == expected
+
+
+# No SUBJECT label: an upper-case title line between the header fields and the body.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("E.O. 12958: N/A \n\nTAGS: KIPR ETRD ECON KJUS BR\n\nBRAZIL'S NATIONAL PLAN TO COMBAT PIRACY: AN "
+                     "UPDATE ON IMPLEMENTATION EFFORTS \n\nREF: A) Brasilia 599 \n\n\u00b61. SENSITIVE BUT UNCLASSIFIED",
+                     "BRAZIL'S NATIONAL PLAN TO COMBAT PIRACY: AN UPDATE ON IMPLEMENTATION EFFORTS",
+                     id="scraped-text/06SAOPAULO910"),
+        pytest.param("E.O. 12958: DECL: 12/01/2016 \nTAGS: MARR PARM PREL PGOV PTER AR\nnon-proliferation and military "
+                     "to military relations, to counterterrorism and counternarcotics.", None,
+                     id="wikileaks-html/06BUENOSAIRES2711-body-fragment"),
+        pytest.param("E.O. 12958: N/A \nTAGS: PHUM PGOV EAGR SOCI BR\n\nREF: A. 03 BRASILIA 2375 \n\u00b6B. 03 BRASILIA 2428 "
+                     "\n\n\u00b61. (SBU) SUMMARY.", None, id="scraped-text/04BRASILIA873-REF-next"),
+        pytest.param("E.O. 12958: DECL: 08/13/2019 \n\nTAGS: PREL PARM MNUC KNNP IR CA NA\n\nClassified By: PolMinCouns "
+                     "Scott Bellard, reasons 1.4 (b) and (d)\n\n1.(S) Canada shares", None,
+                     id="wikileaks-html/09OTTAWA627-Classified-next"),
+    ],
+)
+def test_unlabelled_subject(text: str, expected: str | None) -> None:
+    assert parse_subject(text) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -65,40 +65,172 @@ def _squash(text: str) -> str:
 # (Not glued to a word before it.  The check comes after the literal "S" so
 # the regex engine can skip from one "S" to the next.)
 _SUBJECT = re.compile(r"S(?<![A-Za-z]S)(?:UBJECT|UBJ|ubject|ubj)[ \t]*:[ \t]*")
+# "SUBJECT: SUBJECT: BRITISH PRESS CASE ..." (wikileaks-html/09LONDON265)
+_REPEATED_LABEL = re.compile(r"(?i:subj(?:ect)?)[ \t]*:[ \t]*")
 # The subject runs on over wrapped lines until a blank line or the next field.
 _SUBJECT_END = re.compile(
     r"""
       \n[ \t\\]*\n                                  # blank line
-    | \n[ \t]*(?:REF|Ref|E\.[ ]?O\.|TAGS|Classified|CLASSIFIED|¶|\d{1,2}\.[ \t(])
+    | \n[ \t]*(?:REF|Ref|E\.[ ]?O\.|TAGS|Classified|CLASSIFIED|\d{1,2}\.[ \t(])
+    | \n[ \t]*¶(?![ \t]*(?:19|20)\d\d\.?[ \t]*\n)      # (not "¶2009.": see _PILCROW)
     | \n[ \t]*[A-Z][A-Z ]{1,25}[ \t]0\d{7}\b        # page header "RPO DUBAI 00000023 001.2 OF 002"
     | [ \t]+(?:REF(?:S|TEL)?|Ref)[ \t]*:           # "... CONCERN REF: A. STATE 109649" (seed 003)
     | (?i:classified[ \t]+by)
+    | \s-{4,}                                      # "ISRAEL MEDIA REACTION ------" (joined lines)
     """,
     re.VERBOSE,
 )
 _SUBJECT_MAX = 600
+# Scraped pages show the page's anchor "¶" before a wrapped line that starts
+# with a year and a period ("JANUARY 28, \n¶2009."): no paragraph, part of the subject.
+_PILCROW = "¶"
+# A page header glued to the end of the subject line by a scrape that joined
+# lines, "... TO WASHINGTON BRASILIA 00000351 001.2 OF 003" (scraped-text/08BRASILIA351);
+# looked for only when the subject ends in a digit.
+_GLUED_PAGE_HEADER = re.compile(r"[ \t]0(?P<serial>\d{7})[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}")
+_MARKUP = re.compile(r"<[^>]*>")
+# Typographic quotes are the publisher's rendering: cables were sent in ASCII,
+# and one cable scraped from two pages must get one subject.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Lines that follow a subject without being part of it: header fields,
+# handling words, "STATE FOR ...", "S E C R E T ...", page headers.
+_NOT_TITLE = re.compile(
+    r"""[ \t]*(?:(?:REF|REFS|REFTEL|CLASSIFIED|SIPDIS|NOFORN|SENSITIVE|SUMMARY|FROM|FOR|E\.[ ]?O|EO|TAGS?
+        |DEPT|DEPARTMENT|PASS|PLEASE|CORRECTED|EXDIS|LIMDIS|NODIS|STADIS|INFO|TO|FM|BT|UNCLAS\w*
+        |CONFIDENTIAL|SECRET|TOP|LIMITED|DERIVED|REASONS?|ACTION|END|BEGIN|THIS|NOT|MINIMIZE|HANDLE
+        |NOTE|COMMENT|[A-Z][ ][A-Z][ ][A-Z])\b
+      | [A-Z/]+[ ](?:FOR|PASS|ALSO|PLEASE)\b         # "STATE FOR ...", "USDOC ALSO ..."
+      | .*\d{8}                                      # page header "CARACAS 00002367 001.2 OF 004"
+      | .*[a-z]                                      # mixed case: body text
+      | [^A-Z]                                       # "1.", "(C)", "¶", "----"
+    )""",
+    re.VERBOSE,
+)
+# One line after one blank line: a wrapped subject a scrape double-spaced
+# ("SCENESETTER FOR SECRETARY RICE'S VISIT TO \n\nLIBYA \n\nCLASSIFIED BY").
+_LOWER = re.compile(r"[a-z]")
+_WRAPPED_LINE = re.compile(r"[ \t]*(?P<line>[A-Z][^\na-z]{0,78})(?=\n)")  # (no lower case)
 
 
 def parse_subject(text: str) -> str | None:
     """The SUBJECT line, wrapped lines joined with single spaces.
 
     Markings the cable prints in the subject ("... CONCERN (S)") are kept; a
-    REF block glued onto the subject line is not part of it.  Scraped pages
-    show a truncated preview ("TRANSATLANTIC IS...") before the cable itself;
-    a complete subject is preferred to such a stub.
+    REF block or a page header glued onto the subject line is not part of
+    it.  Scraped pages show a truncated preview ("TRANSATLANTIC IS...")
+    before the cable itself; a complete subject is preferred to such a stub,
+    and a later SUBJECT line that continues an earlier one (a record header
+    that printed only the first line) is taken whole.  Without a SUBJECT
+    label, an upper-case title line between the header fields and the body
+    is the subject (see ``_unlabelled_subject``).  Typographic quotes become
+    ASCII ones, as the cable was sent.
     """
     found: str | None = None
     region = header_region(text)
-    for m in _SUBJECT.finditer(region):
-        chunk = text[m.end() : m.end() + _SUBJECT_MAX]
-        end = _SUBJECT_END.search(chunk)
-        subject = _squash(chunk[: end.start()] if end else chunk).rstrip(" \\")
+    m = _SUBJECT.search(region)
+    if m is None:
+        return _unlabelled_subject(region)
+    while m is not None:
+        subject = _subject_at(text, m.end())
         if not subject:
-            continue
-        if not subject.endswith(("...", "\u2026")):
-            return subject
-        found = found or subject
+            pass
+        elif found is None or (_is_preview(found) and not _is_preview(subject)):
+            found = subject
+        elif len(subject) > len(found) and subject.lower().startswith(found.lower()):
+            # "MONGOLIA'S ... VICE FOREIGN" then "mongolia's ... vice foreign minister kim"
+            # (scraped-text/09ULAANBAATAR234): the cable is upper-case, the copy lowered it.
+            tail = subject[len(found) :]
+            found = found + (tail.upper() if found.upper() == found else tail)
+        # (most headers hold one SUBJECT: two plain finds end the scan at C speed)
+        if region.find("UBJ", m.end()) < 0 and region.find("ubj", m.end()) < 0:
+            break
+        m = _SUBJECT.search(region, m.end())
     return found
+
+
+def _is_preview(subject: str) -> bool:
+    return subject.endswith(("...", "\u2026"))
+
+
+def _subject_at(text: str, start: int) -> str:
+    chunk = text[start : start + _SUBJECT_MAX]
+    end = _SUBJECT_END.search(chunk)
+    stop = end.start() if end else len(chunk)
+    if end and not end.group(0).strip(" \t\\\n") and not _is_preview(chunk[:stop].rstrip(" \\")):
+        stop = _wrapped_past_blank_line(chunk, stop, end.end())
+    subject = _squash(chunk[:stop]).rstrip(" \\")
+    if subject[:4].upper() == "SUBJ" and (label := _REPEATED_LABEL.match(subject)):
+        subject = subject[label.end() :]
+    if "<" in subject:  # "SUBJECT:</strong> GENERAL JAMES L. JONES'..." (scraped-text/07TELAVIV3586)
+        subject = _squash(_MARKUP.sub(" ", subject))
+    if _PILCROW in subject:
+        subject = _squash(subject.replace(_PILCROW, ""))
+    if subject[-1:].isdigit() and (glued := _GLUED_PAGE_HEADER.search(subject)):
+        subject = _drop_station(subject[: glued.start()], text[:start], int(glued["serial"]))
+    if not subject.isascii():
+        subject = subject.translate(_QUOTES)
+    return subject.rstrip(" \\")
+
+
+def _wrapped_past_blank_line(chunk: str, stop: int, after_blank: int) -> int:
+    """Where an upper-case subject ends when one blank line splits it.
+
+    Scraped pages double some line breaks: "... TREASURY UNDER\n\nSECRETARY
+    LEVEY'S MESSAGE\n\nSIPDIS" (07THEHAGUE566, both layouts).  The line after
+    the blank line continues the subject when it is upper-case, no header
+    field or handling line, and is itself followed by a blank line or a field.
+    """
+    if _LOWER.search(chunk, 0, stop):
+        return stop
+    line = _WRAPPED_LINE.match(chunk, after_blank)
+    if line is None or _NOT_TITLE.match(line["line"]):
+        return stop
+    if not _SUBJECT_END.match(chunk, line.end()):
+        return stop
+    return line.end()
+
+
+def _drop_station(before: str, header: str, serial: int) -> str:
+    """``before`` without the page header's station, which the serial line names.
+
+    "... IN NEW YORK TRIPOLI" + page header of TRIPOLI 000014: only the words
+    the serial line prints before the serial number are the station.
+    """
+    words = before.split()
+    line = re.search(rf"([A-Z][A-Z ]*?)[ \t]+0*{serial}(?!\d)", header)
+    station = line[1].split() if line else words[-1:]
+    n = 0
+    while n < min(len(words), len(station)) and words[-1 - n] == station[-1 - n]:
+        n += 1
+    return " ".join(words[: len(words) - n])
+
+
+# An unlabelled subject: after the TAGS line and a blank line, an upper-case
+# title line, then a blank line and the REF / Classified By / first paragraph
+# (scraped-text/06SAOPAULO910: "TAGS: KIPR ETRD ECON KJUS BR\n\nBRAZIL'S NATIONAL
+# PLAN TO COMBAT PIRACY: AN UPDATE ON IMPLEMENTATION EFFORTS \n\nREF: A) Brasilia 599").
+_TAGS_LINE = re.compile(r"\n[ \t]*TAGS?\b[^\n]*\n(?:[ \t\\]*[^\n \t\\][^\n]*\n){0,3}?[ \t\\]*\n")
+_TITLE_BLOCK = re.compile(r"[ \t\n]*(?P<title>(?:[ \t]*[^\s\\][^\n]*\n){1,3}?)[ \t\\]*\n\s*(?P<next>[^\n]*)")
+_BODY_OR_FIELD = re.compile(
+    r"(?:REF|Ref|Classified|CLASSIFIED|¶|\d{1,2}\.|\(|-{3}|SUMMARY|Summary|[A-Z][A-Z ]{1,25}[ \t]0\d{7}\b)"
+)
+
+
+def _unlabelled_subject(region: str) -> str | None:
+    tags = _TAGS_LINE.search(region)
+    if tags is None:
+        return None
+    block = _TITLE_BLOCK.match(region, tags.end())
+    if block is None or not _BODY_OR_FIELD.match(block["next"]):
+        return None
+    lines = block["title"].splitlines()
+    if any(_NOT_TITLE.match(line) for line in lines):
+        return None
+    title = _squash(" ".join(lines)).rstrip(" \\")
+    # a title, not a one-line first paragraph of an upper-case cable
+    if title.endswith(".") or len(title.split()) < 2 or len(title) > 250:
+        return None
+    return title.translate(_QUOTES) if not title.isascii() else title
 
 
 # --------------------------------------------------------------- CLASSIFIED BY / REASONS
