@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from prolifwatch.cable.parse import parse_cable
 from prolifwatch.cable.tags import parse_tags
 
 
@@ -140,6 +141,32 @@ from prolifwatch.cable.tags import parse_tags
 )
 def test_parse_tags(text: str, expected: list[str]) -> None:
     assert parse_tags(text) == expected
+
+
+# The TAGS word in odd letter case, as some exports print it.  No cable in
+# ../shared/corpus has one (grep -rn "tAgs\|TaGS" finds none): these are real
+# TAGS lines with only the word's case changed to the forms reported (issue 18).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("E.O. 12958: DECL: 03/19/2024\ntAgs: AORC IR IAEA KNNP MNUC\n\nClassified By: Ambassador",
+                     ["AORC", "IR", "IAEA", "KNNP", "MNUC"], id="scraped-text/09UNVIEVIENNA192-tAgs-colon"),
+        pytest.param("EO 12958 DECL: 08/13/2034 \nTaGS PREL, PGOV, MOPS, KNNP, MG \nSUBJECT: MONGOLIA",
+                     ["PREL", "PGOV", "MOPS", "KNNP", "MG"], id="scraped-text/09CHISINAU694-TaGS-no-colon"),
+        pytest.param("E.o. 12958: decl: 08/13/2034\ntAGS: prel, pgov, mops, knnp, mg\nSubject: mongolia's",
+                     ["PREL", "PGOV", "MOPS", "KNNP", "MG"], id="scraped-text/09ULAANBAATAR234-lowered-copy"),
+    ],
+)
+def test_tags_word_in_any_case(text: str, expected: list[str]) -> None:
+    assert parse_tags(text) == expected
+    assert parse_cable(text).tags == expected  # parse_cable's quick look for the word too
+
+
+def test_a_body_line_starting_with_tag_is_no_tags_line() -> None:
+    # scraped-text/09THEHAGUE596, paragraph 14: no colon and no tag code after the word
+    text = ("Affairs Minister Maria van der Hoeven constitute an active\ntag team on energy diplomacy "
+            "with producer countries as they\npursue the Netherlands' vision of becoming a gas hub.\n")
+    assert parse_tags(text) == []
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ Layouts seen in the corpus:
     TAGS: OVIP CLINTON HILLARY PREL KPAL FR IR RS        (a name without parentheses)
     TAGS: PINS, GR, (KALOUDIS, NICK), (AMBATIELOS, ANTHONY)   (PlusD, 1974)
     Tags: ovip (steinberg, james b.), prel, parm, ...    (sentence-cased exports)
+    tAgs: PREL, PARM / TaGS PREL PARM                   (the word in odd case)
 
 Tags are upper-cased; names in parentheses, names after OVIP and the
 multi-word tags of ``data/multiword_tags.txt`` are kept whole.
@@ -26,7 +27,16 @@ __all__ = ["parse_tags"]
 # "TAGS:" / "TAG:" anywhere (seed 001 has it after E.O. on one line); without a
 # colon only at the start of a line, so "SUBJECT: NO TAGS HERE" is no marker.
 # (Starts with the literal "T" so the scan over a whole cable stays fast.)
-_START = re.compile(r"T(?<![A-Za-z(]T)(?:AGS?|ags?)(?:(?P<colon>[ \t]*:)[ \t]*|[ \t]+(?=\S))")
+_AFTER_WORD = r"(?:(?P<colon>[ \t]*:)[ \t]*|[ \t]+(?=\S))"
+_START = re.compile(r"(?P<word>T(?<![A-Za-z(]T)(?:AGS?|ags?))" + _AFTER_WORD)
+# The word in any letter case ("tAgs:", "TaGS"), as some exports mangle it:
+# looked for only when the usual spellings are not there, since a scan led by
+# [Tt] stops at every "t" of the text and takes about four times as long.
+_START_ANY_CASE = re.compile(r"(?P<word>[Tt](?<![A-Za-z(][Tt])(?i:ags?))" + _AFTER_WORD)
+# Without a colon, an odd-case word is a marker only before a tag code:
+# "tag team on energy" (scraped-text/09THEHAGUE596, a line of the body) is none.
+_USUAL_WORDS = frozenset({"TAGS", "TAG", "Tags", "Tag"})
+_CODE_NEXT = re.compile(r"[A-Z]{2,}\b")
 # What may follow the TAGS line: the subject, a blank line, other header fields.
 _STOP = re.compile(
     r"(?<![A-Za-z])(?i:subject|subj)\b|(?i:classified\s+by)|(?<![A-Za-z])REF(?:S|TEL)?\s*:"
@@ -89,7 +99,9 @@ def parse_tags(text: str) -> list[str]:
 
 
 def _tag_text(text: str) -> str:
-    start = next((m for m in _START.finditer(text) if m["colon"] or _line_prefix_blank(text, m.start())), None)
+    start = next((m for m in _START.finditer(text) if _is_marker(text, m)), None)
+    if start is None:
+        start = next((m for m in _START_ANY_CASE.finditer(text) if _is_marker(text, m)), None)
     if start is None:
         # The tag list itself ("PARM MTCRE PREL"); a whole cable without TAGS has none.
         return _cut(text) if _FRAGMENT.fullmatch(text) else ""
@@ -103,6 +115,14 @@ def _tag_text(text: str) -> str:
             break
         kept.append(line)
     return " ".join(kept)
+
+
+def _is_marker(text: str, m: re.Match[str]) -> bool:
+    if m["colon"]:
+        return True
+    if not _line_prefix_blank(text, m.start()):
+        return False
+    return m["word"] in _USUAL_WORDS or _CODE_NEXT.match(text, m.end()) is not None
 
 
 def _line_prefix_blank(text: str, pos: int) -> bool:
