@@ -49,7 +49,7 @@ _SERIAL_LINE = re.compile(
     r"|T(?<![A-Za-z]T)OP[ ]SECRET)(?![a-z])[^\n]*?[ \t]\d{1,7}[ \t\\]*$"
 )
 # (the "not after a letter or (" check follows the literal "T": a fast scan)
-_TAGS = re.compile(r"T(?<![A-Za-z(]T)(?:AGS?|ags?)\b")
+_TAGS = re.compile(r"[Tt](?<![A-Za-z(][Tt])(?i:ags?)\b")
 _HEAD_MAX = 4000
 
 
