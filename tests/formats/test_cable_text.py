@@ -61,6 +61,9 @@ def test_saved_wikileaks_page_seed_003():
         "released": "2011-02-02T21:09:00",
         "classification": "SECRET",
         "origin": "Secretary of State",
+        # the page's heading, "Viewing cable 07STATE159388, DEMARCHE ON ... CONCERN REF: A. STATE 109649 ..."
+        "subject": "DEMARCHE ON IMPENDING CONVENTIONAL ARMS TRANSFER AND INTERIM FOLLOW UP ON ONGOING ISSUES "
+        "OF PROLIFERATION CONCERN",
     }
     assert raw.text.startswith("VZCZCXYZ0001\n")
     for chrome in ("Understanding cables", "Browse by tag", "Keep Us Strong", "#cablegate"):

@@ -13,6 +13,7 @@ from datetime import datetime
 from ..model import RawDocument, Source
 from .errors import FormatError
 from .html_text import iso_minutes
+from .wikileaks_html import subject_from_heading
 import html
 
 _CABLE_ID = r"\d{2,4}[A-Z][A-Z0-9]*\d+"
@@ -122,6 +123,10 @@ def looks_like_wikileaks_page_text(text: str) -> bool:
     return "Viewing cable" in text[:20000] and _PAGE_TABLE.search(text) is not None
 
 
+# The page's heading, as on the HTML page: "Viewing cable 07STATE159388, DEMARCHE ON ..."
+_PAGE_HEADING = re.compile(r"^Viewing cable [^\n]*", re.M)
+
+
 def read_wikileaks_page_text(text: str, source: Source) -> Iterator[RawDocument]:
     m = _PAGE_TABLE.search(text)
     if not m:
@@ -133,6 +138,10 @@ def read_wikileaks_page_text(text: str, source: Source) -> Iterator[RawDocument]
         "classification": m["classification"].strip(),
         "origin": m["origin"].strip(),
     }
+    if (heading := _PAGE_HEADING.search(text, 0, m.start())) and (
+        subject := subject_from_heading(heading.group(0), m["id"])
+    ):
+        meta["subject"] = subject
     yield RawDocument(text=text[m.end() :], source=source, meta=meta)
 
 
