@@ -79,6 +79,8 @@ def _differences(entry: dict[str, Any]) -> list[Text]:
     fields, paragraphs = entry["fields"], entry["paragraphs"]
     if entry["same_text"]:
         head = "same text as the kept record"
+    elif paragraphs is None:
+        head, paragraphs = "text differs; its paragraphs were not kept", []
     elif not paragraphs:
         head = "text differs only in layout (spacing, ¶ signs, quotes): same paragraphs"
     else:

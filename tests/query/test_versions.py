@@ -80,3 +80,8 @@ def test_paragraphs_are_not_compared_when_the_text_hashes_match():
     # The same text parses to the same paragraphs; a stored version is trusted to match its hash.
     result = compare(_version("same", paragraphs=[("1.", "x")]), _version("same", paragraphs=[("1.", "y")]))
     assert result["paragraphs"] == []
+
+
+def test_a_version_without_paragraphs_and_another_text_has_no_paragraph_comparison():
+    result = compare(_version("a", paragraphs=[("1.", "x")]), {**_version("b"), "paragraphs": None})
+    assert result == {"same_text": False, "fields": [], "paragraphs": None}

@@ -15,11 +15,14 @@ The expected differences were read in the files themselves:
 """
 from __future__ import annotations
 
+import copy
+import json
 import shutil
 import sqlite3
 
 import pytest
 
+from prolifwatch.model import Source
 from prolifwatch.pipeline import ingest, parse_paths
 from prolifwatch.query.versions import source_versions
 from prolifwatch.store import open_store
@@ -130,6 +133,9 @@ def test_the_same_file_at_two_paths_shows_no_difference(store, tmp_path):
     assert [e["path"] for e in entries] == [str(BEIJING_PAGE), str(copy)]
     assert [e["kept"] for e in entries] == [True, False]
     assert (entries[1]["same_text"], entries[1]["fields"], entries[1]["paragraphs"]) == (True, [], [])
+    # The copy's text is the kept text: its version keeps fields and hash, not the paragraphs again.
+    (stored,) = [json.loads(v) for (v,) in store.db.execute("SELECT version FROM sources WHERE version IS NOT NULL")]
+    assert stored["paragraphs"] is None and stored["text_sha256"] == entries[0]["text_sha256"]
 
 
 def test_the_versions_stored_do_not_depend_on_ingest_order(tmp_path):
@@ -141,6 +147,29 @@ def test_the_versions_stored_do_not_depend_on_ingest_order(tmp_path):
             stored.append((_sources(s), sorted(map(repr, source_versions(s, "09ULAANBAATAR234")))))
     assert stored[0] == stored[1]
     assert sum(1 for r in stored[0][0] if r[5] is not None) == 3  # one loser each for 72TEHRAN1164 x2, 09ULAANBAATAR234
+
+
+def test_a_version_stored_without_paragraphs_gets_them_when_another_text_wins(tmp_path):
+    # The two 72TEHRAN1164 pages share one text; a third, preferred source
+    # (its checksum sorts last) with one word changed ("SHAH" -> "SHAX", same
+    # length, so paragraph offsets hold) makes their paragraphs worth keeping.
+    mirror, site = parse_paths([str(TEHRAN_MIRROR), str(TEHRAN_SITE)])
+    better = copy.deepcopy(site)
+    better.text = better.text.replace("SHAH", "SHAX")
+    better.sources = [Source(str(tmp_path / "better.html"), "wikileaks-html", "f" * 64)]
+    stored = []
+    for n, order in enumerate(([mirror, site, better], [better, mirror, site], [site, better, mirror])):
+        with open_store(tmp_path / f"{n}.sqlite") as s:
+            for doc in order:
+                s.put(doc)
+            stored.append(_sources(s))
+            entries = _by_path(source_versions(s, "72TEHRAN1164"))
+            assert entries[str(tmp_path / "better.html")]["kept"]
+            for path in (TEHRAN_MIRROR, TEHRAN_SITE):
+                changed = entries[str(path)]["paragraphs"]
+                assert changed and all(d["status"] == "differs" for d in changed)
+                assert {(c["kept"], c["source"]) for d in changed for c in d["changes"]} >= {("SHAX", "SHAH")}
+    assert stored[0] == stored[1] == stored[2]
 
 
 def test_ingesting_the_same_files_again_changes_nothing(tmp_path):

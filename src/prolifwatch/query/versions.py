@@ -110,14 +110,17 @@ def paragraph_differences(kept: list[list], other: list[list]) -> list[dict[str,
 
 def compare(kept: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     """What ``other`` says that the kept version does not: ``same_text`` (the
-    text hashes are equal), ``fields`` and ``paragraphs`` that differ."""
+    text hashes are equal), ``fields`` and ``paragraphs`` that differ (None:
+    ``other`` has no paragraphs to compare)."""
     same_text = kept["text_sha256"] == other["text_sha256"]
-    return {
-        "same_text": same_text,
-        "fields": field_differences(kept["fields"], other["fields"]),
-        # The same text gives the same paragraphs: parsing them reads nothing else.
-        "paragraphs": [] if same_text else paragraph_differences(kept["paragraphs"], other["paragraphs"]),
-    }
+    if same_text:
+        paragraphs: list | None = []  # the same text gives the same paragraphs: parsing reads nothing else
+    elif other["paragraphs"] is None:
+        paragraphs = None  # not kept (the store keeps them for every text but the kept one's)
+    else:
+        paragraphs = paragraph_differences(kept["paragraphs"], other["paragraphs"])
+    return {"same_text": same_text, "fields": field_differences(kept["fields"], other["fields"]),
+            "paragraphs": paragraphs}
 
 
 def source_versions(store, doc_id: str) -> list[dict[str, Any]] | None:

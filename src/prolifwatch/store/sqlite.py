@@ -21,8 +21,7 @@ from . import doc_values
 from .extraction import clear_extraction, has_extraction, replace_extraction, write_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import DocumentRows, document_rows
-from .versions import SourceVersion, keep_replaced_version, read_versions, version_of_rows
-from .versions import encode as encode_version
+from .versions import SourceVersion, keep_replaced_version, losing_version, read_versions
 
 # A write transaction ends after BATCH_SIZE documents or BATCH_SECONDS,
 # whichever comes first.  FTS5 turns each transaction's pending terms into one
@@ -208,14 +207,14 @@ class SQLiteStore:
             else:
                 pk = row[0]
                 if rows.preference > row[1]:
-                    keep_replaced_version(self.db, pk, row[1])
+                    keep_replaced_version(self.db, pk, row[1], rows)
                     self._replace_content(pk, rows)
                     if extraction is not None:
                         replace_extraction(self.db, pk, extraction, extractor)
                     else:
                         clear_extraction(self.db, pk)
                 else:
-                    version = encode_version(version_of_rows(rows))
+                    version = losing_version(self.db, pk, rows)
                 outcome = "merged"
             for source in new_sources:
                 # A file re-read under another id (after a parser fix) moves here.

@@ -4,7 +4,8 @@ The store keeps one record per document, the preferred one (``preference.py``).
 When a second file or layout gives the same document, the record that loses
 is kept here as a *version*: the sha256 of its text, its header fields and its
 paragraphs (number and text), as JSON in ``sources.version`` (schema V7), on
-the row of the source it was read from.  The kept record's own source has
+the row of the source it was read from.  A version whose text is the kept
+record's text leaves its paragraphs out (they are the kept record's).  The kept record's own source has
 ``version`` NULL: the documents row is that version.  A document read from one
 file therefore stores nothing more; the kept record's text hash is the hash of
 ``documents.body``, computed when asked for.
@@ -84,12 +85,47 @@ def _kept_sha256(preference: str) -> str:
     return preference.rsplit("|", 1)[-1]
 
 
-def keep_replaced_version(db: sqlite3.Connection, pk: int, preference: str) -> None:
-    """Before the stored record of ``pk`` is replaced by a preferred one, keep
-    it as the version of the source it came from."""
+def _fitted(version: dict[str, Any], kept_sha: str, paragraphs: dict[str, list] | None = None) -> dict[str, Any]:
+    """A version as stored beside a kept record whose text hashes to ``kept_sha``:
+    without paragraphs when its text is the kept text (the documents row has
+    them; the same text parses to the same paragraphs), with them otherwise
+    (``paragraphs``: paragraphs by text hash, for a version stored without)."""
+    if version["text_sha256"] == kept_sha:
+        return {**version, "paragraphs": None}
+    if version["paragraphs"] is None and paragraphs and version["text_sha256"] in paragraphs:
+        return {**version, "paragraphs": paragraphs[version["text_sha256"]]}
+    return version
+
+
+def losing_version(db: sqlite3.Connection, pk: int, rows: DocumentRows) -> str:
+    """The version of a record that is not kept because ``pk``'s record is preferred.
+
+    A copy of a file at another path (a moved folder ingested again) stores
+    its fields and text hash only, not the text again."""
+    (body,) = db.execute("SELECT body FROM documents WHERE pk = ?", (pk,)).fetchone()
+    return encode(_fitted(version_of_rows(rows), text_sha256(body)))
+
+
+def keep_replaced_version(db: sqlite3.Connection, pk: int, preference: str, rows: DocumentRows) -> None:
+    """Before the stored record of ``pk`` is replaced by the preferred ``rows``,
+    keep it as the version of the source it came from, and give the stored
+    versions the paragraphs they now need: what is stored is then the same
+    whatever order the sources came in."""
+    replaced = version_of_stored(db, pk)
+    new_sha = text_sha256(rows.columns["body"])
+    stored = [(rowid, json.loads(v)) for rowid, v in db.execute(
+        "SELECT rowid, version FROM sources WHERE pk = ? AND version IS NOT NULL", (pk,))]
+    paragraphs = {replaced["text_sha256"]: replaced["paragraphs"]}
+    for _, version in stored:
+        if version["paragraphs"] is not None:
+            paragraphs.setdefault(version["text_sha256"], version["paragraphs"])
+    for rowid, version in stored:
+        fitted = _fitted(version, new_sha, paragraphs)
+        if fitted != version:
+            db.execute("UPDATE sources SET version = ? WHERE rowid = ?", (encode(fitted), rowid))
     db.execute(
         "UPDATE sources SET version = ? WHERE pk = ? AND version IS NULL AND sha256 = ?",
-        (encode(version_of_stored(db, pk)), pk, _kept_sha256(preference)),
+        (encode(_fitted(replaced, new_sha)), pk, _kept_sha256(preference)),
     )
 
 
