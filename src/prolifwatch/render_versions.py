@@ -29,6 +29,14 @@ def _value(value: Any) -> str:
     return " ".join(value) if isinstance(value, list) else str(value)
 
 
+def _how(diff: dict[str, Any], side: str) -> str:
+    """" (day, layout)", " (day, declassify-estimate)": how a created date is known."""
+    if diff[side] is None:
+        return ""
+    how = [diff.get(f"{side}_created_precision"), diff.get(f"{side}_created_source")]
+    return f" ({', '.join(h for h in how if h)})" if any(how) else ""
+
+
 def _source_line(number: int, entry: dict[str, Any]) -> Text:
     line = Text(f"{number:>3}. ", style="bold")
     line.append(entry["path"])
@@ -88,7 +96,8 @@ def _differences(entry: dict[str, Any]) -> list[Text]:
     lines = [Text(INDENT + head + ("; same fields" if not fields else ""), style="italic")]
     for diff in fields:
         lines.append(Text(f"{INDENT}{diff['field']}: ", style="bold")
-                     + Text(f"kept {_value(diff['kept'])} · this source {_value(diff['source'])}"))
+                     + Text(f"kept {_value(diff['kept'])}{_how(diff, 'kept')} · "
+                            f"this source {_value(diff['source'])}{_how(diff, 'source')}"))
     for diff in paragraphs:
         lines += _paragraph(diff)
     return lines

@@ -5,7 +5,8 @@ from prolifwatch.query.versions import compare, field_differences, paragraph_dif
 
 
 def _version(sha="a", paragraphs=(), **fields):
-    base = {"id": "08BEIJING3400", "created": "2008-09-03T09:09:00", "origin": "Embassy Beijing",
+    base = {"id": "08BEIJING3400", "created": "2008-09-03T09:09:00", "created_precision": "day",
+            "created_source": "layout", "origin": "Embassy Beijing",
             "classification": "SECRET", "tags": ["PARM", "CH"], "references": [], "subject": "SHIPMENT"}
     return {"text_sha256": sha, "fields": {**base, **fields}, "paragraphs": [list(p) for p in paragraphs]}
 
@@ -16,12 +17,24 @@ def test_the_same_version_has_no_difference():
 
 
 def test_a_field_only_one_version_states_is_a_difference():
-    kept, other = _version(), _version(created=None, origin=None, tags=[])
+    kept = _version()
+    other = _version(created=None, created_precision=None, created_source=None, origin=None, tags=[])
     assert field_differences(kept["fields"], other["fields"]) == [
-        {"field": "created", "kept": "2008-09-03T09:09:00", "source": None},
+        {"field": "created", "kept": "2008-09-03T09:09:00", "source": None,
+         "kept_created_precision": "day", "source_created_precision": None,
+         "kept_created_source": "layout", "source_created_source": None},
         {"field": "origin", "kept": "Embassy Beijing", "source": None},
         {"field": "tags", "kept": ["PARM", "CH"], "source": []},
     ]
+
+
+def test_how_a_date_is_known_is_shown_with_it_not_compared_alone():
+    # Same date, one read from the layout, one from the date-time group: the same value.
+    kept, other = _version(), _version(created_source="dtg")
+    assert field_differences(kept["fields"], other["fields"]) == []
+    other = _version(created="2007-10-09", created_source="declassify-estimate")
+    (created,) = field_differences(kept["fields"], other["fields"])
+    assert (created["source"], created["source_created_source"]) == ("2007-10-09", "declassify-estimate")
 
 
 def test_an_empty_list_and_a_missing_value_are_the_same():
@@ -32,7 +45,8 @@ def test_fields_are_compared_even_when_the_text_is_the_same():
     # Two copies of one page that state different times (72TEHRAN1164 on two mirrors).
     result = compare(_version("s", created="1972-02-25T09:30:00"), _version("s", created="1972-02-25T09:09:00"))
     assert result["same_text"] is True
-    assert result["fields"] == [{"field": "created", "kept": "1972-02-25T09:30:00", "source": "1972-02-25T09:09:00"}]
+    assert [(f["field"], f["kept"], f["source"]) for f in result["fields"]] == [
+        ("created", "1972-02-25T09:30:00", "1972-02-25T09:09:00")]
     assert result["paragraphs"] == []
 
 
@@ -48,7 +62,9 @@ def test_a_reworded_paragraph_lists_the_changed_words_with_context():
     (diff,) = compare(kept, other)["paragraphs"]
     assert diff["status"] == "differs"
     assert (diff["number"], diff["kept_index"], diff["source_index"]) == ("4.", 0, 0)
-    assert diff["changes"] == [{"before": "4.", "kept": "(S)xxxxx", "source": "(S) VFM Kim", "after": "said the DPRK is"}]
+    assert diff["changes"] == [
+        {"before": "4.", "kept": "(S)xxxxx", "source": "(S) VFM Kim", "after": "said the DPRK is"}
+    ]
 
 
 def test_word_changes_give_at_most_four_words_of_context():

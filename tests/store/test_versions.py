@@ -106,6 +106,8 @@ def test_a_date_one_copy_states_and_the_other_does_not(store):
     assert created["field"] == "created"
     assert created[dated_side] == "2007-10-26T02:25:00"
     assert not (created[undated_side] or "").startswith("2007-10-26")
+    # Whatever date the undated copy gets is an estimate, and is shown as one.
+    assert created[f"{undated_side}_created_source"] in (None, "declassify-estimate", "id-year")
 
 
 def test_a_csv_row_and_a_page_of_the_same_text_differ_in_layout_only(store):

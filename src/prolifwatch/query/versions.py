@@ -37,14 +37,25 @@ def _number_key(number: str | None) -> str | None:
     return key or None
 
 
+# Fields that say how another is known: shown with it, not compared on their own.
+QUALIFIERS = {"created": ("created_precision", "created_source")}
+_QUALIFYING = {name for names in QUALIFIERS.values() for name in names}
+
+
 def field_differences(kept: dict[str, Any], other: dict[str, Any]) -> list[dict[str, Any]]:
     """Fields whose values differ; a value one version states and the other
-    does not (None, empty list) is a difference too."""
-    return [
-        {"field": name, "kept": kept.get(name), "source": other.get(name)}
-        for name in [*kept, *(name for name in other if name not in kept)]
-        if (kept.get(name) or None) != (other.get(name) or None)
-    ]
+    does not (None, empty list) is a difference too.  A differing created date
+    carries each side's precision and source (``kept_created_precision`` ...)."""
+    out = []
+    for name in [*kept, *(name for name in other if name not in kept)]:
+        if name in _QUALIFYING or (kept.get(name) or None) == (other.get(name) or None):
+            continue
+        entry = {"field": name, "kept": kept.get(name), "source": other.get(name)}
+        for qualifier in QUALIFIERS.get(name, ()):
+            entry[f"kept_{qualifier}"] = kept.get(qualifier)
+            entry[f"source_{qualifier}"] = other.get(qualifier)
+        out.append(entry)
+    return out
 
 
 def word_changes(kept: str, other: str) -> list[dict[str, str]]:

@@ -27,8 +27,11 @@ from typing import Any
 from ..model import Source
 from .rows import DocumentRows
 
-# The header fields a version keeps: what a reader compares across layouts.
-CABLE_FIELDS = ("id", "created", "origin", "classification", "tags", "references", "subject")
+# The header fields a version keeps: what a reader compares across layouts
+# (and how the created date is known: a date estimated from the
+# declassification date is not a date the file states).
+CABLE_FIELDS = ("id", "created", "created_precision", "created_source", "origin", "classification", "tags",
+                "references", "subject")
 ARTICLE_FIELDS = ("id", "title", "published", "author", "publisher")
 
 
