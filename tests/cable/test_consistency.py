@@ -88,7 +88,7 @@ def test_layout_date_against_the_dtg_warns():
     assert cable.created == "2008-03-25T09:09:00"  # the layout's date stands
     [warning] = cable.warnings
     assert (warning["field"], warning["layout"], warning["text"]) == (
-        "created", "2008-03-25T09:09:00", "2008-03-26T09:48:00")
+        "created", "2008-03-25T09:09:00", "2008-03-26T09:48:00")  # the DTG's date
 
 
 def test_sentence_case_serial_line_gives_the_classification():

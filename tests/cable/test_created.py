@@ -74,12 +74,12 @@ def test_full_year():
 @pytest.mark.parametrize(
     "relative, created, source, precision",
     [
-        # table "2008-03-26 09:09", DTG 260948Z MAR 08: the layout's day, the DTG's minute
-        ("wikileaks-html/2008/03/08BEIJING1141.html", "2008-03-26T09:48:00", "layout", "day"),
+        # table "2008-03-26 09:09" (DTG 260948Z MAR 08): the layout's date wins
+        ("wikileaks-html/2008/03/08BEIJING1141.html", "2008-03-26T09:09:00", "layout", "day"),
         # metadata lines give the day only ("2004-07-09"); no DTG
         ("scraped-text/04THEHAGUE1717.txt", "2004-07-09T00:00:00", "layout", "day"),
         ("plain-text/07KINGSTON482.txt", "2007-04-03T19:00:00", "dtg", "day"),  # "R 031900Z APR 07"
-        # "P R 281848Z DEC 66": the action/info precedence pair before the DTG
+        # table "1966-12-28 18:48" ("P R 281848Z DEC 66")
         ("wikileaks-html-1960s-70s/test-set/1966/12/66BUENOSAIRES2481.html", "1966-12-28T18:48:00", "layout", "day"),
         ("scraped-text/07PARIS2725.txt", "2007-10-26T02:25:00", "date-line", "day"),  # "Friday, 26 October 2007, 02:25"
         # DECL: 02/24/2035; its WikiLeaks page dates it 2010-02-24 15:03

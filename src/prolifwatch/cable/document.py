@@ -136,17 +136,17 @@ def _id_from_file_name(raw: RawDocument) -> str | None:
 
 
 def _created(from_layout: str | None, from_text: str | None) -> str | None:
-    """The layout's day with the cable's own time where its DTG or date line gives one.
+    """Some layouts give only the day; the cable's own DTG then adds the time.
 
-    Some layouts give only the day; WikiLeaks pages print a time whose minutes
-    are unreliable ("1972-02-25T09:09" for DTG 250930Z FEB 72, "2008-03-26T09:09"
-    for 260948Z MAR 08): on the same day the cable's own minute wins.
+    A layout's time stands even where the DTG's minute differs (WikiLeaks
+    pages print "2008-03-26 09:09" above "O 260948Z MAR 08"): the day is what
+    records of one cable from several layouts must agree on.
     """
     if not from_layout:
         return from_text
-    day = from_layout[:10]
-    if from_text and from_text.startswith(day):
-        return from_text
     if len(from_layout) == 10 or from_layout.endswith("T00:00:00"):
+        day = from_layout[:10]
+        if from_text and from_text.startswith(day):
+            return from_text
         return day + "T00:00:00"
     return from_layout
