@@ -186,9 +186,10 @@ def test_ingesting_the_same_files_again_changes_nothing(tmp_path):
 
 
 def test_a_failed_merge_leaves_the_sources_as_they_were(store):
-    # The later site's page wins over the mirror's (it states more), so its put
-    # first keeps the mirror's record as a version, then fails on the unreadable
-    # extraction: nothing of it may remain.
+    # The WikiLeaks page is preferred to the cables.csv row, so its put first
+    # keeps the row's record as a version, then fails on the unreadable
+    # extraction (only a winning record's extraction is written, so the
+    # KeyError also shows the page won): nothing of it may remain.
     _put(store, CABLES_CSV)
     before = _sources(store)
     (page,) = parse_paths([str(TEHRAN_SITE)])
