@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from prolifwatch.cable.created import full_year  # noqa: E402
+from prolifwatch.cable.created import _offsets, full_year  # noqa: E402
 from prolifwatch.cable.document import CableWithoutId, cable_from_raw  # noqa: E402
 from prolifwatch.cable.ids import station_of  # noqa: E402
 from prolifwatch.cable.origins import origin_of_station  # noqa: E402
@@ -121,6 +121,10 @@ def _declassify_pattern(pairs) -> None:
     print("declassification offset (DECL year - id year): cables, id year + DECL day within 7 days, same day")
     for offset, (count, near, same) in sorted(offsets.items()):
         print(f"  {offset:3} {count:5} {near:5} {same:5}")
+    used = [offsets[o] for o in _offsets() if o in offsets]
+    count, near = sum(u[0] for u in used), sum(u[1] for u in used)
+    print(f"  the estimate alone (offsets {', '.join(map(str, _offsets()))}): {near} of {count} "
+          f"within 7 days ({100 * near / max(count, 1):.1f} %), in sample: the offsets were chosen on these cables")
 
 
 def _layout_origins(cables, listing: bool) -> None:
