@@ -279,3 +279,13 @@ def test_canonical_id_is_idempotent_on_any_text(raw: str) -> None:
     if first is not None:
         assert canonical_id(first) == first
         assert " " not in first
+
+
+def test_station_table_is_consistent() -> None:
+    # Every canonical station reads as itself (ids stay idempotent), and no spelling
+    # starts with an office prefix (a prefix row would shadow it or be shadowed).
+    from prolifwatch.cable.ids import _prefixes, _station_table
+
+    canonicals = {canonical for canonical, _ in _station_table().values()}
+    assert [c for c in canonicals if station(c, 2009) != c] == []
+    assert [s for s in _station_table() if s.startswith(_prefixes())] == []
