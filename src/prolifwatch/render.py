@@ -1,4 +1,4 @@
-"""Terminal rendering of records, search results and store figures.
+"""Terminal rendering of records and store figures (search results: ``render_search.py``).
 
 Ingested text is untrusted: it is always added to Rich ``Text`` objects,
 never interpreted as markup.
@@ -70,22 +70,6 @@ def highlighted(snippet: str) -> Text:
         text.append(match, style="bold yellow")
     text.append(rest)
     return text
-
-
-def print_search(console: Console, query: str, result) -> None:
-    console.print(Text(f"{result.total} documents match {query!r}", style="bold"))
-    for rank, hit in enumerate(result.hits, 1):
-        line = Text(f"{rank:>3}. ", style="bold")
-        line.append(hit.id, style="bold green")
-        line.append(f"  {hit.date or '-'}  {hit.classification or '-'}  {hit.origin or ''}")
-        console.print(line)
-        console.print(Text("     ") + Text(hit.title or "", style="italic"))
-        if hit.snippet:
-            console.print(Text("     ") + highlighted(" ".join(hit.snippet.split())))
-    for facet, counts in result.facets.items():
-        if counts:
-            top = ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:8])
-            console.print(Text(f"{facet}: ", style="bold") + Text(top))
 
 
 def print_stats(console: Console, figures: dict) -> None:

@@ -130,8 +130,9 @@ def _matching(values: DocValues, pks: np.ndarray | None, tag, origin, classifica
     if days is None:
         return np.flatnonzero(mask), None
     first, last = days
-    undated = int(np.count_nonzero(mask & ~values.dated))
-    matched = np.flatnonzero(mask & values.dated_from(first) & values.dated_until(last))
+    dated = values.dated  # an open bound is the int32 limit, which the undated sentinels would meet
+    undated = int(np.count_nonzero(mask & ~dated))
+    matched = np.flatnonzero(mask & dated & values.dated_from(first) & values.dated_until(last))
     partly = len(matched) - int(np.count_nonzero(_within(values, matched, days)))
     bounds = (doc_dates.day_text(first) if first > np.iinfo(np.int32).min else None,
               doc_dates.day_text(last) if last < np.iinfo(np.int32).max else None)
@@ -184,8 +185,8 @@ def search(
     snippets = _snippets(store, match, pks.tolist()) if match else {}
     in_range = [None] * len(pks) if days is None else \
         ["whole" if whole else "partly" for whole in _within(values, pks, days)]
-    hits = [_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), whole)
-            for (pk, score), whole in zip(page, in_range)]
+    hits = [_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), placed)
+            for (pk, score), placed in zip(page, in_range)]
     return SearchResult(query=query, total=len(matched), hits=hits, facets=facets, date_filter=date_filter)
 
 

@@ -11,7 +11,9 @@ triggers raise on every insert, update and delete (schema V6), and a saved copy
 is used only while its generation is current.  The writer saves a fresh copy
 after each ingest batch; a reader that finds it stale rebuilds it in memory.
 A saved copy also records the layout of its arrays (``FORMAT``): one written
-by an older ProlifWatch is rebuilt, as if stale, and saved again.
+by an older ProlifWatch is rebuilt, as if stale, and saved again by the first
+reader that can take the write lock at once (the writer replaces only copies
+whose generation is stale).
 
 Dates are intervals of days (``doc_dates``): a document dated "2008" with
 precision "year" spans 2008-01-01..2008-12-31.  A date filter keeps the
@@ -34,7 +36,8 @@ FIELDS = ("kind", "classification", "origin")
 # The layout of the saved arrays; raise it whenever it changes (1: a date rank
 # against a vocabulary of date strings; 2: date intervals and precisions).
 FORMAT = 2
-# Day numbers of a document without a date: no interval can overlap them.
+# Day numbers of a document without a date: past any day a user can type, so
+# no range typed reaches them (search still masks them out by precision 0).
 NO_FIRST, NO_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
 
 
