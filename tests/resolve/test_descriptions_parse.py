@@ -104,3 +104,12 @@ def test_same_day_same_signer_but_another_topic_is_not_the_described_cable():
     assert link.description["closest_stored"][0]["id"] == "07STATE4"
     right = _cable("07STATE5", "2007-11-03", ["RICE"], JET_VANES_BODY)
     assert match_description("article-x", d, [other, right]).dst == "07STATE5"
+
+
+def test_a_cable_dated_only_by_its_year_neither_confirms_nor_rules_out_a_day_in_it():
+    # A cable without a date line, DTG or usable DECL date is stored as "2007"
+    # (year precision); the description's day can be in that year or not.
+    d = parse_description(RICE, WAPO_DATE)
+    same_year = score_cable(d, _cable("07STATE5", "2007", ["RICE"], JET_VANES_BODY))
+    assert same_year["ruled_out"] == [] and same_year["features"]["date"] == 0.0
+    assert score_cable(d, _cable("08STATE5", "2008", ["RICE"], JET_VANES_BODY))["ruled_out"] == ["date"]

@@ -58,6 +58,10 @@ def _date_feature(description: Description, cable_date: str | None) -> tuple[flo
         return 0.0, False
     if not cable_date:
         return 0.0, False
+    if len(cable_date) < 10:
+        # A cable dated only by its year (no date line, DTG or usable DECL
+        # date) can neither confirm nor contradict a day or a month in it.
+        return (0.0, False) if cable_date[:4] == description.date[:4] else (0.0, True)
     if description.precision == "day":
         days = abs((date.fromisoformat(cable_date[:10]) - date.fromisoformat(description.date)).days)
         if days == 0:

@@ -99,7 +99,8 @@ def _printed_references(doc: DocumentInfo, year: str | None) -> dict[str, dict]:
             printed = " ".join(doc.body[piece_start:piece_end].split()).strip(_TRIM)
             if not printed:
                 continue
-            for cable_id in parse_references(printed, year).cables:
+            # the citing id lets a yearless serial above its own go to the year before
+            for cable_id in parse_references(printed, year, reference_id=doc.id).cables:
                 found.setdefault(cable_id, {"label": label, "printed": printed, "start": piece_start,
                                             "end": piece_end})
     return found

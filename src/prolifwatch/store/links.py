@@ -73,7 +73,8 @@ def cable_candidates(db: sqlite3.Connection, description: Description) -> list[C
     Every cable dated within the matching tolerance (or the month / year of a
     less precise date), plus -- for the "closest stored" list -- cables of the
     described station within ``near_miss_days``, and undated cables of that
-    station and year (they can neither confirm nor contradict the date).
+    station and year, or dated only by that year (they can neither confirm
+    nor contradict the date).
     Restricting near misses to the station keeps a 250,000-cable store cheap.
     """
     if not description.date:
@@ -90,8 +91,8 @@ def cable_candidates(db: sqlite3.Connection, description: Description) -> list[C
     if description.origin:
         pattern = f"{year[-2:]}{description.origin}[0-9]*"
         rows += db.execute(
-            _CANDIDATE_SQL + "id GLOB ? AND ((date >= ? AND date < ?) OR date IS NULL)",
-            (pattern, near_from, near_to + "~"),
+            _CANDIDATE_SQL + "id GLOB ? AND ((date >= ? AND date < ?) OR date IS NULL OR date = ?)",
+            (pattern, near_from, near_to + "~", year),
         ).fetchall()
     unique = {row[0]: row for row in rows}
     return [

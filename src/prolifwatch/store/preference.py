@@ -27,12 +27,20 @@ LAYOUT_ORDER = (
 )
 _LAYOUT_RANK = {name: len(LAYOUT_ORDER) - i for i, name in enumerate(LAYOUT_ORDER)}
 
+# Keys that are not something the file states: warnings say the file
+# disagrees with itself, and an estimated date was worked out, not read, so a
+# record whose date is an estimate must not outrank one that reads the date.
+ESTIMATED_SOURCES = ("declassify-estimate", "id-year")
+_NOT_STATED = frozenset({"sources", "paragraphs", "warnings"})
+_NOT_STATED_BY_ESTIMATE = _NOT_STATED | {"created", "created_precision", "created_source"}
+
 
 def preference(doc: Document, record: dict[str, Any] | None = None) -> str:
     """A string that sorts higher for the record to keep (``record``: ``doc.to_json()``
     when the caller has it already)."""
     record = doc.to_json() if record is None else record
-    filled = sum(1 for key, value in record.items() if key not in ("sources", "paragraphs") and value)
+    skipped = _NOT_STATED_BY_ESTIMATE if record.get("created_source") in ESTIMATED_SOURCES else _NOT_STATED
+    filled = sum(1 for key, value in record.items() if key not in skipped and value)
     source = doc.sources[0] if doc.sources else None
     layout = _LAYOUT_RANK.get(source.format, 0) if source else 0
     return f"{filled:03d}|{len(doc.paragraphs) > 0:d}|{layout:02d}|{source.sha256 if source else ''}"
