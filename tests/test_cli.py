@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prolifwatch.cli import app
-from tests.conftest import SEED_CABLE_EXPORT, SEED_CABLE_PAGE, SEEDS
+from tests.conftest import CORPUS, SEED_CABLE_EXPORT, SEED_CABLE_PAGE, SEEDS
 
 CABLE_KEYS = [
     "id", "kind", "subject", "created", "created_precision", "created_source", "released", "origin",
@@ -148,3 +148,19 @@ def test_ingest_without_extraction_stores_no_mentions(runner, db):
     assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT), "--db", db]).exit_code == 0
     listed = runner.invoke(app, ["entities", "--db", db, "--json"])
     assert "LIMMT" in {json.loads(line)["name"] for line in listed.stdout.splitlines()}
+
+
+def test_show_says_how_the_date_is_known_and_warns_of_a_page_holding_another_cable(runner, db):
+    # The WikiLeaks page 88BAGHDAD28 holds the text of 09STATE68250 (its serial
+    # line reads "S e c r e t state 068250", its E.O. line "DECL: 07/01/2034").
+    page = CORPUS / "wikileaks-html" / "1988" / "01" / "88BAGHDAD28.html"
+    assert runner.invoke(app, ["ingest", str(page), "--db", db, "--no-extract"]).exit_code == 0
+    result = runner.invoke(app, ["show", "09STATE68250", "--db", db])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "created 2009-07-01 (estimated)" in text
+    assert "date from estimated from the declassification date" in text
+    assert "warning the layout names 88BAGHDAD28 but the cable text is 09STATE68250's" in text
+    record = _json_lines(runner.invoke(app, ["show", "09STATE68250", "--db", db, "--json"]).stdout)[0]
+    assert record["created_source"] == "declassify-estimate"
+    assert [w["layout"] for w in record["warnings"]] == ["88BAGHDAD28"]

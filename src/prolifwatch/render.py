@@ -11,6 +11,16 @@ from rich.text import Text
 
 from .citations import paragraph_citation
 from .model import Article, Cable, Document
+from .store.doc_dates import label as date_label
+
+# Where a cable's created date came from, in words (Cable.created_source).
+CREATED_SOURCES = {
+    "layout": "the layout's metadata",
+    "dtg": "the date-time group",
+    "date-line": "the page's date line",
+    "declassify-estimate": "estimated from the declassification date",
+    "id-year": "the year of the cable id only",
+}
 
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "«", "»"
 
@@ -31,7 +41,10 @@ def _fields(doc: Document) -> list[tuple[str, str]]:
     else:
         classification = "//".join([doc.classification or "", *doc.caveats]).strip("/")
         pairs = [
-            ("subject", doc.subject), ("created", doc.created), ("released", doc.released),
+            ("subject", doc.subject),
+            ("created", doc.created and date_label(doc.created, doc.created_precision, doc.created_source)),
+            ("date from", CREATED_SOURCES.get(doc.created_source or "", doc.created_source)),
+            ("released", doc.released),
             ("origin", doc.origin), ("classification", classification), ("precedence", doc.precedence),
             ("dtg", doc.dtg), ("from", doc.from_), ("to", "; ".join(doc.recipients)),
             ("info", "; ".join(doc.info_recipients)), ("tags", " ".join(doc.tags)),
@@ -49,6 +62,8 @@ def print_document(console: Console, doc: Document) -> None:
     table.add_row("id", Text(doc.id or ""))
     for key, value in _fields(doc):
         table.add_row(key, Text(str(value)))
+    for warning in getattr(doc, "warnings", ()):
+        table.add_row(Text("warning", style="bold yellow"), Text(warning.get("message") or str(warning)))
     for source in doc.sources:
         table.add_row("source", Text(f"{source.path} ({source.format}, sha256 {source.sha256[:12]}…)"))
     console.print(table)

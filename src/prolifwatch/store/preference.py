@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document
+from .doc_dates import ESTIMATED_SOURCES
 
 # Most complete layout first.
 LAYOUT_ORDER = (
@@ -30,7 +31,6 @@ _LAYOUT_RANK = {name: len(LAYOUT_ORDER) - i for i, name in enumerate(LAYOUT_ORDE
 # Keys that are not something the file states: warnings say the file
 # disagrees with itself, and an estimated date was worked out, not read, so a
 # record whose date is an estimate must not outrank one that reads the date.
-ESTIMATED_SOURCES = ("declassify-estimate", "id-year")
 _NOT_STATED = frozenset({"sources", "paragraphs", "warnings"})
 _NOT_STATED_BY_ESTIMATE = _NOT_STATED | {"created", "created_precision", "created_source"}
 
