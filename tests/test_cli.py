@@ -164,3 +164,16 @@ def test_show_says_how_the_date_is_known_and_warns_of_a_page_holding_another_cab
     record = _json_lines(runner.invoke(app, ["show", "09STATE68250", "--db", db, "--json"]).stdout)[0]
     assert record["created_source"] == "declassify-estimate"
     assert [w["layout"] for w in record["warnings"]] == ["88BAGHDAD28"]
+
+
+def test_search_carries_the_warning_of_a_page_holding_another_cable(runner, db):
+    # 88BAGHDAD28's page holds 09STATE68250, a cable about a German test
+    # chamber sold by a Chinese subsidiary to Iran's DIO.
+    page = CORPUS / "wikileaks-html" / "1988" / "01" / "88BAGHDAD28.html"
+    assert runner.invoke(app, ["ingest", str(page), SEED_CABLE_PAGE.as_posix(), "--db", db,
+                               "--no-extract"]).exit_code == 0
+    result = _json_lines(runner.invoke(app, ["search", "chamber", "--db", db, "--json"]).stdout)[0]
+    hits = {h["id"]: h for h in result["hits"]}
+    assert [w["layout"] for w in hits["09STATE68250"]["warnings"]] == ["88BAGHDAD28"]
+    text = runner.invoke(app, ["search", "chamber", "--db", db]).stdout
+    assert "warning: the layout names 88BAGHDAD28" in " ".join(text.split())

@@ -74,8 +74,8 @@ class Cable:
     subject: str | None = None
     created: str | None = None  # ISO 8601
     # How much of ``created`` is known ("day", "month", "year") and where it
-    # came from ("layout", "dtg", "date-line", "header-date", "declassify-estimate",
-    # "id-year"): an estimate is never shown as if it were read.
+    # came from ("layout", "dtg", "date-line", "declassify-estimate", "id-year"):
+    # an estimate is never shown as if it were read.
     created_precision: str | None = None
     created_source: str | None = None
     released: str | None = None  # ISO 8601

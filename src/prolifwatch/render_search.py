@@ -28,6 +28,8 @@ def print_search(console: Console, query: str, result: SearchResult) -> None:
         line.append(f"  {date}  {hit.classification or '-'}  {hit.origin or ''}")
         console.print(line)
         console.print(Text("     ") + Text(hit.title or "", style="italic"))
+        for warning in hit.warnings:
+            console.print(Text("     warning: ", style="yellow") + Text(warning.get("message") or str(warning)))
         if hit.snippet:
             console.print(Text("     ") + highlighted(" ".join(hit.snippet.split())))
     for facet, counts in result.facets.items():

@@ -56,6 +56,8 @@ class Hit:
     created_precision: str | None = None  # day | month | year (articles: as written)
     created_source: str | None = None     # layout, dtg, ..., declassify-estimate, id-year
     date_in_range: str | None = None      # with a date filter: "whole", or "partly" (overlaps only)
+    # the record's consistency warnings (a page holding another cable's text)
+    warnings: list[dict] = field(default_factory=list)
 
     @property
     def date_label(self) -> str:
@@ -191,10 +193,10 @@ def search(
 
 
 def _hit(row: tuple, score: float, snippet: str | None, in_range: str | None) -> Hit:
-    doc_id, kind, title, date, origin, classification, stated, source = row
+    doc_id, kind, title, date, origin, classification, stated, source, warnings = row
     return Hit(doc_id, kind, title, date, origin, classification, score, snippet,
                created_precision=doc_dates.precision_of(date, stated), created_source=source,
-               date_in_range=in_range)
+               date_in_range=in_range, warnings=json.loads(warnings) if warnings else [])
 
 
 def _text_matches(db, match: str) -> np.ndarray:
@@ -274,7 +276,8 @@ def _hit_rows(db, pks: list[int]) -> dict[int, tuple]:
         r[0]: r[1:]
         for r in db.execute(
             f"SELECT pk, id, kind, title, date, origin, classification, json_extract(record, '$.created_precision'), "
-            f"json_extract(record, '$.created_source') FROM documents WHERE pk IN ({marks})", pks
+            f"json_extract(record, '$.created_source'), json_extract(record, '$.warnings') "
+            f"FROM documents WHERE pk IN ({marks})", pks
         )
     }
 
