@@ -19,15 +19,50 @@ rule: when station and serial both differ, the header is plainly another
 cable's and the body's values win (id, created, origin, classification);
 any other difference keeps the page's values.  Either way a warning is kept
 on the record.
+
+A second shape (``second_cable``): the page shows its own cable's header,
+cut short, and then the header and whole text of ANOTHER cable.  Measured on
+the same 817 cables: 4 pages, 3 cables, each read in the file --
+
+    wikileaks-html/1973/04/73TEHRAN2077.html (and the 1960s-70s test set's copy)
+        "S E C R E T TEHRAN 2077 ... SUBJECT: AUDIENCE WITH SHAH APRIL 5 / ..."
+        then "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL
+        C O N F I D E N T I A L THE HAGUE 000131" and that cable's paragraphs
+    wikileaks-html/1990/10/90KHARTOUM10657.html
+        "... KHARTOUM 10657 ... RELIEF, USE OF ..." then "PP RUEHWEB / DE RUEHMN
+        #0404/01 ... P 151651Z JUL 08 / FM AMEMBASSY MONTEVIDEO" and MONTEVIDEO 000404
+    wikileaks-html/2009/10/09CAIRO1962.html
+        "UNCLAS CAIRO 001962 ... SUBJECT: BLUE LANTERN ..." (whole, no "...") then
+        "229623 10/14/2009 14:55 09CAIRO1960 Embassy Cairo CONFIDENTIAL ..." and
+        CAIRO 001960's paragraphs (North Korea, another subject)
+
+The other 10 headers with a second serial line repeat their own (scraped
+pages print the serial line twice; "SECTION 01 OF 03" lines) and do not warn.
+What the record keeps is decided in ``cable.document`` (``_page_cable_only``).
 """
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from ..model import Cable
 from .created import full_year, year_from_declassify
-from .ids import station_of
+from .header import header_region
+from .ids import _SERIAL_LINE, canonical_id, id_from_serial_line, station, station_of
 from .origins import origin_from_fm, origin_of_station
+# (the same-package line patterns, not public API: see their modules)
+from .routing import _DTG, _Hinted
 
-__all__ = ["body_year", "check_created", "check_id", "header_is_named_cables", "other_cable_warning"]
+__all__ = [
+    "SecondCable",
+    "body_year",
+    "check_created",
+    "check_id",
+    "header_is_named_cables",
+    "other_cable_warning",
+    "second_cable",
+    "second_cable_warning",
+]
 
 
 def _serial(cable_id: str) -> str:
@@ -90,3 +125,85 @@ def check_created(cable: Cable, layout_created: str | None) -> None:
             "field": "created", "layout": layout_created, "text": cable.created,
             "message": f"the layout dates the cable {layout_created[:10]}, its date-time group {cable.dtg}",
         })
+
+
+class SecondCable(NamedTuple):
+    """Another cable's header found after the page's own (``second_cable``)."""
+
+    start: int  # where the page's own cable ends: the text before it is its header
+    other_id: str  # the other cable's id
+    cut: bool  # the page's own header ends in a "..." preview
+
+
+# The publisher's metadata row printed above the other cable, in two forms:
+#   "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"
+#   "229623 10/14/2009 14:55 09CAIRO1960 Embassy Cairo CONFIDENTIAL 09STATE94763|..."
+# tried only at line starts where a literal-led hint ("-01-19  06T", "/2009 14:55 09C") is found
+# (one hint a form: an alternation would lose the literal lead, 10 times slower).
+_METADATA_ROWS = tuple(
+    _Hinted(r"(?m)^[ \t]*\d+[ \t]+" + date + r"[ \t]+(?P<id>\d\d[A-Z]+\d+)(?=[ \t])", hint)
+    for date, hint in [
+        (r"\d{4}-\d\d-\d\d", r"-\d\d-\d\d[ \t]+\d\d[A-Z]{2,}\d"),
+        (r"\d\d/\d\d/\d{4}[ \t]+\d\d:\d\d", r"/\d{4}[ \t]+\d\d:\d\d[ \t]+\d\d[A-Z]{2,}\d"),
+    ]
+)
+# The end of a cut preview: "SUBJECT: AUDIENCE WITH SHAH APRIL 5 \n ...\n"
+_PREVIEW_END = re.compile(r"(?:\.\.\.|\u2026)[ \t]*\n")
+
+
+def _own(m: re.Match) -> tuple[str, str]:
+    # station and serial, spelling- and zero-blind: "THE HAGUE 000131" is THEHAGUE 131
+    return station(m["station"]), m["serial"].lstrip("0")
+
+
+def second_cable(text: str) -> SecondCable | None:
+    """The header of another cable after the page's own header, before paragraph 1.
+
+    Found when, after the header's first serial line, the header holds
+    another cable's date-time group ("P 151651Z JUL 08") or the publisher's
+    metadata row ("50133  2006-01-19  06THEHAGUE131 ..."), and after that a
+    serial line naming another station or serial than the first
+    ("SECTION 02 OF 03 KHARTOUM 10657" and a page repeating its serial line
+    are the same cable).  Most headers have no DTG or row after their serial
+    line: two literal-led hints end the work (about 1 in 100 cables of the
+    corpus go on to the serial-line search).
+    """
+    head = header_region(text)
+    first = _SERIAL_LINE.search(head)
+    if first is None:
+        return None
+    end = len(head)
+    rows = [m for form in _METADATA_ROWS if (m := form.search(head, first.end(), end))]
+    row = min(rows, key=lambda m: m.start()) if rows else None
+    dtg = None if row else _DTG.search(head, first.end(), end)
+    if row is None and dtg is None:
+        return None
+    marker = (row or dtg).start()
+    own = _own(first)
+    m = _SERIAL_LINE.search(head, marker)
+    while m is not None and _own(m) == own:
+        m = _SERIAL_LINE.search(head, m.end())
+    if m is None:
+        return None
+    if row:
+        other_id = canonical_id(row["id"])
+    else:
+        other_id = id_from_serial_line(m.group(0), f"{int(dtg['dtg'].split()[-1]) % 100:02d}")
+    if not other_id:
+        return None
+    # the page's own header ends after its "..." preview, or where the other's starts
+    previews = list(_PREVIEW_END.finditer(head, first.end(), marker))
+    return SecondCable(previews[-1].end() if previews else marker, other_id, bool(previews))
+
+
+def second_cable_warning(cable: Cable, found: SecondCable) -> None:
+    """The warning for a page showing another cable's text after its own header
+    (``cable.id`` is the page's id by then)."""
+    page, other = cable.id, found.other_id
+    shown = "header cut short" if found.cut else "header"
+    cable.warnings.append({
+        "field": "text", "layout": page, "text": other,
+        "message": f"the page shows {page}'s {shown}, then the text of {other}: the record keeps "
+                   f"{page}'s header (id, date, origin, subject); the paragraphs below it are "
+                   f"{other}'s and are not taken as {page}'s",
+    })

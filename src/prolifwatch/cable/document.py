@@ -7,6 +7,9 @@ states itself.  References are the union of both, in order.
 
 Except where the page plainly holds another cable's text (``cable.consistency``):
 then the text's id, date, origin and classification win and a warning says so.
+A page that shows its own cable's header and then another cable's text
+(73TEHRAN2077 holding 06THEHAGUE131) keeps its id and header, not the other
+cable's paragraphs, with a warning naming the other cable (``_page_cable_only``).
 Where nothing states the origin, the FM line or the id's station gives it
 (``cable.origins``); where nothing states the date, the DECL date or the id's
 year estimates it (``cable.created``), with its source and precision.
@@ -37,7 +40,12 @@ class CableWithoutId(ValueError):
 def cable_from_raw(raw: RawDocument) -> Cable:
     meta = raw.meta
     layout_id = canonical_id(meta["id"]) if meta.get("id") else None
-    cable = parse_cable(raw.text, year=_year_hint(raw, layout_id))
+    year_hint = _year_hint(raw, layout_id)
+    cable = parse_cable(raw.text, year=year_hint)
+    # a second serial line, another cable's, before paragraph 1 (rare: checked cheaply)
+    second = consistency.second_cable(raw.text)
+    if second is not None:
+        cable = _page_cable_only(raw.text, second, year_hint)
     named_id = layout_id or _id_from_file_name(raw)
     named_by = "layout" if layout_id else "file name"
     if named_id and consistency.check_id(cable, named_id, named_by):
@@ -65,7 +73,38 @@ def cable_from_raw(raw: RawDocument) -> Cable:
         ref_id = reference_year_fixed(ref_id, cable.id) if ref_id else None
         if ref_id and ref_id != cable.id and ref_id not in cable.references:
             cable.references.append(ref_id)
+    if second is not None:
+        consistency.second_cable_warning(cable, second)
     cable.sources = [raw.source]
+    return cable
+
+
+def _page_cable_only(text: str, second: consistency.SecondCable, year: str | None) -> Cable:
+    """The page's own cable, from its header alone; the page's whole text stays the text.
+
+    The page (73TEHRAN2077) shows its cable's header, cut short, and then
+    another cable (06THEHAGUE131) whole.  The record keeps the page's id, and
+    the fields its own header and the layout state: date, origin,
+    classification, tags, DTG, addressees, and the subject as its header
+    prints it ("AUDIENCE WITH SHAH APRIL 5 ...", the "..." showing the cut;
+    the body's SUBJECT line before the layout's, as for every cable: the
+    layout keeps only the first line, "GOS COUNCIL REPUTEDLY SUPPORTS
+    DISMANTLING" where 90KHARTOUM10657's header adds "RELIEF, USE OF ...").
+    Why not the other cable's id, as for a page whose only serial line is
+    another cable's (88BAGHDAD28)?  Here the layout, the first serial line and
+    the DTG agree on the page's cable; the page is what the user has and
+    looks up; and the other cable's header on this page is unreliable (its
+    TAGS line repeats the page's tags: "PFOR IR PK XF" on a Dutch ISAF cable).
+    The fields read from the other cable's text -- paragraphs, summary,
+    Classified By, signers, references -- are not taken: under the page's id
+    and date they would put a 2006 Hague cable's events in 1973, which a
+    warning alone does not undo.  The text stays whole: search finds the
+    page by the other cable's words, ``parse --json`` carries it, and ``show``
+    and ``search --json`` carry the warning naming the other cable.  (Left
+    out: a second record for the other cable -- one page, one record here.)
+    """
+    cable = parse_cable(text[: second.start], year=year)
+    cable.text = text
     return cable
 
 
