@@ -84,7 +84,9 @@ SEED_003 = {
     "kind": "cable",
     "subject": "DEMARCHE ON IMPENDING CONVENTIONAL ARMS TRANSFER AND INTERIM FOLLOW UP ON ONGOING ISSUES OF "
     "PROLIFERATION CONCERN",
-    "created": "2007-11-22T00:12:00",  # metadata table "2007-11-22 00:12"
+    # metadata table "2007-11-22 00:12", whose "minute" is the 12-hour clock's
+    # hour; the DTG "O 220000Z NOV 07" gives the minute
+    "created": "2007-11-22T00:00:00",
     "released": "2011-02-02T21:09:00",  # "2011-02-02 21:09"
     "origin": "Secretary of State",
     "classification": "SECRET",

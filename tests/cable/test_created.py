@@ -74,8 +74,9 @@ def test_full_year():
 @pytest.mark.parametrize(
     "relative, created, source, precision",
     [
-        # table "2008-03-26 09:09" (DTG 260948Z MAR 08): the layout's date wins
-        ("wikileaks-html/2008/03/08BEIJING1141.html", "2008-03-26T09:09:00", "layout", "day"),
+        # table "2008-03-26 09:09" (DTG 260948Z MAR 08): the layout's date wins,
+        # with the DTG's minute (the page's "minute" is the 12-hour clock's hour)
+        ("wikileaks-html/2008/03/08BEIJING1141.html", "2008-03-26T09:48:00", "layout", "day"),
         # metadata lines give the day only ("2004-07-09"); no DTG
         ("scraped-text/04THEHAGUE1717.txt", "2004-07-09T00:00:00", "layout", "day"),
         ("plain-text/07KINGSTON482.txt", "2007-04-03T19:00:00", "dtg", "day"),  # "R 031900Z APR 07"

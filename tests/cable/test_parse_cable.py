@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from prolifwatch.cable import parse_cable
+from prolifwatch.cable.document import cable_from_raw
 from prolifwatch.cable.parse import created_from_dtg
+from prolifwatch.formats import read_paths
 from tests.conftest import CORPUS, SEED_CABLE_EXPORT, SEED_CABLE_PAGE, SEED_CABLE_PREAMBLE
 
 
@@ -244,3 +246,21 @@ def test_text_without_a_date_leaves_created_empty() -> None:
     cable = parse_cable(_scraped(CORPUS / "scraped-text" / "06BAKU1835.txt"), year=2006)
     assert (cable.created, cable.created_source, cable.created_precision) == (None, None, None)
     assert cable.id == "06BAKU1835"
+
+
+# WikiLeaks pages print the time as hour and 12-hour-clock hour ("09:09" for
+# 09:48); where the page's day and hour agree with the DTG, its minute is taken.
+@pytest.mark.parametrize(
+    ("page", "page_time", "dtg", "created"),
+    [
+        ("wikileaks-html/2008/03/08BEIJING1141.html", "2008-03-26 09:09", "260948Z MAR 08", "2008-03-26T09:48:00"),
+        ("wikileaks-html/1966/12/66BUENOSAIRES2481.html", "1966-12-28 18:06", "281848Z DEC 66",
+         "1966-12-28T18:48:00"),
+        ("wikileaks-html/1972/02/72TEHRAN1164.html", "1972-02-25 09:09", "250930Z FEB 72", "1972-02-25T09:30:00"),
+    ],
+)
+def test_a_wikileaks_page_time_takes_the_minute_of_its_dtg(page, page_time, dtg, created) -> None:
+    raw = next(iter(read_paths([str(CORPUS / page)])))
+    assert raw.meta["created"] == page_time.replace(" ", "T") + ":00"  # the page as printed
+    cable = cable_from_raw(raw)
+    assert (cable.dtg, cable.created, cable.created_source) == (dtg, created, "layout")

@@ -177,9 +177,11 @@ def _id_from_file_name(raw: RawDocument) -> str | None:
 def _created(from_layout: str | None, from_text: str | None) -> str | None:
     """Some layouts give only the day; the cable's own DTG then adds the time.
 
-    A layout's time stands even where the DTG's minute differs (WikiLeaks
-    pages print "2008-03-26 09:09" above "O 260948Z MAR 08"): the day is what
-    records of one cable from several layouts must agree on.
+    The WikiLeaks pages print the minute wrong: their "minute" is the hour on
+    a 12-hour clock ("2008-03-26 09:09" above "O 260948Z MAR 08", "2007-11-22
+    00:12" above "O 220000Z NOV 07", "2009-07-01 17:05" for 17:xx).  Where the
+    layout and the DTG agree on the day and the hour, the DTG's minute is
+    taken; a layout time the DTG does not confirm stands as printed.
     """
     if not from_layout:
         return from_text
@@ -188,4 +190,6 @@ def _created(from_layout: str | None, from_text: str | None) -> str | None:
         if from_text and from_text.startswith(day):
             return from_text
         return day + "T00:00:00"
+    if from_text and len(from_text) >= 13 and from_text[:13] == from_layout[:13]:
+        return from_text
     return from_layout
