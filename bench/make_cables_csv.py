@@ -13,8 +13,10 @@ import argparse
 import random
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
+from prolifwatch.cable.ids import _SERIAL_LINE as SERIAL_LINE  # the parser's own serial-line pattern
 from prolifwatch.formats import read_paths
 from prolifwatch.model import RawDocument
 
@@ -43,6 +45,21 @@ def _samples(corpus: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+_MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
+_DTG = re.compile(r"\b\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}\b")
+
+
+def _as_cable(header: str, body: str, station: str, serial: int, day: datetime) -> tuple[str, str]:
+    """The sample's header and body naming the fresh cable: its serial line
+    and date-time group say the fresh id and date, as a real row's do (a row
+    whose text names another cable is read as that cable, with a warning)."""
+    m = SERIAL_LINE.search(body)
+    if m is not None:
+        body = f"{body[:m.start('station')]}{station} {serial:06d}{body[m.end('serial'):]}"
+    dtg = f"{day:%d%H%M}Z {_MONTHS[day.month - 1]} {day:%y}"
+    return _DTG.sub(dtg, header, count=1), body
+
+
 def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -64,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             origin, classification, header, body = rng.choice(samples)
             year = 1985 + n % 25
             cable_id = f"{year % 100:02d}{stations[n % len(stations)]}{n}"
-            date = f"{1 + n % 12:02d}/{1 + n % 28:02d}/{year} {n % 24:02d}:{n % 60:02d}"
+            day = datetime(year, 1 + n % 12, 1 + n % 28, n % 24, n % 60)
+            header, body = _as_cable(header, body, stations[n % len(stations)], n, day)
+            date = f"{day:%m/%d/%Y %H:%M}"
             row = [str(n), date, cable_id, origin, classification, "", header, body]
             out.write(",".join(_quote(v) for v in row) + "\n")
     print(f"wrote {args.count:,} cables from {len(samples)} samples to {args.out} "
