@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from prolifwatch.cable.ids import _SERIAL_LINE as SERIAL_LINE  # the parser's own serial-line pattern
+from prolifwatch.cable.ids import SERIAL_LINE  # the parser's own serial-line pattern
 from prolifwatch.formats import read_paths
 from prolifwatch.model import RawDocument
 

@@ -20,7 +20,7 @@ def texts(*tokens: str) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(tokens + (" ", "\t", "\n", "x", "é", "(", "1", ":")), max_size=14).map("".join)
 
 
-def spans(pattern: re.Pattern[str] | routing._Hinted, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+def spans(pattern: re.Pattern[str] | routing.Hinted, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
     found, at = [], pos
     while at <= endpos and (m := pattern.search(text, at, endpos)) is not None:
         found.append(m.span())
@@ -28,7 +28,7 @@ def spans(pattern: re.Pattern[str] | routing._Hinted, text: str, pos: int, endpo
     return found
 
 
-def same_search(slow: str, fast: re.Pattern[str] | routing._Hinted, text: str, cut: int) -> None:
+def same_search(slow: str, fast: re.Pattern[str] | routing.Hinted, text: str, cut: int) -> None:
     pos, endpos = sorted((cut % (len(text) + 1), len(text) - cut % (len(text) + 1)))
     assert spans(re.compile(slow), text, pos, endpos) == spans(fast, text, pos, endpos)
 
@@ -110,7 +110,7 @@ def test_serial_line(text: str, cut: int) -> None:
 def test_routing_lines(text: str, cut: int) -> None:
     same_search(
         r"(?m)^[ \t]*(?P<prec>([ZOPR])\2?)[ \t]+(?P<dtg>\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:\d{2})?)(?![\d])",
-        routing._DTG,
+        routing.DTG,
         text,
         cut,
     )

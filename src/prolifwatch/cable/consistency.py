@@ -48,10 +48,10 @@ from typing import NamedTuple
 from ..model import Cable
 from .created import full_year, year_from_declassify
 from .header import header_region
-from .ids import _SERIAL_LINE, canonical_id, id_from_serial_line, station, station_of
+from .ids import SERIAL_LINE, canonical_id, id_from_serial_line, station, station_of
 from .origins import origin_from_fm, origin_of_station
 # (the same-package line patterns, not public API: see their modules)
-from .routing import _DTG, _Hinted
+from .routing import DTG, Hinted
 
 __all__ = [
     "SecondCable",
@@ -141,7 +141,7 @@ class SecondCable(NamedTuple):
 # tried only at line starts where a literal-led hint ("-01-19  06T", "/2009 14:55 09C") is found
 # (one hint a form: an alternation would lose the literal lead, 10 times slower).
 _METADATA_ROWS = tuple(
-    _Hinted(r"(?m)^[ \t]*\d+[ \t]+" + date + r"[ \t]+(?P<id>\d\d[A-Z]+\d+)(?=[ \t])", hint)
+    Hinted(r"(?m)^[ \t]*\d+[ \t]+" + date + r"[ \t]+(?P<id>\d\d[A-Z]+\d+)(?=[ \t])", hint)
     for date, hint in [
         (r"\d{4}-\d\d-\d\d", r"-\d\d-\d\d[ \t]+\d\d[A-Z]{2,}\d"),
         (r"\d\d/\d\d/\d{4}[ \t]+\d\d:\d\d", r"/\d{4}[ \t]+\d\d:\d\d[ \t]+\d\d[A-Z]{2,}\d"),
@@ -169,20 +169,20 @@ def second_cable(text: str) -> SecondCable | None:
     corpus go on to the serial-line search).
     """
     head = header_region(text)
-    first = _SERIAL_LINE.search(head)
+    first = SERIAL_LINE.search(head)
     if first is None:
         return None
     end = len(head)
     rows = [m for form in _METADATA_ROWS if (m := form.search(head, first.end(), end))]
     row = min(rows, key=lambda m: m.start()) if rows else None
-    dtg = None if row else _DTG.search(head, first.end(), end)
+    dtg = None if row else DTG.search(head, first.end(), end)
     if row is None and dtg is None:
         return None
     marker = (row or dtg).start()
     own = _own(first)
-    m = _SERIAL_LINE.search(head, marker)
+    m = SERIAL_LINE.search(head, marker)
     while m is not None and _own(m) == own:
-        m = _SERIAL_LINE.search(head, m.end())
+        m = SERIAL_LINE.search(head, m.end())
     if m is None:
         return None
     if row:

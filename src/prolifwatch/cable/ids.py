@@ -178,7 +178,7 @@ _CLASSIFICATION = "|".join(
     ]
 )
 _CAVEAT = "|".join(_spaced(c) for c in ("EFTO", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE"))
-_SERIAL_LINE = re.compile(
+SERIAL_LINE = re.compile(
     rf"""
     (?<![A-Za-z])
     (?:{_CLASSIFICATION})
@@ -202,7 +202,7 @@ def id_from_serial_line(text: str, year: int | str | None) -> str | None:
     wins.  ``year`` is the year the cable was sent (the line itself has none,
     except in some 1970s cables, whose own year is used when ``year`` is None).
     """
-    m = _SERIAL_LINE.search(text)
+    m = SERIAL_LINE.search(text)
     if m is None:
         return None
     yy = two_digit_year(year) or m["year"]

@@ -25,7 +25,7 @@ __all__ = ["PRECEDENCE", "parse_dtg", "parse_from", "parse_info_recipients", "pa
 PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
 
-class _Hinted:
+class Hinted:
     """A line pattern (``"(?m)^..."``) searched only where a literal-led hint
     finds a part it must contain, and then only at line starts.
 
@@ -55,13 +55,13 @@ class _Hinted:
 # "O 200840Z MAR 09", "OO ..." and the pair "P R 011706Z JUL 09" (action
 # precedence, then info precedence: wikileaks-html/2009/07/09STATE68250.html,
 # wikileaks-html/1966/12/66BUENOSAIRES2481.html).  The first letter is the precedence.
-_DTG = _Hinted(
+DTG = Hinted(
     r"(?m)^[ \t]*(?P<prec>([ZOPR])(?:\2|[ ][ZOPR])?)[ \t]+(?P<dtg>\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}(?:\d{2})?)(?![\d])",
     r"Z(?<=\dZ)[ \t]",
 )
-_FROM = _Hinted(r"(?m)^[ \t]*FM[ \t]+(?P<from>[^\n]+?)[ \t]*$", r"FM[ \t]")
-_TO = _Hinted(r"(?m)^[ \t]*TO[ \t]+", r"TO[ \t]")
-_INFO = _Hinted(r"(?m)^[ \t]*INFO[ \t]+", r"INFO[ \t]")
+_FROM = Hinted(r"(?m)^[ \t]*FM[ \t]+(?P<from>[^\n]+?)[ \t]*$", r"FM[ \t]")
+_TO = Hinted(r"(?m)^[ \t]*TO[ \t]+", r"TO[ \t]")
+_INFO = Hinted(r"(?m)^[ \t]*INFO[ \t]+", r"INFO[ \t]")
 # A block of addressees ends at the next field, the classification line, "BT",
 # a blank line.
 _BLOCK_END = re.compile(
@@ -89,13 +89,13 @@ _HEADER_MAX = 8000  # the routing block is always near the top
 def parse_precedence(text: str) -> str | None:
     """``"O 200840Z MAR 09"`` -> ``"IMMEDIATE"`` (Z FLASH, O IMMEDIATE, P PRIORITY, R ROUTINE);
     of a pair ``"P R"`` the first, the action addressees' precedence."""
-    m = _DTG.search(text, 0, _HEADER_MAX)
+    m = DTG.search(text, 0, _HEADER_MAX)
     return PRECEDENCE[m["prec"][0]] if m else None
 
 
 def parse_dtg(text: str) -> str | None:
     """The date-time group as printed: ``"200840Z MAR 09"``."""
-    m = _DTG.search(text, 0, _HEADER_MAX)
+    m = DTG.search(text, 0, _HEADER_MAX)
     return m["dtg"] if m else None
 
 
