@@ -25,6 +25,11 @@ from prolifwatch.resolve.references import explicit_ids
         ("TO SECSTATE WASHDC 5366 INFO AMEMBASSY PRETORIA", "90", []),
         ("C O N F I D E N T I A L SECTION 02 OF 03 CAPE TOWN 00097", "90", []),
         ("He met officials in Paris 14 times last year.", "09", []),
+        # three-letter short forms of stations (PAP, RIO: issue 18) name a cable only
+        # with a year or after a cue; "PAP 500" in China cables is the armed police
+        ("the PAP 500 troops sent to Lhasa", "08", []),
+        ("see PAP 500", "08", ["08PORTAUPRINCE500"]),
+        ("08 RIO 138", None, ["08RIODEJANEIRO138"]),
         # an article has no year of its own to lend: only ids with a year count
         ("see State 109649 for the points", None, []),
     ],

@@ -201,6 +201,9 @@ def explicit_ids(text: str, year: str | None) -> list[tuple[str, int, int, bool]
             ref_year = m["year"][-2:]
         else:
             # "KUWAIT 20 YEARS": a short number after a capitalised place is rarely a serial.
+            # A three-letter short form ("PAP", "RIO") in capitals is as often an
+            # acronym ("PAP 500": China's People's Armed Police): only after a cue.
+            capitals = capitals and len(name.replace(" ", "")) > 3
             if not (capitals and not _looks_like_year(serial) and len(serial) >= 3) and not (
                 cued and not _looks_like_year(serial)
             ):
