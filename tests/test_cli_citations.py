@@ -217,3 +217,21 @@ def test_jsonl_and_ftm_exports_cite_the_uk_demarche_by_printed_number(db, uk_ind
     described = [e["properties"]["description"][0] for e in entities if e["schema"] == "Event"
                  and UK_DEMARCHE in " ".join(e["properties"].get("summary", []))]
     assert described and all("stated in 08STATE93558 ¶5" in d for d in described), described
+
+
+def test_refs_json_cites_the_request_paragraph_an_answer_points_to(tmp_path):
+    # 08BEIJING3039 ("CHINA'S RESPONSE TO EFFORTS TO HALT IRANIAN PROCUREMENT IN
+    # CHINA", REF: STATE 083144) answers 08STATE83144, whose first paragraph,
+    # printed "¶1.", says "This is an action request."
+    path = str(tmp_path / "answers.sqlite")
+    files = [CORPUS / "scraped-text" / "08BEIJING3039.txt", CORPUS / "wikileaks-html" / "2008" / "08" / "08STATE83144.html"]
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", *map(str, files), "--db", path, "--no-extract"]).exit_code == 0
+    result = runner.invoke(app, ["refs", "08BEIJING3039", "--db", path, "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    answers = [e for e in record["outgoing"] if e["kind"] == "answers"]
+    assert [e["dst"] for e in answers] == ["08STATE83144"]
+    request = answers[0]["evidence"]["request"]
+    assert (request["paragraph"], request["paragraph_number"]) == (0, "¶1.")
+    assert "action request" in request["text"]

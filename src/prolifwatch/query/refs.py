@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..cable import canonical_id
+from ..citations import with_paragraph_number
 from ..resolve.threads import ThreadNode, order_thread
 
 __all__ = ["resolve_ref_id", "node", "refs", "thread"]
@@ -53,9 +54,29 @@ def _edge(store, row, depth: int, far: str) -> dict[str, Any]:
     src, dst, kind, score, evidence, description = row
     return {
         "depth": depth, "src": src, "dst": dst, "kind": kind, "score": score,
-        "evidence": json.loads(evidence), "description": json.loads(description) if description else None,
+        "evidence": _cited(store, json.loads(evidence), src, dst),
+        "description": json.loads(description) if description else None,
         "node": node(store, far),
     }
+
+
+def _cited(store, evidence: dict[str, Any], src: str, dst: str) -> dict[str, Any]:
+    """Link evidence with the printed number beside each paragraph index: the
+    link's own paragraph and an answer's reply are in ``src``, the request in ``dst``."""
+    if evidence.get("paragraph") is not None:
+        evidence = with_paragraph_number(evidence, _number(store, src, evidence["paragraph"]))
+    for part, doc in (("reply", src), ("request", dst)):
+        if isinstance(evidence.get(part), dict) and evidence[part].get("paragraph") is not None:
+            evidence[part] = with_paragraph_number(evidence[part], _number(store, doc, evidence[part]["paragraph"]))
+    return evidence
+
+
+def _number(store, doc_id: str, index: int) -> str | None:
+    row = store.db.execute(
+        "SELECT p.number FROM paragraphs p JOIN documents d ON d.pk = p.pk WHERE d.id = ? AND p.idx = ?",
+        (doc_id, index),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _walk(store, start: str, depth: int, outgoing: bool, kinds: tuple[str, ...] | None) -> list[dict[str, Any]]:
@@ -118,7 +139,7 @@ def thread(store, raw_id: str) -> list[dict[str, Any]] | None:
     nodes = {m: node(store, m) for m in members}
     ordered = order_thread([ThreadNode(m, nodes[m]["date"]) for m in members], sorted(pairs))
     evidence = {
-        src: json.loads(row[0])
+        src: _cited(store, json.loads(row[0]), src, dst)
         for src, dst in pairs
         if (row := store.db.execute(
             "SELECT evidence FROM document_links WHERE src = ? AND dst = ? AND kind = 'answers'", (src, dst)
