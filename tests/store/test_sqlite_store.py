@@ -154,6 +154,23 @@ def test_stats(store):
     assert figures["paragraphs"] == 2
 
 
+def test_stats_count_how_dates_are_known_and_name_what_is_missing(store):
+    read = _cable()
+    read.created_source, read.created_precision = "dtg", "day"  # "IMMEDIATE 200840Z MAR 09"
+    store.put(read)
+    estimated = _cable("b.txt", sha="2" * 64)
+    estimated.id, estimated.created, estimated.classification = "09BEIJING725", "2009", None
+    estimated.created_source, estimated.created_precision = "id-year", "year"
+    store.put(estimated)
+    undated = _cable("c.txt", sha="3" * 64)
+    undated.id, undated.created, undated.origin = "09BEIJING726", None, None
+    store.put(undated)
+    figures = store.stats()
+    assert figures["dates by source"] == {"dtg": 1, "id-year": 1, "(undated)": 1}
+    assert figures["by classification"] == {"SECRET": 2, "(unknown)": 1}
+    assert figures["top origins"] == {"Embassy Beijing": 2, "(unknown)": 1}
+
+
 def _indexed(store, word: str) -> list[str]:
     return [r[0] for r in store.db.execute(
         "SELECT d.id FROM documents_fts f JOIN documents d ON d.pk = f.rowid WHERE documents_fts MATCH ?", (word,))]

@@ -329,11 +329,17 @@ class SQLiteStore:
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "by kind": grouped("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC"),
+            # "(unknown)" as in the search facets: documents without the value are counted, not hidden
             "by classification": grouped(
-                "SELECT coalesce(classification, '-'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+                "SELECT coalesce(classification, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
             ),
             "top origins": grouped(
-                "SELECT coalesce(origin, '-'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+                "SELECT coalesce(origin, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+            ),
+            # how the documents' dates are known: read (layout, dtg, date-line), estimated, or not at all
+            "dates by source": grouped(
+                "SELECT CASE WHEN date IS NULL THEN '(undated)' ELSE coalesce(json_extract(record, "
+                "'$.created_source'), 'as written') END, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
             ),
             "sources by layout": grouped("SELECT format, count(*) FROM sources GROUP BY 1 ORDER BY 2 DESC"),
             "sources": q("SELECT count(*) FROM sources").fetchone()[0],
