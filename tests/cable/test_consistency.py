@@ -203,3 +203,16 @@ def test_later_sections_and_page_headers_are_the_same_cable():
         "C O N F I D E N T I A L SECTION 03 OF 03 KHARTOUM 10657\n\n1. (C) TEXT.\n"
     )
     assert consistency.second_cable(text) is None
+
+
+def test_a_file_name_disagreeing_in_the_serial_only_gives_way_to_the_serial_line():
+    # scraped-text files are named by cable id; a file name is only a last resort,
+    # so where it disagrees with the cable's own serial line the serial line wins
+    raw = copy.deepcopy(_raw("scraped-text/08BEIJING3039.txt"))
+    raw.meta.pop("id", None)
+    raw.source.path = raw.source.path.replace("08BEIJING3039", "08BEIJING3093")
+    cable = cable_from_raw(raw)
+    assert cable.id == "08BEIJING3039"
+    [warning] = [w for w in cable.warnings if w["field"] == "id"]
+    assert (warning["layout"], warning["text"]) == ("08BEIJING3093", "08BEIJING3039")
+    assert warning["message"].endswith("the serial line's id is kept")

@@ -84,8 +84,9 @@ def check_id(cable: Cable, named_id: str | None, named_by: str) -> bool:
     if not other:
         cable.warnings.append({
             "field": "id", "layout": named_id, "text": body_id,
+            # cable_from_raw keeps a layout's id, but a file name is only a last resort
             "message": f"the {named_by} names {named_id} but the cable's serial line reads {body_id}: "
-                       f"the {named_by}'s id is kept",
+                       + (f"the {named_by}'s id is kept" if named_by == "layout" else "the serial line's id is kept"),
         })
     return other
 
