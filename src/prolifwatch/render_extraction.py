@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .citations import evidence_citation, paragraph_citation
 from .model import Document
@@ -21,14 +22,17 @@ def _clean(text: str) -> str:
 
 
 def print_extraction(console: Console, doc: Document, result) -> None:
-    console.print(f"[bold]{doc.id}[/] · {len(result.mentions)} mentions · {len(result.events)} events")
+    console.print(Text(doc.id or "", style="bold") + Text(f" · {len(result.mentions)} mentions · "
+                                                        f"{len(result.events)} events"))
     table = Table(show_header=True, header_style="bold")
     for column in ("¶", "type", "text", "key", "by"):
         table.add_column(column)
     printed = {p.index: p.number for p in doc.paragraphs}
     for m in result.mentions:
-        table.add_row(paragraph_citation(printed.get(m.paragraph), m.paragraph), m.type, _clean(m.text), m.key or "",
-                      m.source)
+        # cells as Text: a mention is document text, never Rich markup ("[/b]" would raise)
+        cells = (paragraph_citation(printed.get(m.paragraph), m.paragraph), m.type, _clean(m.text), m.key or "",
+                 m.source)
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     print_events(console, [e.to_json() for e in result.events])
 

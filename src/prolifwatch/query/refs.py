@@ -63,6 +63,8 @@ def _edge(store, row, depth: int, far: str) -> dict[str, Any]:
 def _cited(store, evidence: dict[str, Any], src: str, dst: str) -> dict[str, Any]:
     """Link evidence with the printed number beside each paragraph index: the
     link's own paragraph and an answer's reply are in ``src``, the request in ``dst``."""
+    if not isinstance(evidence, dict):
+        return evidence  # older stores kept a reference's evidence as the string printed
     if evidence.get("paragraph") is not None:
         evidence = with_paragraph_number(evidence, _number(store, src, evidence["paragraph"]))
     for part, doc in (("reply", src), ("request", dst)):
