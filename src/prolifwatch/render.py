@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .citations import paragraph_citation
 from .model import Article, Cable, Document
-from .store.doc_dates import label as date_label
+from .store.doc_dates import notes as date_notes
 
 # Where a cable's created date came from, in words (Cable.created_source).
 CREATED_SOURCES = {
@@ -34,6 +34,13 @@ def summary_line(doc: Document) -> str:
     return f"{doc.id}\tarticle\t{doc.published or '-'}\t{doc.publisher or '-'}\t{len(doc.paragraphs)} ¶\t{doc.title or ''}"
 
 
+def _created(doc: Cable) -> str:
+    """The created value in full (the DTG's time too), with what a reader must
+    know beside it: "2009-07-01 (estimated)", "1972 (year, estimated)"."""
+    said = date_notes(doc.created_precision, doc.created_source)
+    return doc.created + (f" ({', '.join(said)})" if said else "")
+
+
 def _fields(doc: Document) -> list[tuple[str, str]]:
     if isinstance(doc, Article):
         pairs = [("title", doc.title), ("published", doc.published), ("author", doc.author),
@@ -42,7 +49,7 @@ def _fields(doc: Document) -> list[tuple[str, str]]:
         classification = "//".join([doc.classification or "", *doc.caveats]).strip("/")
         pairs = [
             ("subject", doc.subject),
-            ("created", doc.created and date_label(doc.created, doc.created_precision, doc.created_source)),
+            ("created", doc.created and _created(doc)),
             ("date from", CREATED_SOURCES.get(doc.created_source or "", doc.created_source)),
             ("released", doc.released),
             ("origin", doc.origin), ("classification", classification), ("precedence", doc.precedence),

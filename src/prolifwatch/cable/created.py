@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from importlib.resources import files
+from ..datafiles import data_pairs
+from .ids import century_year
 
 __all__ = ["declassify_estimate", "full_year", "year_from_declassify"]
 
@@ -28,21 +29,15 @@ LAST_YEAR = 2010
 @cache
 def _offsets() -> tuple[int, ...]:
     """Declassification offsets in years that the corpus measurement supports, most common first."""
-    text = files("prolifwatch.cable").joinpath("data/declassify_offsets.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            offset, rank = line.split("\t")[:2]
-            rows.append((int(rank), int(offset)))
-    return tuple(offset for _, offset in sorted(rows))
+    rows = sorted((int(rank), int(offset)) for offset, rank in data_pairs("prolifwatch.cable", "declassify_offsets.tsv"))
+    return tuple(offset for _, offset in rows)
 
 
 def full_year(cable_id: str | None) -> int | None:
     """``"09STATE68250"`` -> ``2009``; cables run from 1966 to 2010."""
     if not cable_id or not cable_id[:2].isdigit():
         return None
-    yy = int(cable_id[:2])
-    return 1900 + yy if yy > 50 else 2000 + yy
+    return century_year(cable_id[:2])
 
 
 def _decl_day(declassify_on: str | None) -> date | None:

@@ -123,12 +123,13 @@ def station(raw: str, year: int | str | None = None) -> str:
     canonical, since = hit
     if since:
         yy = two_digit_year(year)
-        if yy is not None and _full_year(yy) < since:
+        if yy is not None and century_year(yy) < since:
             return compact
     return canonical
 
 
-def _full_year(yy: str) -> int:
+def century_year(yy: str) -> int:
+    """``"09"`` -> 2009, ``"74"`` -> 1974."""
     # Cables run from 1966 to 2010; a two-digit year above 50 is 19xx.
     n = int(yy)
     return 1900 + n if n > 50 else 2000 + n

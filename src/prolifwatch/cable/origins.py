@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
+from ..datafiles import data_lines
 from .ids import station, station_of
 
 __all__ = ["origin_from_fm", "origin_of", "origin_of_station"]
@@ -27,11 +27,8 @@ _KIND = {"AMEMBASSY": "Embassy", "AMEMB": "Embassy", "AMCONSUL": "Consulate",
 @cache
 def _table() -> dict[str, tuple[tuple[int, str], ...]]:
     """Station code -> ((since, origin), ...) in year order."""
-    text = files("prolifwatch.cable").joinpath("data/origins.tsv").read_text(encoding="utf-8")
     table: dict[str, list[tuple[int, str]]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("prolifwatch.cable", "origins.tsv"):
         cols = line.split("\t")
         since = int(cols[2]) if len(cols) > 2 and cols[2].strip() else 0
         table.setdefault(cols[0].strip(), []).append((since, cols[1].strip()))

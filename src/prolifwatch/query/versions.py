@@ -19,6 +19,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..citations import printed_number
+
 # Rendering, not wording: see the module docstring.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _PILCROW = re.compile(r"¶\s*")
@@ -27,14 +29,6 @@ CONTEXT_WORDS = 4  # words shown either side of a change
 
 def _words(text: str) -> list[str]:
     return _PILCROW.sub("", text).translate(_QUOTES).split()
-
-
-def _number_key(number: str | None) -> str | None:
-    """"¶5." and "5." are the same paragraph number."""
-    if not number:
-        return None
-    key = _PILCROW.sub("", number).strip().rstrip(".")
-    return key or None
 
 
 # Fields that say how another is known: shown with it, not compared on their own.
@@ -76,7 +70,7 @@ def word_changes(kept: str, other: str) -> list[dict[str, str]]:
 
 def _key(paragraph: list) -> str:
     number, text = paragraph
-    key = _number_key(number)
+    key = printed_number(number)  # "¶5." and "5." are one paragraph number
     return f"n:{key}" if key else "t:" + " ".join(_words(text))
 
 
