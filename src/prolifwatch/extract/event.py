@@ -6,7 +6,7 @@ from typing import Any
 
 from .mention import Mention
 
-TRANSFER_ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
+TRANSFER_ROLES = ("supplier", "broker", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier")
 ACTION_ROLES = ("actor", "counterpart")
 
 
@@ -53,6 +53,8 @@ class Event:
     date_precision: str | None = None
     transfer: int | None = None  # index of the transfer a diplomatic action concerns
     confidence: float = 0.5
+    # what the finder saw, for the confidence model (not stored)
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def values(self, role: str) -> list[Argument]:
         return self.arguments.get(role, [])

@@ -17,8 +17,11 @@ from dataclasses import dataclass, replace
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
 from .event import TRANSFER_ROLES, Argument, Event, Evidence
+from .frame_events import frame_events, parsed, text_for_parser
+from .frames import Reading, readings
 from .gather import Candidate, Gathered, prefer_specific_parties
 from .mention import Mention
+from .text import is_all_caps
 
 PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
 SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "destination", "origin")
@@ -42,8 +45,9 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
                            date_of) -> list[Event]:
     """The transfers of one paragraph (``text`` at document offset ``start``)."""
     gathered = Gathered(kb)
+    frames = _frames_of(sentences, c, is_all_caps(text))
     for number, sentence in enumerate(sentences):
-        for candidate in candidates(sentence, c, kb, date_of):
+        for candidate in candidates(sentence, c, kb, date_of, frames.get(number)):
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
@@ -55,10 +59,19 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     return out
 
 
-def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of) -> list[Candidate]:
+def _frames_of(sentences: list[Sentence], c: Cues, all_caps: bool) -> dict[int, list[Reading]]:
+    """The frames of the sentences holding a transfer word, parsed in one batch."""
+    numbers = [n for n, s in enumerate(sentences) if _triggers(s, c)]
+    texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
+    return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
+
+
+def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of, frames: list[Reading] | None = None) -> list[Candidate]:
     triggers = _triggers(s, c)
     if not triggers:
         return _route(s, c, date_of) or _taken_up(s, c)
+    if frames is not None:
+        return _frame_candidates(s, frames, c, kb, date_of)
     out = []
     for start, end in _clauses(s.text, triggers, _subjects(s, c), c):
         clause = s.text[start:end]
@@ -74,6 +87,27 @@ def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of) -> list[Candida
             event,
             refers_back=bool(c.refers_back.search(clause)),
             new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+        ))
+    return out
+
+
+def _frame_candidates(s: Sentence, frames: list[Reading], c: Cues, kb: KnowledgeBase, date_of) -> list[Candidate]:
+    out = []
+    for event, reading in frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb):
+        if not event.values("carrier"):
+            carriers = [m for m in s.mentions if m.type in ("Vessel", "Flight")]
+            if not carriers and s.carried_vessel is not None:
+                carriers = [s.carried_vessel]
+            event.arguments["carrier"] = [Argument.of(m) for m in carriers]
+        if not event.values("quantity"):
+            event.arguments["quantity"] = [Argument.of(m) for m in s.mentions if m.type == "Quantity"][:1]
+        event.hedging = event.hedging or first(c.hedging, s.text)
+        event.date, event.date_precision = date_of(s.dates)
+        event.features = reading.features
+        out.append(Candidate(
+            event,
+            refers_back=bool(c.refers_back.search(s.text)),
+            new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
         ))
     return out
 

@@ -1,0 +1,164 @@
+"""Transfer candidates from the frames of a sentence (``frames.py``): each
+role's span is filled with the mentions it holds, typed as the role needs
+(a party, a place, a carrier), or with the phrase itself where no mention
+names the goods or the party ("14-bit ADCs", "the government")."""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import replace
+
+from ..knowledge import KnowledgeBase
+from .event import TRANSFER_ROLES, Argument, Event
+from .frames import Reading, Span, parse, readings
+from .mention import Mention
+from .ner import restore_case
+
+PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
+PARTY_ROLES = ("supplier", "broker", "recipient", "end_user")
+PLACE_ROLES = ("origin", "via", "destination")
+# "the Chinese government": the country; "Chinese firms": a group of the country's
+_STATE_NOUNS = {"government", "regime", "authorities", "military", "army", "navy", "ministry", "forces"}
+_MARKING_BEFORE = re.compile(r"(?:REL(?:EASABLE)?\s+TO|//)[\s\w,/]*$")
+_MARKINGS = re.compile(r"^\W*(?:¶\s*)?(?:\d+\.\s*)?(?:\((?:[A-Z]{1,4}(?:/+[A-Z ,]+)*)\))?\s*(?=\w)|"
+                       r"\((?:U|C|S|TS|SBU)(?:/+[A-Z0-9 ,/]+)?\)")
+_MONEY = re.compile(r"^(?:[$€£]|US\$|USD)|\b(?:million|billion|percent)\b|^[\d.,]+$", re.I)
+_CACHE_SIZE = 4096
+_parsed: OrderedDict[str, object] = OrderedDict()
+
+
+def parsed(texts: list[str]) -> list:
+    """Parses of sentences, each text parsed once per process (events are found twice when NER adds
+    names, and the same sentence comes again in re-extraction)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _parsed]
+    for text, doc in zip(todo, parse(todo)):
+        _parsed[text] = doc
+        if len(_parsed) > _CACHE_SIZE:
+            _parsed.popitem(last=False)
+    return [_parsed[t] for t in texts]
+
+
+def text_for_parser(text: str, offset: int, mentions: list[Mention], all_caps: bool) -> str:
+    """The sentence as the parser reads it, of the same length: paragraph numbers and classification
+    markings blanked ("¶1. (S) PolOff delivered": PolOff is the subject, not "S) PolOff"), and ALL-CAPS
+    sentences in sentence case with names capitalised, as NER reads them."""
+    text = _MARKINGS.sub(lambda m: " " * len(m.group()), text)
+    if not all_caps:
+        return text
+    local = [replace(m, start=m.start - offset, end=m.end - offset) for m in mentions]
+    return restore_case(text, local)
+
+
+def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: list[Mention], evidence,
+                 kb: KnowledgeBase) -> list[tuple[Event, Reading]]:
+    out = []
+    for r in reading_list:
+        if r.drop:
+            continue
+        args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
+        for role, spans in r.roles.items():
+            for span in spans:
+                for target, argument in _arguments(role, span, text, offset, mentions, kb):
+                    if argument not in args.setdefault(target, []):
+                        args[target].append(argument)
+        _tidy(args)
+        if not args["items"] or not any(args[role] for role in PARTY_ROLES + ("carrier",)):
+            continue  # something moved between parties, or on a carrier: else no transfer
+        r.features["mentions"] = float(sum(1 for role in PARTY_ROLES for a in args[role] if a.key))
+        event = Event("transfer", replace(evidence), args, status=r.status, hedging=r.hedging)
+        out.append((event, r))
+    return out
+
+
+def _inside(span: Span, offset: int, mentions: list[Mention], types: tuple[str, ...]) -> list[Mention]:
+    start, end = offset + span.start, offset + span.end
+    return [m for m in mentions if m.type in types and start <= m.start and m.end <= end]
+
+
+def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Mention], kb: KnowledgeBase):
+    if role == "items":
+        items = _inside(span, offset, mentions, ("Item",))
+        if items:
+            return [("items", Argument.of(m)) for m in items]
+        if re.search(r"[A-Za-z]", span.text) and len(span.text) <= 80 and not _MONEY.search(span.text):
+            return [("items", Argument(span.text, None, "Item"))]
+        return []
+    if role == "quantity":
+        found = _inside(span, offset, mentions, ("Quantity",))
+        return [("quantity", Argument.of(m)) for m in found] or [("quantity", Argument(span.text, None, "Quantity"))]
+    if role == "carrier":
+        found = _inside(span, offset, mentions, ("Vessel", "Flight", "Organization"))
+        return [("carrier", Argument.of(m)) for m in found if m.type != "Organization" or _airline(m, kb)]
+    if role in PLACE_ROLES:
+        found = [m for m in _inside(span, offset, mentions, ("Place", "Country", "Organization")) if _not_marking(m, text, offset)]
+        out = []
+        for m in found:
+            if m.type == "Organization":  # "from firm X": a party, not a place
+                out.append(("supplier" if role == "origin" else role, Argument.of(m)))
+            else:
+                out.append((role, Argument.of(m)))
+        if not out and span.proper and role != "origin":
+            out.append((role, Argument(span.text, None, "Place")))
+        return out
+    # parties
+    found = [m for m in _inside(span, offset, mentions, PARTIES + ("Place",)) if _not_marking(m, text, offset)]
+    head = offset + span.head_at
+    heads = [m for m in found if m.start <= head < m.end]
+    if span.party_noun and not heads:
+        countries = [m for m in found if m.type == "Country"]
+        if span.head in _STATE_NOUNS:
+            return [(role, Argument.of(m)) for m in countries] or [(role, Argument(span.text, None, "Organization"))]
+        if countries:
+            m = countries[0]
+            return [(role, Argument(text[m.start - offset : span.end], m.key, "Organization"))]
+        return [(role, Argument(span.text, None, "Organization"))]
+    if heads or (found and span.head_at < 0):
+        out = []
+        for m in found:
+            if m.type == "Place":
+                out.append(("destination" if role == "recipient" else "origin" if role == "supplier" else role,
+                            Argument.of(m)))
+            elif not _possessor(m, found, text, offset):
+                out.append((role, Argument.of(m)))
+        return out
+    if span.proper and not found and len(span.text) <= 60 and re.match(r"[A-Z][\w.&'’ -]*$", span.text):
+        return [(role, Argument(span.text, None, "Organization"))]
+    return []
+
+
+def _possessor(m: Mention, found: list[Mention], text: str, offset: int) -> bool:
+    """"Iran's DIO": Iran qualifies the party after it."""
+    after = text[m.end - offset : m.end - offset + 4]
+    return bool(re.match(r"(?:'s|’s)\s", after)) and any(o.start > m.end for o in found)
+
+
+def _not_marking(m: Mention, text: str, offset: int) -> bool:
+    before = text[max(0, m.start - offset - 30) : m.start - offset]
+    return not _MARKING_BEFORE.search(before)
+
+
+def _airline(m: Mention, kb: KnowledgeBase) -> bool:
+    entity = kb.entity_by_id.get((m.key or "").removeprefix("entity:"))
+    return bool(entity and entity.attributes.get("kind") == "airline")
+
+
+def _tidy(args: dict[str, list[Argument]]) -> None:
+    # a party both gives and gets: the clause tells an onward leg; keep it as supplier
+    suppliers = {a.key or a.text for a in args["supplier"]}
+    args["recipient"] = [a for a in args["recipient"] if (a.key or a.text) not in suppliers]
+    # "from North Korea" with no other supplier: the state of origin supplies
+    if not args["supplier"] and any(a.type == "Country" for a in args["origin"]):
+        args["supplier"] = [a for a in args["origin"] if a.type == "Country"][:1]
+    if args["end_user"] and not args["recipient"]:
+        args["recipient"], args["end_user"] = args["end_user"], []
+    seen: set[str] = set()
+    items = []
+    for a in args["items"]:
+        key = " ".join(a.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            items.append(a)
+    args["items"] = items
+
+
+__all__ = ["frame_events", "parsed", "readings", "text_for_parser"]

@@ -1,0 +1,433 @@
+"""Transfer frames read from the structure of the sentence.
+
+spaCy's dependency parser (in the installed small model; nothing is
+downloaded) reads the sentences where the cheap pass found a transfer word.
+Each transfer verb or noun gives a *reading*: who hands the goods over and who
+gets them (the subject, "by X", "X's", a demonym before the noun, turned round
+for buying verbs), what moves (the object, "of Y", "with Y"), and through
+where, on what, to and from where (the prepositions below the word, wherever
+the parser attached them inside its phrase).  Its status comes from the
+words that govern it: modal verbs and prohibitions give no transfer at all,
+"plans to" planned, "seized" interdicted, the tense completed or ongoing.
+
+The words are data (``data/frames.yaml``); this module only walks the tree.
+A reading's spans are offsets in the sentence it was read from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+DATA = resources.files(__package__) / "data"
+# dependency labels
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_EDGE_PUNCT = ",;:-–—()\"'“”‘’"
+_NOT_INSIDE = ("relcl", "advcl", "ccomp", "parataxis", "appos")
+
+
+class FrameWords:
+    def __init__(self, data: dict):
+        def lemmas(ws) -> frozenset[str]:
+            return frozenset(w.lower() for w in ws)
+
+        self.verbs = {direction: lemmas(ws) for direction, ws in data["verbs"].items()}
+        self.nouns = {direction: lemmas(ws) for direction, ws in data["nouns"].items()}
+        self.object_is_recipient = lemmas(data["object_is_recipient"])
+        self.verb_status: dict[str, str] = data["verb_status"]
+        self.governors = [(status, lemmas(ws)) for status, ws in data["governors"].items()]
+        self.performs = lemmas(data["performs"])
+        self.brokers = lemmas(data["brokers"])
+        self.stoppers = lemmas(data["stop_requests"]["stoppers"])
+        self.askers = lemmas(data["stop_requests"]["askers"])
+        self.modals: dict[str, str] = data["modals"]
+        self.reporting = [(hedge, lemmas(ws)) for hedge, ws in data["reporting"].items()]
+        self.not_goods = lemmas(data["not_goods"])
+        self.quantity_heads = lemmas(data["quantity_heads"])
+        self.party_nouns = lemmas(data["party_nouns"])
+        self.not_party_heads = lemmas(data["not_party_heads"])
+        self.prepositions: dict[str, dict[str, str]] = data["prepositions"]
+
+    def direction(self, token) -> str | None:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        table = self.verbs if token.pos_ in ("VERB", "AUX") else self.nouns if token.pos_ in ("NOUN", "PROPN") else None
+        if table is None:
+            return None
+        for direction, words in table.items():
+            if lemma in words or lower in words:
+                return direction
+        return None
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> FrameWords:
+    return FrameWords(yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load_parser():
+    import spacy  # imported here: only sentences with a transfer word pay for it
+
+    from .ner import MODEL
+
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+def parse(texts: list[str]) -> list:
+    return list(load_parser().pipe(texts, batch_size=64))
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+    head: str = ""  # lemma of the phrase's head
+    proper: bool = False  # the head is a proper noun
+    party_noun: bool = False  # "the government", "Chinese firms"
+    head_at: int = -1  # offset of the head word
+
+
+@dataclass
+class Reading:
+    """One transfer word's frame: role -> spans of the sentence."""
+
+    trigger: Span
+    direction: str
+    noun: bool
+    roles: dict[str, list[Span]] = field(default_factory=dict)
+    status: str | None = None
+    hedging: str | None = None
+    drop: str | None = None  # why it is no transfer: "negated", "modal", "policy", "generic"
+    features: dict[str, float] = field(default_factory=dict)
+
+    def add(self, role: str, span: Span | None) -> None:
+        if span is not None and span.text:
+            self.roles.setdefault(role, []).append(span)
+
+
+def readings(doc, words: FrameWords | None = None) -> list[Reading]:
+    """The frames of every transfer word of a parsed sentence."""
+    words = words or frame_words()
+    out = []
+    for token in doc:
+        direction = words.direction(token)
+        if direction is None:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and words.direction(token.head):
+            continue  # "arms sales": one frame, the head's
+        out.append(_read(token, direction, words))
+    return out
+
+
+def _read(t, direction: str, w: FrameWords) -> Reading:
+    noun = t.pos_ in ("NOUN", "PROPN")
+    r = Reading(Span(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower()), direction, noun)
+    actor_role = "supplier" if direction == "give" else "recipient"
+    goods_from: list = []
+    if noun:
+        _noun_actor(t, r, actor_role, w)
+    else:
+        _verb_actor(t, r, actor_role, w, goods_from)
+    # what moves, and the prepositions of the frame
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    lemma = t.lemma_.lower()
+    withs = [c for c in _preps(t, w) if c.lower_ == "with"]
+    for o in objects:
+        if lemma in w.object_is_recipient and withs and direction == "give":
+            r.add("recipient", _party(o, w))
+        else:
+            goods_from.append(o)
+    for c in t.children:
+        if c.dep_ == "dative":
+            r.add("recipient", _party(_pobj(c) or c, w))
+    table = w.prepositions[direction]
+    for prep in _preps(t, w, goods_from):
+        role = table.get(prep.lower_)
+        target = _pobj(prep)
+        if role is None or target is None:
+            continue
+        if role in ("items",):
+            if prep.lower_ == "with" and lemma not in w.object_is_recipient:
+                continue
+            goods_from.append(target)
+        elif role == "carrier":
+            r.add("carrier", _phrase(target, w))
+        elif role == "by" or (role == "supplier" and prep.lower_ == "by"):
+            r.add(actor_role, _party(target, w))
+        else:
+            r.add(role, _party(target, w) if role not in ("via", "destination", "origin") else _phrase(target, w))
+    for g in goods_from:
+        _goods(g, r, w)
+    _status(t, r, w)
+    r.features.update(
+        noun=float(noun), give=float(direction == "give"), subject=float(bool(r.roles.get(actor_role))),
+        objects=float(bool(r.roles.get("items"))),
+    )
+    return r
+
+
+def _verb_actor(t, r: Reading, actor_role: str, w: FrameWords, goods_from: list) -> None:
+    subject, passive = _subject(t)
+    if passive is not None:
+        goods_from.append(passive)
+    if subject is not None:
+        r.add(actor_role, _party(subject, w))
+    for c in t.children:
+        if c.dep_ == "agent":
+            r.add(actor_role, _party(_pobj(c), w) if _pobj(c) is not None else None)
+    if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+        # "missiles sold by X", "parts that Iran sought": the noun is what moves, or who acts
+        if t.tag_ == "VBN" or any(c.dep_ in _SUBJECTS for c in t.children):
+            goods_from.append(t.head)
+        else:
+            r.add(actor_role, _party(t.head, w))
+
+
+def _subject(t):
+    """(subject, passive subject) of a verb, following xcomp and conj up to where they are said."""
+    at, seen = t, 0
+    passive = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    while seen < 4:
+        seen += 1
+        subject = next((c for c in at.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and at.dep_ == "relcl":
+                return at.head, passive
+            return subject, passive
+        if at.dep_ in ("xcomp", "conj", "advcl") and at.head is not at:
+            at = at.head
+            continue
+        break
+    return None, passive
+
+
+def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
+    for c in t.children:
+        if c.dep_ == "poss":
+            r.add(actor_role, _party(c, w))
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
+            if c.pos_ == "PROPN" or c.ent_type_ or c.tag_ == "NNP" or c.text[:1].isupper():
+                r.add(actor_role, _party(c, w))  # "Chinese arms sales", "LIMMT shipments"
+            elif c.pos_ == "NOUN" and c.lemma_.lower() not in w.not_goods and c.lemma_.lower() not in w.party_nouns:
+                _goods(c, r, w)  # "missile shipment", "arms sales"
+    head = t.head
+    if t.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        subject, _ = _subject(head)
+        if lemma in w.performs and subject is not None:
+            r.add(actor_role, _party(subject, w))
+        elif lemma in w.brokers and subject is not None:
+            r.add("broker", _party(subject, w))
+    if t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in w.brokers:
+        verb = head.head
+        helped = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        subject, _ = _subject(verb)
+        if helped is not None:
+            r.add(actor_role, _party(helped, w))
+            if subject is not None:
+                r.add("broker", _party(subject, w))
+
+
+def _preps(t, w: FrameWords, extra: list = ()) -> list:
+    """The prepositions of the frame: below the word, and below what moves ("shipped plates to Iran" may hang
+    "to Iran" on the plates), not inside a clause of its own."""
+    out, seen = [], set()
+
+    def walk(node, depth: int) -> None:
+        for c in node.children:
+            if c.dep_ in _NOT_INSIDE or (c.dep_ == "conj" and c.pos_ == "VERB"):
+                continue
+            if c.dep_ == "prep" and c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+                target = _pobj(c)
+                if target is not None and depth < 3 and c.lower_ != "with":
+                    walk(target, depth + 1)
+            elif c.dep_ in ("dobj", "obj", "acl", "nsubjpass", "pobj", "npadvmod") and depth < 3:
+                walk(c, depth + 1)
+
+    walk(t, 0)
+    for e in extra:
+        walk(e, 1)
+    return out
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp", "obj")), None)
+
+
+def _phrase(token, w: FrameWords) -> Span | None:
+    """The noun phrase headed by ``token``: its left modifiers and the token, with compounds; no
+    determiner, possessive or clause."""
+    keep = [token]
+    for c in token.lefts:
+        if c.dep_ in ("det", "predet", "poss", "case", "punct", "cc", "preconj", "advmod") and c.i == token.left_edge.i:
+            continue
+        if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "punct", "hmod", "hyph"):
+            keep.extend(c.subtree)
+    keep = [k for k in keep if k.dep_ not in ("det", "predet", "poss", "case") or k.i == token.i]
+    start_i, end_i = min(k.i for k in keep), max(k.i for k in keep)
+    doc = token.doc
+    while start_i < end_i and doc[start_i].text in _EDGE_PUNCT:
+        start_i += 1
+    span = doc[start_i : end_i + 1]
+    text = span.text.strip(_EDGE_PUNCT + " ")
+    if not text:
+        return None
+    start = span.start_char + span.text.find(text)
+    return Span(start, start + len(text), text, token.lemma_.lower(), token.pos_ == "PROPN" or token.tag_ == "NNP",
+                token.lemma_.lower() in w.party_nouns, token.idx)
+
+
+def _party(token, w: FrameWords) -> Span | None:
+    """A party's whole span (coordinated names included), for mentions to be looked up in."""
+    if token is None or token.pos_ == "PRON":
+        return None
+    if token.lemma_.lower() in w.not_party_heads:
+        return None
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    # a relative clause or apposition after the name is not the name
+    cut = next((c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "acl", "appos", "prep") and c.lower_ not in ("of",)), None)
+    if cut is not None and cut > token.i:
+        span = token.doc[span.start : cut]
+    text = span.text.strip(_EDGE_PUNCT + " ")
+    if not text:
+        return None
+    start = span.start_char + span.text.find(text)
+    return Span(start, start + len(text), text, token.lemma_.lower(), token.pos_ == "PROPN" or token.tag_ == "NNP",
+                token.lemma_.lower() in w.party_nouns, token.idx)
+
+
+def _goods(token, r: Reading, w: FrameWords) -> None:
+    """What moves: follow "part of an order of plates" to the plates; coordinated goods each."""
+    seen = 0
+    quantity = None
+    while token.lemma_.lower() in w.quantity_heads and seen < 3:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = _pobj(of) if of is not None else None
+        if target is None:
+            break
+        quantity = quantity or _phrase(token, w)
+        token, seen = target, seen + 1
+    for node in [token, *[c for c in token.conjuncts if c.i > token.i]]:
+        lemma = node.lemma_.lower()
+        if node.pos_ == "PRON" or lemma in w.not_goods or node.lower_ in w.not_goods:
+            r.features["not_goods"] = 1.0
+            continue
+        if node.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
+            continue
+        phrase = _phrase(node, w)
+        if phrase is None:
+            continue
+        r.add("items", phrase)
+        numbers = [c for c in node.children if c.dep_ == "nummod"]
+        if numbers and quantity is None:
+            n = numbers[0]
+            quantity = Span(n.idx, n.idx + len(n.text), n.text, n.lemma_)
+    if quantity is not None and "quantity" not in r.roles:
+        r.add("quantity", quantity)
+
+
+def _governors(t) -> list:
+    """The words above a transfer word, nearest first, up to the clause that says it."""
+    out, at = [], t
+    for _ in range(5):
+        if at.dep_ == "ROOT" or at.head is at:
+            break
+        dep, head = at.dep_, at.head
+        if dep in ("relcl",):
+            break
+        if dep == "pobj" and head.dep_ == "prep":
+            at = head.head
+            out.append(at)
+            continue
+        at = head
+        out.append(at)
+    return out
+
+
+def _status(t, r: Reading, w: FrameWords) -> None:
+    chain = [t, *_governors(t)]
+    # modifiers of the word itself: "impending shipment", "any transfer", "no sales"
+    for c in t.children:
+        if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never"):
+            r.drop = "generic"
+    # negation and modals on the word or the verb that says it
+    verbs = [v for v in chain[:3] if v.pos_ in ("VERB", "AUX")]
+    for v in verbs[:2]:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ in ("never",):
+                if any(g.lemma_.lower() in ("deny", "reject") for g in chain[1:]):
+                    r.status = "denied"
+                else:
+                    r.drop = r.drop or "negated"
+            if c.dep_ == "aux" and c.tag_ == "MD":
+                said = _reported(chain, w)
+                verdict = w.modals.get(c.lower_, "drop")
+                if verdict == "drop" and not (said and c.lower_ == "would"):
+                    r.drop = r.drop or "modal"
+                elif r.status is None:
+                    r.status = "planned"
+    # a request to stop a shipment under way
+    lemmas = [g.lemma_.lower() for g in chain[1:]]
+    if lemmas and lemmas[0] in w.stoppers and any(x in w.askers for x in lemmas[1:4]):
+        r.status = r.status or "impending"
+        r.drop = None if r.drop in ("policy",) else r.drop
+    else:
+        for g in [*[c for c in t.children if c.dep_ in ("amod", "advmod")], *chain[1:4]]:
+            lemma = g.lemma_.lower()
+            hit = next((status for status, words in w.governors if lemma in words or g.lower_ in words), None)
+            if hit is None:
+                continue
+            if lemma in ("deny",) and g in chain[1:] and t.dep_ in ("ccomp",):
+                r.status = "denied"
+            elif hit == "drop":
+                r.drop = r.drop or "policy"
+            else:
+                r.status = r.status or hit
+            r.features["governed"] = 1.0
+            break
+    verb_status = w.verb_status.get(t.lemma_.lower())
+    r.status = r.status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    r.hedging = _reported(chain, w)
+    for c in t.children:
+        if c.lower_ in ("reportedly", "allegedly", "apparently"):
+            r.status = "alleged" if r.status in (None, "completed", "ongoing") else r.status
+            r.hedging = r.hedging or "reported"
+
+
+def _verb_of(chain: list):
+    return next((g for g in chain[1:] if g.pos_ in ("VERB", "AUX")), None)
+
+
+def _tense(v) -> str | None:
+    if v is None:
+        return None
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    aux_lemmas = {a.lemma_.lower() for a in auxes}
+    aux_tags = {a.tag_ for a in auxes}
+    if v.tag_ == "VBD" or ("have" in aux_lemmas and v.tag_ == "VBN"):
+        if "have" in aux_lemmas and any(a.tag_ in ("VBP", "VBZ") for a in auxes) and any(
+                c.tag_ == "VBN" and c.lemma_ == "be" for c in auxes) and v.tag_ == "VBG":
+            return "ongoing"
+        return "completed"
+    if v.tag_ == "VBN" and aux_tags & {"VBD"}:
+        return "completed"
+    if v.tag_ == "VBG" and "be" in aux_lemmas:
+        return "completed" if aux_tags & {"VBD"} else "ongoing"
+    if v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBN" and aux_tags & {"VBZ", "VBP"}):
+        return "ongoing"
+    return None
+
+
+def _reported(chain: list, w: FrameWords) -> str | None:
+    for g in chain[1:]:
+        lemma = g.lemma_.lower()
+        for hedge, words in w.reporting:
+            if lemma in words:
+                return hedge
+    return None
