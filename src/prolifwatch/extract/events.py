@@ -16,6 +16,7 @@ from ..knowledge import KnowledgeBase
 from ..model import Document
 from .actions import action_in_sentence
 from .components import Passage, by_paragraph
+from .confidence import confidence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
@@ -52,6 +53,8 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             continue
         told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date) if may_transfer else []
+        for transfer in transfers:
+            transfer.confidence = confidence(transfer)
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         for s in told if may_act else ():

@@ -80,6 +80,9 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
         items = _inside(span, offset, mentions, ("Item",))
         if items:
             return [("items", Argument.of(m)) for m in items]
+        head = offset + span.head_at
+        if any(m.start <= head < m.end for m in _inside(span, offset, mentions, PARTIES + ("Place", "Vessel", "Flight"))):
+            return []  # a name of a party or place is not goods
         if re.search(r"[A-Za-z]", span.text) and len(span.text) <= 80 and not _MONEY.search(span.text):
             return [("items", Argument(span.text, None, "Item"))]
         return []

@@ -150,6 +150,8 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         target = _pobj(prep)
         if role is None or target is None:
             continue
+        if role == "items" and prep.lower_ == "of" and prep.head is not t:
+            continue  # "an overview of policy": "of" gives goods only after a transfer noun
         if role in ("items",):
             if prep.lower_ == "with" and lemma not in w.object_is_recipient:
                 continue
@@ -163,11 +165,21 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     for g in goods_from:
         _goods(g, r, w)
     _status(t, r, w)
+    if _generic_argument(t, w):
+        r.drop = r.drop or "generic"
     r.features.update(
         noun=float(noun), give=float(direction == "give"), subject=float(bool(r.roles.get(actor_role))),
         objects=float(bool(r.roles.get("items"))),
     )
     return r
+
+
+def _generic_argument(t, w: FrameWords) -> bool:
+    """"to any Chinese manufacturer", "no weapons": a frame about every such transfer, not one."""
+    for node in t.subtree:
+        if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _verb_actor(t, r: Reading, actor_role: str, w: FrameWords, goods_from: list) -> None:
@@ -200,6 +212,10 @@ def _subject(t):
             return subject, passive
         if at.dep_ in ("xcomp", "conj", "advcl") and at.head is not at:
             at = at.head
+            continue
+        if at.dep_ == "acl" and at.head.dep_ in ("dobj", "obj", "pobj") and at.head.head is not at.head:
+            at = at.head.head  # "made a request to buy": the one who made it buys
+            at = at.head if at.dep_ == "prep" else at
             continue
         break
     return None, passive
@@ -247,7 +263,8 @@ def _preps(t, w: FrameWords, extra: list = ()) -> list:
                 target = _pobj(c)
                 if target is not None and depth < 3 and c.lower_ != "with":
                     walk(target, depth + 1)
-            elif c.dep_ in ("dobj", "obj", "acl", "nsubjpass", "pobj", "npadvmod") and depth < 3:
+            elif c.dep_ in ("dobj", "obj", "acl", "nsubjpass", "pobj", "npadvmod") and depth < 3 \
+                    and c.lemma_.lower() not in w.not_goods:
                 walk(c, depth + 1)
 
     walk(t, 0)

@@ -94,10 +94,19 @@ def _compatible(a: Event, b: Event, candidate: Candidate, kb: KnowledgeBase) -> 
             return False
     if _keys(a, "supplier") & _keys(b, "recipient") or _keys(a, "recipient") & _keys(b, "supplier"):
         return False
-    a_items, b_items = {x.key for x in a.values("items") if x.key}, {x.key for x in b.values("items") if x.key}
+    a_items, b_items = _item_identities(a), _item_identities(b)
     if a_items and b_items and not a_items & b_items and not candidate.refers_back:
-        return False
+        return False  # other goods, other transfer ("has requested Hellfire missiles" after "HIMARS")
     return True
+
+
+def _item_identities(event: Event) -> set[str]:
+    """What the goods are: their control-list key, else their head word ("Blackhawk helicopters": helicopters)."""
+    out = set()
+    for x in event.values("items"):
+        words = x.text.lower().split()
+        out.add(x.key or (words[-1].rstrip("s") if words else ""))
+    return out - {""}
 
 
 def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
