@@ -330,12 +330,14 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 from . import cli_extract  # noqa: E402,F401  (registers extract, events, entities, eval)
+from . import cli_eval_events  # noqa: E402,F401  (registers eval-events)
 from . import cli_screen  # noqa: E402,F401  (registers lists, screen, classify-goods, xref)
 from . import cli_resolve  # noqa: E402,F401  (registers resolve)
 from . import cli_entity  # noqa: E402,F401  (registers entity, merge, split, judge, judgements, forget)
 from . import cli_refs  # noqa: E402,F401  (registers refs)
 from . import cli_cases  # noqa: E402,F401  (registers case, cases, timeline)
 from . import cli_export  # noqa: E402,F401  (registers graph, export)
+from . import cli_review  # noqa: E402,F401  (registers review accept, reject, correct, list, undo)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

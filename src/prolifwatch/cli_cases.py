@@ -43,16 +43,22 @@ def case(
 def cases(
     entity: Annotated[Optional[str], typer.Option(help="Only cases this entity takes part in (name, alias or key).")] = None,
     min_documents: Annotated[int, typer.Option(help="Only cases reported by at least this many documents.")] = 1,
+    min_confidence: Annotated[
+        Optional[float], typer.Option(min=0.0, max=1.0, help="Only cases with a transfer at least this confident "
+                                      "(0..1; one an analyst accepted counts as 1.0).")
+    ] = None,
     limit: LimitOption = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Cases (transfers merged across documents), most documents first."""
+    """Cases (transfers merged across documents), most documents first, with their best
+    transfer confidence; transfers an analyst rejected are in no case."""
     from .query.cases import list_cases
     from .render_cases import print_cases
 
     with _open_store(db) as store:
-        found = list_cases(store, entity=entity, min_documents=min_documents, limit=limit or -1)
+        found = list_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                           limit=limit or -1)
     if found is None:
         _not_found("entity", entity or "")
     if as_json:

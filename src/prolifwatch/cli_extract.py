@@ -71,17 +71,30 @@ def events(
     ] = None,
     since: Annotated[Optional[str], typer.Option(help="Event (or document) date on or after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Event (or document) date on or before YYYY-MM-DD.")] = None,
+    min_confidence: Annotated[
+        Optional[float], typer.Option(min=0.0, max=1.0, help="Only events at least this confident (0..1; an "
+                                      "event an analyst accepted counts as 1.0).")
+    ] = None,
+    sort: Annotated[str, typer.Option(help="confidence (most confident first) or date (newest document first).")
+                    ] = "confidence",
     limit: Annotated[int, typer.Option(help="Number of events to show.")] = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Transfers and diplomatic actions found in the stored documents, with their evidence."""
+    """Transfers and diplomatic actions found in the stored documents, with their evidence and
+    id (ev-…, what 'review' takes); events an analyst rejected are left out, corrected ones
+    show the correction and the original."""
     from .query import list_events
+    from .query.extraction import EVENT_SORTS
     from .render_extraction import print_events
 
+    if sort not in EVENT_SORTS:
+        err.print(f"error: --sort {sort!r}: use one of {', '.join(EVENT_SORTS)}", markup=False, highlight=False)
+        raise typer.Exit(2)
     with _open_store(db) as store:
         found = list_events(store, type=type, supplier=supplier, recipient=recipient, item_code=item_code,
-                            status=status, since=since, until=until, limit=limit)
+                            status=status, since=since, until=until, min_confidence=min_confidence,
+                            sort=sort, limit=limit)
     if as_json:
         for event in found:
             _emit_json(event)

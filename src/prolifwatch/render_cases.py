@@ -28,7 +28,8 @@ def _sources(sources: list[dict[str, Any]]) -> str:
 def print_case(console: Console, case: dict[str, Any]) -> None:
     _plain(console, f"{case['id']}  {case['title']}", style="bold")
     _plain(console, f"  {case['first_date'] or '?'} – {case['last_date'] or '?'} · "
-                    f"{len(case['documents'])} documents · {len(case['transfers'])} transfers")
+                    f"{len(case['documents'])} documents · {len(case['transfers'])} transfers · "
+                    f"confidence {_confidence(case.get('confidence'))}")
     for role in TRANSFER_ROLES:
         for entry in case["roles"].get(role, []):
             _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
@@ -51,21 +52,29 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
         _plain(console, f"    {d['id']}  {where}")
     console.print("  [bold]evidence[/]")
     for t in case["transfers"]:
-        _plain(console, f"    {t['document']}#{t['idx']} {evidence_citation(t)} [{t['status'] or '-'}] "
-                        f"{t['date'] or ''}: “{t['evidence']}”", style="dim")
+        _plain(console, f"    {t.get('event_id') or t['document'] + '#' + str(t['idx'])} {t['document']} "
+                        f"{evidence_citation(t)} [{t['status'] or '-'}] {t['date'] or ''} "
+                        f"(confidence {_confidence(t.get('confidence'), t.get('review'))}): “{t['evidence']}”",
+               style="dim")
 
 
 def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
     table = Table(show_header=True, header_style="bold")
     # The id is what a user passes to 'case': never wrapped or cut.
     table.add_column("case", no_wrap=True, min_width=17)
-    for column in ("title", "first", "last", "docs", "transfers", "conflicts"):
+    for column in ("title", "first", "last", "docs", "transfers", "confidence", "conflicts"):
         table.add_column(column)
     for c in cases:
         # Titles come from document text: Text cells, so "[chemical weapons]" is not read as markup.
         table.add_row(*(Text(v) for v in (c["id"], c["title"], c["first_date"] or "", c["last_date"] or "",
-                                          str(c["documents"]), str(c["transfers"]), ", ".join(c["conflicts"]))))
+                                          str(c["documents"]), str(c["transfers"]), _confidence(c.get("confidence")),
+                                          ", ".join(c["conflicts"]))))
     console.print(table)
+
+
+def _confidence(value: float | None, review: str | None = None) -> str:
+    shown = f"{value:.2f}" if value is not None else "?"
+    return f"{shown}, {review}" if review else shown
 
 
 def _item_line(item: dict[str, Any]) -> str:

@@ -37,13 +37,35 @@ def print_extraction(console: Console, doc: Document, result) -> None:
     print_events(console, [e.to_json() for e in result.events])
 
 
+def _values(values: Any) -> str:
+    if isinstance(values, list):
+        return "; ".join(_clean(v.get("text", "")) for v in values) or "(none)"
+    return str(values) if values is not None else "(none)"
+
+
 def _event_line(event: dict[str, Any]) -> str:
+    corrected = {c["role"]: c for c in event.get("corrections") or []}
     parts = []
     for role in ROLES:
         values = event.get(role) or []
-        if values:
-            parts.append(f"{role}: " + "; ".join(_clean(v["text"]) for v in values))
+        if role in corrected:  # the analyst's value, marked, with what extraction said
+            parts.append(f"{role}: {_values(values)} (corrected; extracted: {_values(corrected[role]['original'])})")
+        elif values:
+            parts.append(f"{role}: " + _values(values))
     return " · ".join(parts)
+
+
+def _review_line(event: dict[str, Any]) -> str:
+    """The event's id (what 'review' takes), confidence, and review: accepted, corrected status or kind."""
+    notes = [event["id"]] if event.get("id") else []
+    if "confidence" in event:
+        notes.append(f"confidence {event['confidence']:.2f}")
+    if event.get("review"):
+        notes.append(str(event["review"]))
+    for c in event.get("corrections") or []:
+        if c["role"] in ("status", "kind"):
+            notes.append(f"{c['role']} corrected; extracted: {_values(c['original'])}")
+    return " · ".join(notes)
 
 
 def print_events(console: Console, events: list[dict[str, Any]]) -> None:
@@ -55,6 +77,9 @@ def print_events(console: Console, events: list[dict[str, Any]]) -> None:
         # markup=False past the bold head: the status, date and citation come from documents
         console.print(f"[bold]{head}[/]", end="", highlight=False)
         console.print(f"{status}{date} · {where}{evidence_citation(event['evidence'])}", markup=False, highlight=False)
+        review = _review_line(event)
+        if review:
+            console.print("  " + review, markup=False, highlight=False)
         console.print("  " + _event_line(event), markup=False, highlight=False)
         console.print("  “" + _clean(event["evidence"]["text"]) + "”", markup=False, highlight=False, style="dim")
 

@@ -28,6 +28,7 @@ from prolifwatch.query.versions import source_versions
 from prolifwatch.store import open_store
 from prolifwatch.store.migrations import SCHEMA_VERSION
 from tests.conftest import CORPUS, SEED_CABLE_PAGE
+from tests.store.old_schemas import as_schema_7
 
 REDACTED = CORPUS / "scraped-text" / "09ULAANBAATAR234.txt"
 UNREDACTED = CORPUS / "scraped-text" / "09CHISINAU694.txt"
@@ -201,6 +202,7 @@ def test_a_failed_merge_leaves_the_sources_as_they_were(store):
 
 def _as_schema_6(path) -> None:
     """Turn a store into what ProlifWatch wrote before versions existed."""
+    as_schema_7(path)
     db = sqlite3.connect(path)
     db.execute("ALTER TABLE sources DROP COLUMN version")
     db.execute("PRAGMA user_version=6")
@@ -216,7 +218,7 @@ def test_a_store_written_before_versions_opens_and_keeps_its_records(tmp_path):
         kept_path = next(e["path"] for e in source_versions(s, "09ULAANBAATAR234") if e["kept"])
     _as_schema_6(path)
     with open_store(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 7
+        assert s.schema_version() == SCHEMA_VERSION == 8
         assert s.get("09ULAANBAATAR234").to_json(with_text=True) == record
         entries = source_versions(s, "09ULAANBAATAR234")
         # Which record is kept is still known (from its preference); what the

@@ -53,7 +53,34 @@ def get_case(store, case_id: str) -> dict[str, Any] | None:
     case.update(id=id_, title=title, first_date=first, last_date=last)
     case = with_paragraph_numbers(case, paragraph_numbers(store.db, case["documents"]))
     case["documents"] = _documents(store, case["documents"])
+    reviews = event_reviews(store.db, [e["event_pk"] for e in case["transfers"] + case["actions"]])
+    for event in case["transfers"] + case["actions"]:
+        event.update(reviews.get(event["event_pk"], {}))
+    case.update(_confidence(store.db, id_))
     return case
+
+
+def event_reviews(db, event_pks: list[int]) -> dict[int, dict[str, Any]]:
+    """event_pk -> the event's id, model confidence and review (accepted or None)."""
+    found = {}
+    for i in range(0, len(event_pks), 500):
+        chunk = event_pks[i:i + 500]
+        for event_pk, eid, confidence, review in db.execute(
+            f"SELECT event_pk, eid, confidence, review FROM live_events WHERE event_pk IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[event_pk] = {"event_id": eid, "confidence": confidence, "review": review}
+    return found
+
+
+# A case's confidence is that of its transfers (an accepted one counts as 1.0): the best and the mean.
+_CASE_CONFIDENCE = ("SELECT max(e.ranked_confidence), avg(e.ranked_confidence) FROM case_events ce"
+                    " JOIN live_events e ON e.event_pk = ce.event_pk WHERE ce.case_id = ? AND e.type = 'transfer'")
+
+
+def _confidence(db, case_id: str) -> dict[str, Any]:
+    best, mean = db.execute(_CASE_CONFIDENCE, (case_id,)).fetchone()
+    return {"confidence": best, "mean_confidence": round(mean, 4) if mean is not None else None}
 
 
 def paragraph_numbers(db, ids: list[str]) -> dict[tuple[str, int], str | None]:
@@ -92,12 +119,17 @@ def _summary(id_: str, title: str, first: str | None, last: str | None, record: 
     }
 
 
-def list_cases(store, *, entity: str | None = None, min_documents: int = 1,
+def list_cases(store, *, entity: str | None = None, min_documents: int = 1, min_confidence: float | None = None,
                limit: int = 50) -> list[dict[str, Any]] | None:
     """Cases, most documents first; with ``entity``, those where it takes part
-    (None when no such entity is known)."""
+    (None when no such entity is known); with ``min_confidence``, those with a
+    transfer at least that confident (an accepted one counts as 1.0)."""
     db = store.db
     where, params = ["json_array_length(c.record, '$.documents') >= ?"], [min_documents]
+    if min_confidence is not None:
+        where.append("c.id IN (SELECT ce.case_id FROM case_events ce JOIN live_events e ON e.event_pk = ce.event_pk"
+                     " WHERE e.type = 'transfer' AND e.ranked_confidence >= ?)")
+        params.append(min_confidence)
     if entity:
         found = entity_keys(store, entity)
         if found is None:
@@ -115,4 +147,4 @@ def list_cases(store, *, entity: str | None = None, min_documents: int = 1,
         " json_array_length(c.record, '$.transfers') DESC, c.first_date, c.id LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [_summary(i, t, f, last, json.loads(r)) for i, t, f, last, r in rows]
+    return [{**_summary(i, t, f, last, json.loads(r)), **_confidence(db, i)} for i, t, f, last, r in rows]

@@ -66,7 +66,7 @@ def entity_events(store, entity_id: str, limit: int = 50) -> list[dict[str, Any]
     rows = store.db.execute(
         f"""SELECT e.event_pk, group_concat(DISTINCT a.role), e.type, e.kind, e.status, e.date, d.id, d.date,
                    e.record, e.paragraph, p.number
-            FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+            FROM event_arguments a JOIN live_events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
             LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph
             WHERE a.key IN {_MEMBERS}
             GROUP BY e.event_pk ORDER BY COALESCE(e.date, d.date) DESC, d.id, e.idx LIMIT ?""",

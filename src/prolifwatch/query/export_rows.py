@@ -142,9 +142,10 @@ def _mention_rows(buffered: list[tuple]) -> Iterator[dict[str, Any]]:
 def iter_events(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Events with their full records, the entities their arguments resolve to, and their cases."""
     entity = _ENTITY_OF.format(key="a.key")
-    for event_pk, doc, idx, type_, kind, status, date, confidence, record, number in db.execute(
-        "SELECT e.event_pk, d.id, e.idx, e.type, e.kind, e.status, e.date, e.confidence, e.record, p.number "
-        "FROM events e JOIN documents d ON d.pk = e.pk "
+    for event_pk, doc, idx, type_, kind, status, date, confidence, record, number, eid, review in db.execute(
+        "SELECT e.event_pk, d.id, e.idx, e.type, e.kind, e.status, e.date, e.confidence, e.record, p.number, e.eid,"
+        " e.review "
+        "FROM live_events e JOIN documents d ON d.pk = e.pk "
         "LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph ORDER BY e.pk, e.idx"
     ):
         arguments = [
@@ -156,8 +157,10 @@ def iter_events(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         cases = [c for (c,) in db.execute("SELECT case_id FROM case_events WHERE event_pk = ?", (event_pk,))]
         event = _loads(record, {})
         event["evidence"] = with_paragraph_number(event.get("evidence") or {}, number)
-        yield {"id": f"{doc}#{idx}", "document": doc, "idx": idx, "type": type_, "event_kind": kind,
-               "status": status, "date": date, "confidence": confidence, "arguments": arguments,
+        # the record carries the analyst's corrections (with the originals); rejected events are not read
+        yield {"id": f"{doc}#{idx}", "event_id": eid, "document": doc, "idx": idx, "type": type_,
+               "event_kind": kind, "status": status, "date": date, "confidence": confidence, "review": review,
+               "arguments": arguments,
                "cases": cases, "record": event}
 
 
@@ -183,7 +186,7 @@ def iter_cases(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         "SELECT id, title, first_date, last_date, record FROM cases ORDER BY id"
     ):
         events = [f"{d}#{i}" for d, i in db.execute(
-            "SELECT d.id, e.idx FROM case_events c JOIN events e ON e.event_pk = c.event_pk "
+            "SELECT d.id, e.idx FROM case_events c JOIN live_events e ON e.event_pk = c.event_pk "
             "JOIN documents d ON d.pk = e.pk WHERE c.case_id = ? ORDER BY e.pk, e.idx", (id_,))]
         case = _loads(record, {})
         case = with_paragraph_numbers(case, paragraph_numbers(db, case.get("documents", [])))
@@ -242,7 +245,7 @@ def entity_edges(db: sqlite3.Connection, evidence_limit: int = 10) -> list[dict[
                 edge["evidence"].append({"document": doc, "event": idx})
 
     for event_pk, type_, doc, idx, role, entity_id in db.execute(
-        f"SELECT e.event_pk, e.type, d.id, e.idx, a.role, {entity} FROM events e "
+        f"SELECT e.event_pk, e.type, d.id, e.idx, a.role, {entity} FROM live_events e "
         "JOIN documents d ON d.pk = e.pk JOIN event_arguments a ON a.event_pk = e.event_pk "
         "WHERE a.key IS NOT NULL ORDER BY e.event_pk"
     ):
@@ -258,7 +261,7 @@ def entity_edges(db: sqlite3.Connection, evidence_limit: int = 10) -> list[dict[
 def iter_case_edges(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """case -reported_in-> document and entity -party_to-> case, weight = the case's events."""
     for case_id, doc, count in db.execute(
-        "SELECT c.case_id, d.id, count(*) FROM case_events c JOIN events e ON e.event_pk = c.event_pk "
+        "SELECT c.case_id, d.id, count(*) FROM case_events c JOIN live_events e ON e.event_pk = c.event_pk "
         "JOIN documents d ON d.pk = e.pk GROUP BY c.case_id, d.id ORDER BY c.case_id, d.id"
     ):
         yield {"source": case_id, "target": doc, "kind": "reported_in", "weight": count}

@@ -18,12 +18,21 @@ def list_events(
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
+    sort: str = "confidence",
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Events, newest document first.  Party filters match an argument's key
-    or, case-insensitively, its text (``--supplier LIMMT``); ``item_code``
-    matches a control-list code with or without its regime (``3.B.3``)."""
+    """Events as the analyst's review leaves them (rejected ones out, corrections in),
+    most confident first (an accepted event counts as 1.0), or with ``sort="date"``
+    newest document first.  Party filters match an argument's key or,
+    case-insensitively, its text (``--supplier LIMMT``); ``item_code`` matches a
+    control-list code with or without its regime (``3.B.3``)."""
+    if sort not in EVENT_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}")
     where, params = [], []
+    if min_confidence is not None:
+        where.append("e.ranked_confidence >= ?")
+        params.append(min_confidence)
     if type:
         where.append("e.type = ?")
         params.append(type.replace("-", "_"))
@@ -52,14 +61,29 @@ def list_events(
     # The paragraph's number comes from the paragraphs table, not the record: records
     # stored before evidence carried it have none, and the table follows the latest parse.
     sql = (
-        "SELECT d.id, d.date, e.record, p.number FROM events e JOIN documents d ON d.pk = e.pk"
+        "SELECT e.eid, d.id, d.date, e.record, p.number FROM live_events e JOIN documents d ON d.pk = e.pk"
         " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.date DESC, d.id, e.idx LIMIT ?"
+        + f" ORDER BY {EVENT_SORTS[sort]} LIMIT ?"
     )
     rows = store.db.execute(sql, (*params, limit)).fetchall()
-    return [_with_number({"document": doc_id, "document_date": date, **json.loads(record)}, number)
-            for doc_id, date, record, number in rows]
+    return [_with_number({"id": eid, "document": doc_id, "document_date": date, **reviewed(json.loads(record))},
+                         number)
+            for eid, doc_id, date, record, number in rows]
+
+
+EVENT_SORTS = {
+    "confidence": "e.ranked_confidence DESC, d.date DESC, d.id, e.idx",
+    "date": "d.date DESC, d.id, e.idx",
+}
+
+
+def reviewed(record: dict[str, Any]) -> dict[str, Any]:
+    """An event record with its review fields always there: ``review`` (accepted, or None)
+    and ``corrections`` (each: role, corrected value, original, decision id)."""
+    record.setdefault("review", None)
+    record.setdefault("corrections", [])
+    return record
 
 
 def _with_number(event: dict[str, Any], number: str | None) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def events_with_keys(db: sqlite3.Connection, keys: Sequence[str], roles: Sequenc
 
 
 def events_in_document(db: sqlite3.Connection, pk: int) -> list[int]:
-    return [e for (e,) in db.execute("SELECT event_pk FROM events WHERE pk = ?", (pk,))]
+    return [e for (e,) in db.execute("SELECT event_pk FROM live_events WHERE pk = ?", (pk,))]
 
 
 def event_details(db: sqlite3.Connection, event_pks: Sequence[int],
@@ -172,7 +172,7 @@ def event_details(db: sqlite3.Connection, event_pks: Sequence[int],
     wanted = frozenset(roles)
     for part in chunks(list(event_pks)):
         for event_pk, type_, idx, doc_id in db.execute(
-            f"SELECT e.event_pk, e.type, e.idx, d.id FROM events e JOIN documents d ON d.pk = e.pk "
+            f"SELECT e.event_pk, e.type, e.idx, d.id FROM live_events e JOIN documents d ON d.pk = e.pk "
             f"WHERE e.event_pk IN ({marks(part)})", part,
         ):
             details[event_pk] = {"type": type_, "idx": idx, "document": doc_id, "arguments": []}

@@ -59,7 +59,7 @@ def _events(db, keys: list[str]) -> list[dict[str, Any]]:
         f"""
         SELECT e.event_pk, d.id, d.date, {_DOC_DATE}, d.title, e.record, p.number, group_concat(DISTINCT a.role),
                (SELECT ce.case_id FROM case_events ce WHERE ce.event_pk = e.event_pk LIMIT 1)
-        FROM event_arguments a JOIN events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
+        FROM event_arguments a JOIN live_events e ON e.event_pk = a.event_pk JOIN documents d ON d.pk = e.pk
         LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph
         WHERE a.key IN ({_in(keys)}) AND a.role != 'item_code'
         GROUP BY e.event_pk
@@ -155,7 +155,7 @@ def case_timeline(store, case_id: str, *, limit: int | None = None) -> dict[str,
     id_, title, first, last, record = row
     rows = store.db.execute(
         f"SELECT e.event_pk, d.id, d.date, {_DOC_DATE}, d.title, e.record, p.number FROM case_events ce"
-        " JOIN events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk"
+        " JOIN live_events e ON e.event_pk = ce.event_pk JOIN documents d ON d.pk = e.pk"
         " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph WHERE ce.case_id = ?",
         (case_id,),
     ).fetchall()

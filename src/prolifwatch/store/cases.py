@@ -30,7 +30,8 @@ def _map_keys(record: dict[str, Any], members: dict[str, str]) -> dict[str, Any]
     return record
 
 
-_EVENTS_SQL = "SELECT e.event_pk, d.id, d.date, e.idx, e.record FROM events e JOIN documents d ON d.pk = e.pk "
+# live_events: an event the analyst rejected is in no case; a corrected one has its corrections in its record.
+_EVENTS_SQL = "SELECT e.event_pk, d.id, d.date, e.idx, e.record FROM live_events e JOIN documents d ON d.pk = e.pk "
 
 
 def load_inputs(db: sqlite3.Connection) -> tuple[list[TransferInput], list[ActionInput], list[tuple[str, str]],

@@ -9,6 +9,8 @@ import json
 import sqlite3
 from typing import Any
 
+from .event_decisions import event_ids, reapply_document
+
 
 def has_extraction(db: sqlite3.Connection, pk: int) -> bool:
     return db.execute("SELECT 1 FROM extractions WHERE pk = ?", (pk,)).fetchone() is not None
@@ -54,26 +56,29 @@ def write_extraction(db: sqlite3.Connection, pk: int, extraction: dict[str, Any]
     # The event keys are given rather than read back one insert at a time; they
     # are the ones SQLite would have chosen (the largest so far, plus one).
     first = db.execute("SELECT COALESCE(MAX(event_pk), 0) + 1 FROM events").fetchone()[0]
+    document = db.execute("SELECT id FROM documents WHERE pk = ?", (pk,)).fetchone()[0]
     event_rows, argument_rows = [], []
-    for idx, event in enumerate(events):
+    for idx, (event, eid) in enumerate(zip(events, event_ids(document, events))):
         evidence = event["evidence"]
         event_rows.append(
             (first + idx, pk, idx, event["type"], event.get("kind"), event.get("status"), event.get("date"),
              event.get("confidence", 0.5), evidence["paragraph"], evidence["start"], evidence["end"],
-             _encode_unicode(event))
+             _encode_unicode(event), eid)
         )
         argument_rows += _argument_rows(first + idx, event)
     db.executemany(
-        'INSERT INTO events (event_pk, pk, idx, type, kind, status, date, confidence, paragraph, start, "end", record)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO events (event_pk, pk, idx, type, kind, status, date, confidence, paragraph, start, "end", record,'
+        " eid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         event_rows,
     )
     db.executemany("INSERT INTO event_arguments (event_pk, role, key, text) VALUES (?, ?, ?, ?)", argument_rows)
+    # the analyst's decisions outlive re-extraction: applied again to the events just written
+    reapply_document(db, pk)
 
 
 def _argument_rows(event_pk: int, event: dict[str, Any]):
     for role, values in event.items():
-        if not isinstance(values, list):
+        if not isinstance(values, list) or role == "corrections":
             continue
         for value in values:
             yield event_pk, role, value.get("key"), value.get("text", "")

@@ -270,5 +270,52 @@ V7 = """
 ALTER TABLE sources ADD COLUMN version TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+# The analyst's review of events (store/event_decisions.py): accept, reject or
+# correct one role of an event.  event_decisions is the analyst's and is never
+# touched by ingest, extraction or resolution.  A decision names its event by
+# events.eid, a short hash of the document id, the evidence's paragraph and
+# span, the event type (and, for the rare events sharing all of those, their
+# order): ids that re-extraction gives again.  Every extraction write re-applies
+# the decisions to its events: corrected values go into the record and the
+# arguments (originals kept in the record's "corrections"), ``review`` says
+# accepted / rejected, and a rejected event keeps no arguments.  Readers of
+# events read live_events, which leaves the rejected out.  Stores older than
+# this get their eids here (prolifwatch_event_id is registered by the store).
+V8 = """
+ALTER TABLE events ADD COLUMN eid TEXT;
+ALTER TABLE events ADD COLUMN review TEXT;   -- accepted | rejected | NULL (not reviewed)
+UPDATE events SET eid = x.eid FROM (
+    SELECT e.event_pk, prolifwatch_event_id(d.id, e.paragraph, e.start, e."end", e.type,
+        ROW_NUMBER() OVER (PARTITION BY e.pk, e.paragraph, e.start, e."end", e.type ORDER BY e.idx) - 1) AS eid
+    FROM events e JOIN documents d ON d.pk = e.pk
+) AS x WHERE events.event_pk = x.event_pk;
+CREATE INDEX events_eid ON events(eid);
+
+CREATE TABLE event_decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL,      -- events.eid
+    document TEXT NOT NULL,      -- what the id is made of, kept for reading: documents.id,
+    paragraph INTEGER NOT NULL,  -- the evidence's paragraph index and span, the event type
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    action TEXT NOT NULL,        -- accept | reject | correct
+    role TEXT,                   -- correct: the role (supplier ... carrier, actor, counterpart, status, kind)
+    value TEXT,                  -- correct: JSON, a list of arguments or (status, kind) a string
+    user TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX event_decisions_event ON event_decisions(event_id);
+CREATE INDEX event_decisions_document ON event_decisions(document);
+-- one verdict per event, one correction per event and role
+CREATE UNIQUE INDEX event_decisions_verdict ON event_decisions(event_id) WHERE action IN ('accept', 'reject');
+CREATE UNIQUE INDEX event_decisions_correction ON event_decisions(event_id, role) WHERE action = 'correct';
+
+-- The events users see: rejected ones left out; an accepted event ranks as certain.
+CREATE VIEW live_events AS
+SELECT *, CASE WHEN review = 'accepted' THEN 1.0 ELSE confidence END AS ranked_confidence
+FROM events WHERE review IS NOT 'rejected';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 SCHEMA_VERSION = len(MIGRATIONS)

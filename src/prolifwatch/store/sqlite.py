@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Document, Source, document_from_json
 from . import doc_values
+from .event_decisions import register_functions
 from .extraction import clear_extraction, has_extraction, replace_extraction, write_extraction
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import DocumentRows, document_rows
@@ -64,6 +65,7 @@ class SQLiteStore:
         self._doc_values: doc_values.DocValues | None = None
         self._readers: list[sqlite3.Connection] = []
         self._index_pending: list[tuple[str, tuple]] = []
+        register_functions(self.db)
         self._migrate()
 
     # -- schema ---------------------------------------------------------------
