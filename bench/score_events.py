@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
-
 from prolifwatch.extract import CHEAP, FULL, Extractor
-from prolifwatch.extract.events_gold import load, read_split
-from prolifwatch.extract.score_events import EventsReport, Matcher, score_document
-from prolifwatch.pipeline import parse_paths
+from prolifwatch.extract.score_events import score_split
 
-GOLD = Path("tests/data/gold/events")
+GOLD = "tests/data/gold/events"
 
 
 def main() -> None:
@@ -30,19 +26,8 @@ def main() -> None:
     parser.add_argument("--dump")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    gold_dir = Path(args.gold)
-    rows = [r for r in read_split(gold_dir / "split.tsv") if args.split in ("all", r["split"])]
     extractor = Extractor(CHEAP if args.no_ner else FULL, ner_scope=args.ner_scope)
-    matcher = Matcher(extractor.kb)
-    report = EventsReport()
-    for row in rows:
-        path = gold_dir / f"{row['id']}.json"
-        if not path.exists():
-            continue
-        gold = load(path)
-        doc = next(d for d in parse_paths([row["path"]]) if not hasattr(d, "reason") and d.id == row["id"])
-        predicted = [e.to_json() for e in extractor(doc).events]
-        score_document(gold, predicted, matcher, report)
+    report = score_split(args.gold, args.split, extractor)
     result = report.to_json()
     if args.json:
         print(json.dumps(result, indent=1))

@@ -14,6 +14,8 @@ from importlib import resources
 from .event import Event
 
 DATA = resources.files(__package__) / "data"
+_GENERIC_GOODS = {"items", "goods", "products", "materials", "material", "commodities", "equipment", "technology",
+                  "components", "parts", "cargo", "supplies", "arms", "weapons"}
 STATUSES = ("completed", "ongoing", "planned", "impending", "offered", "attempted", "blocked", "interdicted",
             "alleged", "denied")
 
@@ -47,6 +49,11 @@ def features(event: Event) -> dict[str, float]:
         "governed": seen.get("governed", 0.0),
         "frame": float(bool(seen)),
         "long_evidence": float(len(event.evidence.text.split()) > 45),
+        "rules_only": seen.get("rules_only", 0.0),
+        "rules_agree": seen.get("rules_agree", 0.0),
+        "modal": seen.get("modal", 0.0),
+        "generic_items": float(bool(event.values("items")) and all(
+            a.text.lower().strip() in _GENERIC_GOODS for a in event.values("items"))),
     }
     for status in STATUSES:
         out[f"status_{status}"] = float(event.status == status)

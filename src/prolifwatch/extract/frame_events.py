@@ -23,6 +23,7 @@ _MARKING_BEFORE = re.compile(r"(?:REL(?:EASABLE)?\s+TO|//)[\s\w,/]*$")
 _MARKINGS = re.compile(r"^\W*(?:¶\s*)?(?:\d+\.\s*)?(?:\((?:[A-Z]{1,4}(?:/+[A-Z ,]+)*)\))?\s*(?=\w)|"
                        r"\((?:U|C|S|TS|SBU)(?:/+[A-Z0-9 ,/]+)?\)")
 _MONEY = re.compile(r"^(?:[$€£]|US\$|USD)|\b(?:million|billion|percent)\b|^[\d.,]+$", re.I)
+_REDACTED = re.compile(r"X{4,}", re.I)  # a name blacked out by the releaser: never a party
 _CACHE_SIZE = 4096
 _parsed: OrderedDict[str, object] = OrderedDict()
 
@@ -50,20 +51,24 @@ def text_for_parser(text: str, offset: int, mentions: list[Mention], all_caps: b
 
 
 def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: list[Mention], evidence,
-                 kb: KnowledgeBase) -> list[tuple[Event, Reading]]:
-    out = []
+                 kb: KnowledgeBase) -> list[tuple[Event | None, Reading]]:
+    """Each reading with its event, or None where the reading gives none (its ``drop`` says why when
+    the sentence's grammar rules it out: a modal, a negation, a prohibition)."""
+    out: list[tuple[Event | None, Reading]] = []
     for r in reading_list:
         if r.drop:
+            out.append((None, r))
             continue
         args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
         for role, spans in r.roles.items():
             for span in spans:
-                for target, argument in _arguments(role, span, text, offset, mentions, kb):
+                for target, argument in _arguments(role, span, text, offset, mentions, kb, r.direction == "give"):
                     if argument not in args.setdefault(target, []):
                         args[target].append(argument)
         _tidy(args)
         if not args["items"] or not any(args[role] for role in PARTY_ROLES + ("carrier",)):
-            continue  # something moved between parties, or on a carrier: else no transfer
+            out.append((None, r))  # something moved between parties, or on a carrier: else no transfer
+            continue
         r.features["mentions"] = float(sum(1 for role in PARTY_ROLES for a in args[role] if a.key))
         event = Event("transfer", replace(evidence), args, status=r.status, hedging=r.hedging)
         out.append((event, r))
@@ -72,17 +77,21 @@ def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: 
 
 def _inside(span: Span, offset: int, mentions: list[Mention], types: tuple[str, ...]) -> list[Mention]:
     start, end = offset + span.start, offset + span.end
-    return [m for m in mentions if m.type in types and start <= m.start and m.end <= end]
+    return [m for m in mentions if m.type in types and start <= m.start and m.end <= end and not _REDACTED.fullmatch(m.text)]
 
 
-def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Mention], kb: KnowledgeBase):
+def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Mention], kb: KnowledgeBase,
+               give: bool = True):
     if role == "items":
         items = _inside(span, offset, mentions, ("Item",))
         if items:
             return [("items", Argument.of(m)) for m in items]
         head = offset + span.head_at
-        if any(m.start <= head < m.end for m in _inside(span, offset, mentions, PARTIES + ("Place", "Vessel", "Flight"))):
-            return []  # a name of a party or place is not goods
+        named = [m for m in _inside(span, offset, mentions, PARTIES + ("Place", "Vessel", "Flight"))
+                 if m.start <= head < m.end]
+        if named:
+            # a name is not goods: "offered SHIG an ESIB receiver", "sold Iran missiles" name who gets them
+            return [("recipient", Argument.of(m)) for m in named if m.type in PARTIES and give]
         if re.search(r"[A-Za-z]", span.text) and len(span.text) <= 80 and not _MONEY.search(span.text):
             return [("items", Argument(span.text, None, "Item"))]
         return []
@@ -124,7 +133,8 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
             elif not _possessor(m, found, text, offset):
                 out.append((role, Argument.of(m)))
         return out
-    if span.proper and not found and len(span.text) <= 60 and re.match(r"[A-Z][\w.&'’ -]*$", span.text):
+    if span.proper and not found and len(span.text) <= 60 and re.match(r"[A-Z][\w.&'’ -]*$", span.text) \
+            and not _REDACTED.search(span.text):
         return [(role, Argument(span.text, None, "Organization"))]
     return []
 

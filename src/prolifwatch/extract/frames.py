@@ -44,6 +44,7 @@ class FrameWords:
         self.stoppers = lemmas(data["stop_requests"]["stoppers"])
         self.askers = lemmas(data["stop_requests"]["askers"])
         self.modals: dict[str, str] = data["modals"]
+        self.denying = lemmas(data["denying"])
         self.reporting = [(hedge, lemmas(ws)) for hedge, ws in data["reporting"].items()]
         self.not_goods = lemmas(data["not_goods"])
         self.quantity_heads = lemmas(data["quantity_heads"])
@@ -102,6 +103,7 @@ class Reading:
     status: str | None = None
     hedging: str | None = None
     drop: str | None = None  # why it is no transfer: "negated", "modal", "policy", "generic"
+    denied: bool = False  # negated under a party's word: a denial, not a negation
     features: dict[str, float] = field(default_factory=dict)
 
     def add(self, role: str, span: Span | None) -> None:
@@ -165,7 +167,7 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     for g in goods_from:
         _goods(g, r, w)
     _status(t, r, w)
-    if _generic_argument(t, w):
+    if _generic_argument(t, w) and not r.denied:
         r.drop = r.drop or "generic"
     r.features.update(
         noun=float(noun), give=float(direction == "give"), subject=float(bool(r.roles.get(actor_role))),
@@ -213,10 +215,19 @@ def _subject(t):
         if at.dep_ in ("xcomp", "conj", "advcl") and at.head is not at:
             at = at.head
             continue
-        if at.dep_ == "acl" and at.head.dep_ in ("dobj", "obj", "pobj") and at.head.head is not at.head:
-            at = at.head.head  # "made a request to buy": the one who made it buys
-            at = at.head if at.dep_ == "prep" else at
-            continue
+        if at.dep_ == "acl":
+            owner = next((c for c in at.head.children if c.dep_ in ("poss", "amod", "compound") and c.i < at.head.i
+                          and (c.pos_ == "PROPN" or c.text[:1].isupper())), None)
+            if owner is not None:
+                return owner, passive  # "Iranian attempts to smuggle", "Iran's efforts to buy"
+        if at.dep_ in ("acl", "pcomp") and seen < 4:
+            # "made a request to buy", "expressed interest in purchasing": the one who made or expressed it buys
+            up = at.head
+            while up.dep_ in ("prep", "pobj", "dobj", "obj") and up.head is not up and up.pos_ != "VERB":
+                up = up.head
+            if up is not at and up.pos_ in ("VERB", "AUX"):
+                at = up
+                continue
         break
     return None, passive
 
@@ -374,19 +385,23 @@ def _status(t, r: Reading, w: FrameWords) -> None:
         if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never"):
             r.drop = "generic"
     # negation and modals on the word or the verb that says it
-    verbs = [v for v in chain[:3] if v.pos_ in ("VERB", "AUX")]
-    for v in verbs[:2]:
+    verbs = _saying_verbs(t, chain)
+    for v in verbs:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in ("never",):
-                if any(g.lemma_.lower() in ("deny", "reject") for g in chain[1:]):
-                    r.status = "denied"
+                if any(g.lemma_.lower() in w.denying for g in chain[1:]):
+                    r.status = "denied"  # "Lysenko said Ukraine had not transferred ...": a party's denial
+                    r.denied = True
                 else:
                     r.drop = r.drop or "negated"
             if c.dep_ == "aux" and c.tag_ == "MD":
                 said = _reported(chain, w)
                 verdict = w.modals.get(c.lower_, "drop")
+                r.features["modal"] = 1.0
                 if verdict == "drop" and not (said and c.lower_ == "would"):
                     r.drop = r.drop or "modal"
+                elif r.status is None and verdict != "drop":
+                    r.status = verdict
                 elif r.status is None:
                     r.status = "planned"
     # a request to stop a shipment under way
@@ -410,11 +425,24 @@ def _status(t, r: Reading, w: FrameWords) -> None:
             break
     verb_status = w.verb_status.get(t.lemma_.lower())
     r.status = r.status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    if r.status is None and not r.noun and t.tag_ == "VB":
+        r.status = "planned"  # "a deal to import", "in order to ship": not yet done
     r.hedging = _reported(chain, w)
     for c in t.children:
         if c.lower_ in ("reportedly", "allegedly", "apparently"):
             r.status = "alleged" if r.status in (None, "completed", "ongoing") else r.status
             r.hedging = r.hedging or "reported"
+
+
+def _saying_verbs(t, chain: list) -> list:
+    """The verbs whose negation or modal bears on the transfer: the word itself, the verb it is the
+    infinitive of ("should not plan to ship"), or for a noun the verb it is the object or subject of
+    ("could halt the shipment").  Not verbs further up: "Egypt must confront attempts to smuggle"."""
+    if t.pos_ in ("VERB", "AUX"):
+        return [t, t.head] if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX") else [t]
+    if t.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        return [t.head]
+    return []
 
 
 def _verb_of(chain: list):

@@ -174,3 +174,28 @@ def _score_actions(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], 
             report.actions.tp += 1
             remaining.remove(match)
     report.actions.fp += len(remaining)
+
+
+def score_split(gold_dir, split: str, extractor, on_document=None) -> EventsReport:
+    """Score ``extractor`` on the cables of ``split`` (dev, test or all) whose gold file exists.
+    Raises ``FileNotFoundError`` naming a cable file that cannot be read."""
+    from pathlib import Path
+
+    from ..pipeline import parse_paths
+    from .events_gold import load, read_split
+
+    gold_dir = Path(gold_dir)
+    matcher = Matcher(extractor.kb)
+    report = EventsReport()
+    for row in read_split(gold_dir / "split.tsv"):
+        path = gold_dir / f"{row['id']}.json"
+        if split not in ("all", row["split"]) or not path.exists():
+            continue
+        gold = load(path)
+        doc = next((d for d in parse_paths([row["path"]]) if not hasattr(d, "reason") and d.id == row["id"]), None)
+        if doc is None:
+            raise FileNotFoundError(f"{row['path']}: no cable {row['id']} could be read (split.tsv names it)")
+        score_document(gold, [e.to_json() for e in extractor(doc).events], matcher, report)
+        if on_document:
+            on_document(row["id"])
+    return report
