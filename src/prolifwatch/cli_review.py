@@ -44,7 +44,9 @@ def _run(db: str | None, as_json: bool, action) -> None:
 
 
 @review_app.command("accept")
-def accept(event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False) -> None:
+def accept(
+    event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False
+) -> None:
     """Confirm an event: marked accepted, it ranks and filters as confidence 1.0 (its model confidence is kept)."""
     from .event_decisions import accept as store_accept
 
@@ -52,7 +54,9 @@ def accept(event: EventArgument, user: UserOption = "analyst", db: DbOption = No
 
 
 @review_app.command("reject")
-def reject(event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False) -> None:
+def reject(
+    event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False
+) -> None:
     """Reject an event: it leaves events, cases, timelines, the graph and exports (undo brings it back)."""
     from .event_decisions import reject as store_reject
 

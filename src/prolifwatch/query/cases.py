@@ -66,8 +66,8 @@ def event_reviews(db, event_pks: list[int]) -> dict[int, dict[str, Any]]:
     for i in range(0, len(event_pks), 500):
         chunk = event_pks[i:i + 500]
         for event_pk, eid, confidence, review in db.execute(
-            f"SELECT event_pk, eid, confidence, review FROM live_events WHERE event_pk IN ({','.join('?' * len(chunk))})",
-            chunk,
+            "SELECT event_pk, eid, confidence, review FROM live_events"
+            f" WHERE event_pk IN ({','.join('?' * len(chunk))})", chunk,
         ):
             found[event_pk] = {"event_id": eid, "confidence": confidence, "review": review}
     return found
