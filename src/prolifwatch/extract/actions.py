@@ -1,45 +1,306 @@
 """Diplomatic actions: démarches, requests, responses, assurances and denials,
-each with the actor and counterpart of its sentence."""
+read from the structure of the sentence.
+
+A sentence holding a cue word (``data/actions.yaml``, ``diplomatic``) is
+parsed (spaCy, shared with the transfer frames); each verb of an action gives
+one: its kind from the verb, its actor the subject ("by X" for a passive), its
+counterpart the object ("urged China", "told PolOff") or "to X"/"with X".
+Verbs of saying ("said", "told") give a démarche when our side speaks, else a
+response, or an assurance when what is said is a promise ("will", "would").
+Instructions without a subject ("Urge host governments to ...") are Post's.
+"""
 from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
 
+DATA = resources.files(__package__) / "data"
 
-def action_in_sentence(s, c: Cues) -> Event | None:
-    if c.any_diplomatic in s.lacks:
-        return None
-    kind = trigger = None
-    for name, pattern in c.diplomatic:
-        trigger = pattern.search(s.text)
-        if trigger:
-            kind = name
+_SUBJECT = ("nsubj", "csubj")
+_PASSIVE = ("nsubjpass",)
+_OBJECT = ("dobj", "iobj", "dative", "obj")
+_NOUN_PHRASE = ("compound", "amod", "nmod", "poss", "flat", "nummod", "punct", "case", "det", "npadvmod")
+_PRONOUN_PARTIES = {"we", "us", "i", "you", "he", "she", "they", "them", "him", "her", "me"}
+_RESOLVED = {"he", "she", "him", "her"}
+_PROMISE = {"will", "would", "shall", "'ll", "wo"}
+_PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "side", "delegation", "embassy",
+                "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
+                "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
+                "officer", "officers", "post", "posts", "staff", "contact", "contacts", "military", "general"}
+# the verb's object is the counterpart (told X, urged X); other verbs take "to X"/"with X"
+_WISH = {"should", "must", "need", "needs", "ought"}
+_ASKED_ACTS = {"provide", "share", "inform", "investigate", "tell", "give", "send", "confirm", "clarify", "explain",
+               "consider", "see", "look", "notify", "keep", "let", "supply", "report", "update", "check"}
+_MEETINGS = {"meeting", "talk", "conversation", "discussion", "call", "dinner", "lunch", "exchange", "consultation"}
+_ADDRESSED = {"tell", "urge", "ask", "press", "remind", "encourage", "inform", "assure", "approach", "advise",
+              "reassure", "demarche", "invite", "call", "request", "brief"}
+
+
+class ActionWords:
+    def __init__(self, data: dict):
+        self.kind_of = {v: kind for kind, vs in data["verbs"].items() for v in vs}
+        self.reporting = frozenset(data["reporting"])
+        self.particles = {v: frozenset(ps) for v, ps in data["needs_particle"].items()}
+        self.raise_objects = frozenset(data["raise_objects"])
+        self.request_objects = frozenset(data["request_objects"])
+        self.not_parties = frozenset(data["not_parties"])
+        self.our_side = frozenset(w.lower() for w in data["our_side"])
+
+
+@lru_cache(maxsize=1)
+def action_words() -> ActionWords:
+    return ActionWords(yaml.safe_load((DATA / "actions.yaml").read_text(encoding="utf-8")))
+
+
+def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event]:
+    """The actions of a paragraph's sentences (``transfers.Sentence``), in order."""
+    from .frame_events import parsed, text_for_parser  # the parser is loaded only where a cue word is
+
+    numbers = [n for n, s in enumerate(sentences) if c.any_diplomatic not in s.lacks and c.any_diplomatic.search(s.text)]
+    if not numbers:
+        return []
+    docs = dict(zip(numbers, parsed([text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions,
+                                                     all_caps) for n in numbers])))
+    out: list[Event] = []
+    last_person: Mention | None = None
+    for n, s in enumerate(sentences):
+        if n in docs:
+            out.extend(actions_in_sentence(s, docs[n], c, last_person))
+        people = [m for m in s.mentions if m.type == "Person"]
+        if people:
+            last_person = people[-1]
+    return _addressed(out)
+
+
+def _addressed(actions: list[Event]) -> list[Event]:
+    """What is said without saying to whom is said to the other side of the paragraph's
+    exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action."""
+    w = action_words()
+    ours, theirs = [], []
+    for a in actions:
+        for role in ("actor", "counterpart"):
+            for arg in a.values(role):
+                side = ours if _ours(arg.text, w) else theirs
+                if arg not in side:
+                    side.append(arg)
+    out = []
+    for a in actions:
+        if not a.features.get("said") or a.values("counterpart"):
+            out.append(a)
+            continue
+        other = theirs if a.features.get("ours") else ours
+        other = [arg for arg in other if arg not in a.values("actor")]
+        if other:
+            a.arguments["counterpart"] = other[:1]
+            out.append(a)
+    return out
+
+
+def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> list[Event]:
+    w = action_words()
+    out: list[Event] = []
+    seen = set()
+    for token in doc:
+        if token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in w.kind_of and lemma not in w.reporting:
+            continue
+        if not _fits(token, lemma, w):
+            continue
+        actor_tokens, counterpart_tokens = _parties(token, lemma)
+        actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
+        actor = [a for a in actor if a]
+        counterpart = [a for a in (_argument(t, s, w, c, last_person) for t in counterpart_tokens) if a]
+        imperative = not actor_tokens and _imperative(token)
+        if imperative:
+            actor = [Argument("Post", None, "Role")]
+        if lemma in w.reporting:
+            if not actor:
+                continue
+            kind = _said_kind(token, actor, w, s.text)
+        else:
+            kind = w.kind_of[lemma]
+            if kind == "demarche" and lemma == "express" and _object_lemma(token) in ("willingness", "readiness"):
+                kind = "assurance"
+            elif lemma in ("urge", "encourage") and (not any(_ours(a.text, w) for a in actor) or _asks_for(token)):
+                kind = "request"  # they urge us to act; we urge them to share what they know
+        if not actor and not counterpart:
+            continue
+        if _negated(token) and kind != "denial":
+            continue
+        key = (kind, tuple(a.text for a in actor), tuple(a.text for a in counterpart))
+        if key in seen or (not counterpart and key[:2] in seen):  # "urged X to ... and encourage": one act
+            continue
+        seen.update((key, key[:2]))
+        args = {"actor": actor, "counterpart": counterpart}
+        event = Event("diplomatic_action", s.evidence, args, kind=kind,
+                      confidence=0.6 if actor and counterpart else 0.4)
+        event.features = {"lemma": lemma, "said": lemma in w.reporting, "actor": bool(actor),
+                          "counterpart": bool(counterpart), "imperative": imperative,
+                          "ours": any(_ours(a.text, w) for a in actor), "dep": token.dep_}
+        out.append(event)
+    return out
+
+
+def _fits(token, lemma: str, w: ActionWords) -> bool:
+    """Whether the verb is used as an action: "call on", "raise concern", "seek information"."""
+    if lemma in w.particles:
+        return any(ch.dep_ in ("prep", "prt") and ch.lower_ in w.particles[lemma] for ch in token.children)
+    obj = _object_lemma(token)
+    if lemma == "raise":
+        return obj in w.raise_objects or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children)
+    if lemma == "present":
+        return obj in w.raise_objects or obj in ("paper", "non-paper", "demarche", "letter", "information", "evidence")
+    if lemma == "seek":
+        return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") for ch in token.children)
+    if lemma == "press" and token.pos_ != "VERB":
+        return False
+    return True
+
+
+def _object_lemma(token) -> str | None:
+    obj = next((ch for ch in token.children if ch.dep_ in _OBJECT), None)
+    return obj.lemma_.lower() if obj is not None else None
+
+
+def _parties(token, lemma: str):
+    """The tokens heading the actor and the counterpart of the verb."""
+    actor, counterpart = [], []
+    head = token
+    # "continued to urge", "urged ... and pressed": the subject is the governing verb's
+    while True:
+        subj = [ch for ch in head.children if ch.dep_ in _SUBJECT]
+        passive = [ch for ch in head.children if ch.dep_ in _PASSIVE]
+        if subj or passive or head.dep_ not in ("xcomp", "conj") or head.head is head:
             break
-    if not kind:
-        return None
-    parties = [m for m in s.mentions if m.type in ("Person", "Country", "GovernmentBody")]
-    roles = [
-        Mention("Role", r.group(), s.offset + r.start(), s.offset + r.end(), key="role:" + r.group().lower())
-        for r in c.actor_role.finditer(s.text)
-    ]
-    candidates = sorted(parties + [r for r in roles if not any(r.overlaps(p) for p in parties)], key=lambda m: m.start)
-    at = s.offset + trigger.start()
-    before = [m for m in candidates if m.end <= at]
-    after = [m for m in candidates if m.start >= s.offset + trigger.end()]
-    if not before and not after:
-        return None
-    actor = _subject(before) if before else None
-    counterpart = next((m for m in after if actor is None or m.key != actor.key), None)
-    args = {
-        "actor": [Argument.of(actor)] if actor else [],
-        "counterpart": [Argument.of(counterpart)] if counterpart else [],
-    }
-    return Event("diplomatic_action", s.evidence, args, kind=kind, confidence=0.6 if actor and counterpart else 0.4)
+        head = head.head
+    passive = [ch for ch in head.children if ch.dep_ in _PASSIVE]
+    for ch in head.children:
+        if ch.dep_ in _SUBJECT:
+            actor.extend(_coordinated(ch))
+    if passive:
+        agents = [g for ch in token.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+        for g in agents:
+            actor.extend(_coordinated(g))
+        if lemma in _ADDRESSED:
+            for p in passive:
+                counterpart.extend(_coordinated(p))
+    if token.dep_ == "acl" and not actor:  # "the concerns expressed by the United States"
+        for ch in token.children:
+            if ch.dep_ == "agent":
+                actor.extend(g for g in ch.children if g.dep_ == "pobj")
+    objects = [ch for ch in token.children if ch.dep_ in _OBJECT]
+    if lemma in _ADDRESSED:
+        for o in objects:
+            if o.pos_ in ("PROPN", "PRON") or o.lower_ in _PARTY_NOUNS or o.lemma_.lower() in _PARTY_NOUNS:
+                counterpart.extend(_coordinated(o))
+    for holder in [token, *objects]:
+        for ch in holder.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("to", "with", "on", "of") and (ch.lower_ != "on" or lemma == "call") \
+                    and (ch.lower_ != "of" or lemma in ("ask", "request", "inquire")):
+                counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
+    if not counterpart:  # "In his meeting with Secretary Rumsfeld, Mukherjee said"
+        for t in token.doc:
+            if t.lemma_.lower() in _MEETINGS:
+                for ch in t.children:
+                    if ch.dep_ == "prep" and ch.lower_ == "with":
+                        counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
+    return actor, counterpart
 
 
-def _subject(before: list[Mention]) -> Mention:
-    # The subject is the first party of the clause; a Person beats the
-    # country adjective that qualifies someone ("Chinese President Hu").
-    people = [m for m in before if m.type in ("Person", "Role")]
-    return people[0] if people else before[0]
+def _coordinated(token) -> list:
+    out = [token]
+    for ch in token.children:
+        if ch.dep_ == "conj":
+            out.extend(_coordinated(ch))
+    return out
+
+
+def _span(token) -> tuple[int, int]:
+    """Character span of the name a token heads: its compounds and titles to the left."""
+    left = token
+    for ch in reversed([ch for ch in token.children if ch.i < token.i]):
+        if ch.dep_ in _NOUN_PHRASE and ch.i == left.i - 1 or ch.dep_ in _NOUN_PHRASE and ch.right_edge.i == left.i - 1:
+            left = ch.left_edge
+        else:
+            break
+    right = token
+    for ch in token.children:
+        if ch.i > token.i and ch.dep_ in ("flat", "compound") and ch.i == right.i + 1:
+            right = ch
+    while left.i < right.i and (left.is_punct or left.lower_ in ("the", "a", "an", "our", "their", "its")):
+        left = left.nbor(1)
+    return left.idx, right.idx + len(right.text)
+
+
+def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) -> Argument | None:
+    lower = token.lower_
+    if token.lemma_.lower() in w.not_parties or lower in w.not_parties:
+        return None
+    named = [m for m in s.mentions if m.start <= s.offset + token.idx < m.end and m.type == "Person"]
+    if token.pos_ == "PRON" and not named:  # "AFM He" is a name
+        if lower not in _PRONOUN_PARTIES:
+            return None
+        if lower in _RESOLVED:
+            before = [m for m in s.mentions if m.type == "Person" and m.end <= s.offset + token.idx]
+            person = before[-1] if before else last_person
+            return Argument.of(person) if person else None
+        return Argument(token.text, None, "Pronoun")
+    start, end = _span(token)
+    text = s.text[start:end].strip()
+    if not text:
+        return None
+    inside = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end
+              and m.type in ("Person", "Country", "GovernmentBody", "Organization", "Company")]
+    if inside:
+        m = inside[-1]
+        return Argument(text, m.key, m.type)
+    if token.pos_ == "PROPN" or any(t.isupper() for t in text[:1]) or token.lemma_.lower() in _PARTY_NOUNS \
+            or c.actor_role.search(text):
+        return Argument(text, "role:" + text.lower(), "Role")
+    return None
+
+
+def _imperative(token) -> bool:
+    """A verb opening an instruction ("-- Urge host governments", "Post should deliver" has a subject)."""
+    if token.dep_ not in ("ROOT", "conj"):
+        return False
+    first = next((t for t in token.doc if t.is_alpha), None)
+    return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
+                                                        and first.tag_ == "VB"))
+
+
+def _said_kind(token, actor: list[Argument], w: ActionWords, text: str) -> str:
+    if any(_ours(a.text, w) for a in actor):
+        return "demarche"
+    lower = text.lower()
+    if "in response" in lower or "responding" in lower or "when asked" in lower or "asked about" in lower:
+        return "response"
+    said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
+    if any(t.lower_ in _WISH and t.dep_ in ("aux", "ROOT", "ccomp") or t.lemma_.lower() in ("ask", "request", "want", "hope")
+           for t in said):
+        return "request"
+    if any(t.lower_ in _PROMISE and t.dep_ == "aux" for t in said):
+        return "assurance"
+    return "response"
+
+
+def _asks_for(token) -> bool:
+    """Urging to share, provide or look into something: a request for information or action."""
+    return any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in _ASKED_ACTS for ch in token.children)
+
+
+def _ours(text: str, w: ActionWords) -> bool:
+    lower = text.lower()
+    return lower in w.our_side or any(word in w.our_side for word in lower.split())
+
+
+def _negated(token) -> bool:
+    return any(ch.dep_ == "neg" for ch in token.children)

@@ -41,9 +41,10 @@ class Cues:
         self.not_a_route = re.compile(r"\b(?:" + "|".join(map(phrase, data["not_a_route_before_from"])) + r")\s+from\W+$", re.I)
         self.group = re.compile(r"^\s+(?:" + "|".join(map(phrase, data["group_nouns"])) + r")\b", re.I)
         self.origin_adjective = re.compile(r"^-(?:origin|made|manufactured|built)\b", re.I)
-        self.diplomatic = [(name, words(ws)) for name, ws in data["diplomatic"].items()]
-        self.any_diplomatic = words([w for ws in data["diplomatic"].values() for w in ws])
-        self.actor_role = words(data["actor_roles"], case_sensitive=True)
+        acting = data["actions"]  # data/actions.yaml
+        self.diplomatic = [(name, words(ws)) for name, ws in acting["diplomatic"].items()]
+        self.any_diplomatic = words([w for ws in acting["diplomatic"].values() for w in ws])
+        self.actor_role = words(acting["actor_roles"], case_sensitive=True)
 
 
 def first(patterns: list[tuple[str, Words]], sentence: str) -> str | None:
@@ -52,4 +53,6 @@ def first(patterns: list[tuple[str, Words]], sentence: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    return Cues(yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8")))
+    data = yaml.safe_load((DATA / "events.yaml").read_text(encoding="utf-8"))
+    data["actions"] = yaml.safe_load((DATA / "actions.yaml").read_text(encoding="utf-8"))
+    return Cues(data)

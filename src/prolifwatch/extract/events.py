@@ -14,14 +14,14 @@ from dataclasses import replace
 
 from ..knowledge import KnowledgeBase
 from ..model import Document
-from .actions import action_in_sentence
+from .actions import actions_in_paragraph
 from .components import Passage, by_paragraph
 from .confidence import confidence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
 from .mention import Mention
-from .text import sentences
+from .text import is_all_caps, sentences
 from .transfers import Sentence, transfers_in_paragraph
 
 __all__ = ["ACTION_ROLES", "TRANSFER_ROLES", "Argument", "Event", "Evidence", "find_events"]
@@ -57,12 +57,11 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             transfer.confidence = confidence(transfer)
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
-        for s in told if may_act else ():
-            action = action_in_sentence(s, c)
-            if action:
-                action.date, action.date_precision = _event_date(s.dates)
-                action.transfer = first_transfer
-                events.append(action)
+        dates = {s.evidence.start: s.dates for s in told}
+        for action in actions_in_paragraph(told, c, is_all_caps(p.text)) if may_act else ():
+            action.date, action.date_precision = _event_date(dates[action.evidence.start])
+            action.transfer = first_transfer
+            events.append(action)
     return events
 
 
