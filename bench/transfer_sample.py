@@ -25,6 +25,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=20261122)
     parser.add_argument("--out", help="TSV of the sample, with an empty 'judgement' column to fill in.")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="Draw only from transfers with at least this confidence (issue 17).")
     args = parser.parse_args()
     extractor = Extractor()
     rows, with_transfer, items = [], [], Counter()
@@ -37,11 +39,12 @@ def main() -> None:
                 kind = (m.key or "").partition(":")[0]
                 regime = (m.key or "").partition(":")[2].split(" ")[0] if kind == "item" else ""
                 items["coded" if regime in CONTROL_LISTS else "model number" if kind == "model" else "uncoded"] += 1
-        transfers = [e for e in extraction.events if e.type == "transfer"]
+        transfers = [e for e in extraction.events if e.type == "transfer" and e.confidence >= args.min_confidence]
         if transfers:
             with_transfer.append(doc.id)
         for t in transfers:
             rows.append({"document": doc.id, "paragraph": t.evidence.paragraph, "status": t.status,
+                         "confidence": round(t.confidence, 2),
                          **{role: "; ".join(a.text.replace("\n", " ") for a in t.values(role))
                             for role in ("supplier", "recipient", "items", "via", "carrier")},
                          "evidence": " ".join(t.evidence.text.split())})

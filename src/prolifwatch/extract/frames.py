@@ -178,9 +178,12 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
 
 def _generic_argument(t, w: FrameWords) -> bool:
     """"to any Chinese manufacturer", "no weapons": a frame about every such transfer, not one."""
-    for node in t.subtree:
+    stack = [t]
+    while stack:  # the frame's own phrases, not a clause hung on them ("resolutions, which ban any sale")
+        node = stack.pop()
         if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN"):
             return True
+        stack.extend(c for c in node.children if c.dep_ not in _NOT_INSIDE + ("acl", "conj"))
     return False
 
 
@@ -367,8 +370,8 @@ def _governors(t) -> list:
         if at.dep_ == "ROOT" or at.head is at:
             break
         dep, head = at.dep_, at.head
-        if dep in ("relcl",):
-            break
+        if dep == "relcl" or (dep == "acl" and at.tag_ in ("VBN", "VBG")):
+            break  # "the items sold by LIMMT were controlled": the clause says nothing of the sale
         if dep == "pobj" and head.dep_ == "prep":
             at = head.head
             out.append(at)
