@@ -90,10 +90,11 @@ def test_gaps_reads_only_the_evidence_of_transfers_lacking_a_party(gaps_and_chea
     assert read
 
 
-def test_gaps_fills_in_a_party_the_cheap_pass_left_out():
+def test_the_parse_names_the_seller_the_cheap_pass_has_no_mention_for():
     # 04MADRID4374, lines 25-26: "He explained that Telstar did sell the freeze
-    # dryer and spare parts to Iran."  The cheap pass knows Iran and the freeze
-    # dryer but not the Spanish firm; NER reading that sentence names it.
+    # dryer and spare parts to Iran."  No gazetteer knows the Spanish firm; the
+    # sentence's structure makes the subject of "did sell" the supplier (this was
+    # NER's job in the gaps scope before transfers were read from the parse).
     doc = next(parse_paths([CORPUS / "scraped-text" / "04MADRID4374.txt"]))
 
     def sale(extraction):
@@ -102,10 +103,11 @@ def test_gaps_fills_in_a_party_the_cheap_pass_left_out():
 
     cheap, gaps = sale(Extractor(CHEAP)(doc)), sale(Extractor(ner_scope="gaps")(doc))
     assert [a.text for a in cheap.values("recipient")] == [a.text for a in gaps.values("recipient")] == ["Iran"]
-    assert [a.text for a in cheap.values("items")] == ["freeze\ndryer"]  # an Australia Group item
-    assert cheap.values("items")[0].key.startswith("item:AustraliaGroup")
-    assert not cheap.values("supplier")
+    assert [a.text for a in cheap.values("items")] == ["freeze\ndryer", "spare parts"]
+    assert cheap.values("items")[0].key.startswith("item:AustraliaGroup")  # an Australia Group item
+    assert [(a.text, a.type) for a in cheap.values("supplier")] == [("Telstar", "Organization")]
     assert [(a.text, a.type) for a in gaps.values("supplier")] == [("Telstar", "Organization")]
+    assert cheap.status == gaps.status == "completed"  # "did sell"
 
 
 def test_a_document_where_gaps_takes_nothing_is_the_cheap_pass(gaps_and_cheap):

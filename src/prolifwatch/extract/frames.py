@@ -152,7 +152,7 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         target = _pobj(prep)
         if role is None or target is None:
             continue
-        if role == "items" and prep.lower_ == "of" and prep.head is not t:
+        if role == "items" and prep.lower_ == "of" and prep.head.i != t.i:
             continue  # "an overview of policy": "of" gives goods only after a transfer noun
         if role in ("items",):
             if prep.lower_ == "with" and lemma not in w.object_is_recipient:
@@ -215,7 +215,7 @@ def _subject(t):
             if subject.tag_ in ("WDT", "WP") and at.dep_ == "relcl":
                 return at.head, passive
             return subject, passive
-        if at.dep_ in ("xcomp", "conj", "advcl") and at.head is not at:
+        if at.dep_ in ("xcomp", "conj", "advcl") and at.head.i != at.i:
             at = at.head
             continue
         if at.dep_ == "acl":
@@ -226,9 +226,9 @@ def _subject(t):
         if at.dep_ in ("acl", "pcomp") and seen < 4:
             # "made a request to buy", "expressed interest in purchasing": the one who made or expressed it buys
             up = at.head
-            while up.dep_ in ("prep", "pobj", "dobj", "obj") and up.head is not up and up.pos_ != "VERB":
+            while up.dep_ in ("prep", "pobj", "dobj", "obj") and up.head.i != up.i and up.pos_ != "VERB":
                 up = up.head
-            if up is not at and up.pos_ in ("VERB", "AUX"):
+            if up.i != at.i and up.pos_ in ("VERB", "AUX"):
                 at = up
                 continue
         break
@@ -367,7 +367,7 @@ def _governors(t) -> list:
     """The words above a transfer word, nearest first, up to the clause that says it."""
     out, at = [], t
     for _ in range(5):
-        if at.dep_ == "ROOT" or at.head is at:
+        if at.dep_ == "ROOT" or at.head.i == at.i:
             break
         dep, head = at.dep_, at.head
         if dep == "relcl" or (dep == "acl" and at.tag_ in ("VBN", "VBG")):
@@ -418,6 +418,8 @@ def _status(t, r: Reading, w: FrameWords) -> None:
             hit = next((status for status, words in w.governors if lemma in words or g.lower_ in words), None)
             if hit is None:
                 continue
+            if hit == "drop" and g.dep_ == "amod" and g.tag_ in ("VBN", "JJ") and g.head.i == t.i:
+                continue  # "prohibited Iranian exports": exports that broke a ban, told as fact
             if lemma in ("deny",) and g in chain[1:] and t.dep_ in ("ccomp",):
                 r.status = "denied"
             elif hit == "drop":
@@ -465,6 +467,8 @@ def _tense(v) -> str | None:
         return "completed"
     if v.tag_ == "VBN" and aux_tags & {"VBD"}:
         return "completed"
+    if v.tag_ == "VB" and "do" in aux_lemmas:
+        return "completed" if aux_tags & {"VBD"} else "ongoing"  # "Telstar did sell the freeze dryer"
     if v.tag_ == "VBG" and "be" in aux_lemmas:
         return "completed" if aux_tags & {"VBD"} else "ongoing"
     if v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBN" and aux_tags & {"VBZ", "VBP"}):

@@ -106,7 +106,12 @@ def _item_identities(event: Event) -> set[str]:
     for x in event.values("items"):
         words = x.text.lower().split()
         out.add(x.key or (words[-1].rstrip("s") if words else ""))
-    return out - {""}
+    return out - {""} - _ANY_GOODS
+
+
+# Words that name goods without saying which: "the items sold by LIMMT" may be the machine of the next sentence
+_ANY_GOODS = {"item", "good", "product", "material", "commoditie", "equipment", "cargo", "shipment", "consignment",
+              "technology", "component", "part", "supplie", "thing"}
 
 
 def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:

@@ -150,11 +150,16 @@ def _complete(event: Event, rules: Event) -> None:
     parties = ("supplier", "broker", "recipient", "end_user")
     placed = {(a.key or a.text): role for role in parties for a in event.values(role)}
     for role, values in rules.arguments.items():
-        if values:
-            # a party the parse placed keeps the parse's role ("Iran's efforts to obtain": Iran gets)
-            kept = [a for a in values if role not in parties or placed.get(a.key or a.text, role) == role]
-            if kept or role not in parties:
-                event.arguments[role] = kept
+        if not values:
+            continue
+        if role == "items":  # goods both read: the rules' names, and what else the parse saw moving
+            said = " ".join(a.text.lower() for a in values)
+            event.arguments[role] = [*values, *(a for a in event.values(role) if a.text.lower() not in said)]
+            continue
+        # a party the parse placed keeps the parse's role ("Iran's efforts to obtain": Iran gets)
+        kept = [a for a in values if role not in parties or placed.get(a.key or a.text, role) == role]
+        if kept or role not in parties:
+            event.arguments[role] = kept
 
 
 def _overlap(a: Event, b: Event) -> int:
