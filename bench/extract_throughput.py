@@ -49,6 +49,33 @@ class NerReads:
         StatisticalNER.__call__ = counting
 
 
+class ParseReads:
+    """Counts the sentences handed to the dependency parser (issue 17: it runs only where a cue fires)."""
+
+    sentences = 0
+
+    @classmethod
+    def install(cls) -> None:
+        from prolifwatch.extract import actions, frame_events
+
+        for module in (frame_events, actions):
+            original = getattr(module, "parse", None)
+            if original is None:
+                continue
+
+            def counting(texts, _original=original):
+                cls.sentences += len(texts)
+                return _original(texts)
+
+            module.parse = counting
+
+
+def sentence_count(docs: list) -> int:
+    from prolifwatch.extract.text import sentences
+
+    return sum(1 for d in docs for p in d.paragraphs for _ in sentences(p.text))
+
+
 def timed(extractor: Extractor, docs: list) -> dict:
     extractor(docs[0])  # load the model outside the timing
     NerReads.characters = 0
@@ -107,7 +134,15 @@ def main() -> None:
     docs = read(args.paths, args.limit)
     paragraphs = sum(len(d.paragraphs) for d in docs)
     results = {"documents": len(docs), "paragraphs": paragraphs, "characters": sum(len(d.text) for d in docs)}
+    try:
+        ParseReads.install()
+    except ImportError:  # a checkout from before transfers were read from the parse
+        pass
+    ParseReads.sentences = 0
     results["cheap"] = timed(Extractor(CHEAP), docs)
+    total = sentence_count(docs)
+    results["parsed_sentences"] = {"sentences": total, "parsed": ParseReads.sentences,
+                                   "share": round(ParseReads.sentences / max(total, 1), 3)}
     results["cheap_mentions_only"] = timed(Extractor(CHEAP, events=False), docs)
     full_docs = docs if args.full_limit is None else docs[: args.full_limit]
     if full_docs:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..knowledge import KnowledgeBase
 from ..model import Document
 from .actions import actions_in_paragraph
+from .cue_actions import action_in_sentence
 from .components import Passage, by_paragraph
 from .confidence import confidence
 from .cues import Cues, cues
@@ -30,11 +31,14 @@ _THIS_VESSEL = re.compile(r"\b(?:this|the)\s+(?:vessel|ship)\b", re.I)
 
 
 def find_events(doc: Document, passages: list[Passage], mentions: list[Mention], kb: KnowledgeBase,
-                earlier: tuple[list[Mention], list[Event]] | None = None) -> list[Event]:
+                earlier: tuple[list[Mention], list[Event]] | None = None, parse: str = "all") -> list[Event]:
     """The events of the passages, in order.  ``earlier``: the mentions and events of
     an earlier call on the same passages; a paragraph holding the same mentions as
     then keeps its events instead of being read again (events are found paragraph
-    by paragraph, from its text and its mentions only)."""
+    by paragraph, from its text and its mentions only).  ``parse``: where the
+    dependency parse is spent — "all" (every sentence with a transfer or action
+    cue) or "gaps" (bulk loads: only the sentences of the cue rules' transfers that
+    lack a supplier or a recipient; actions by cue words alone)."""
     anchor = anchor_date(getattr(doc, "created", None) or getattr(doc, "published", None))
     c = cues()
     grouped = by_paragraph(mentions)
@@ -52,13 +56,15 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         if not (may_transfer or may_act):
             continue
         told = _sentences_of(p, inside, anchor, c)
-        transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date) if may_transfer else []
+        transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date, parse) if may_transfer else []
         for transfer in transfers:
             transfer.confidence = confidence(transfer)
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
-        for action in actions_in_paragraph(told, c, is_all_caps(p.text)) if may_act else ():
+        found = (actions_in_paragraph(told, c, is_all_caps(p.text)) if parse == "all"
+                 else [a for s in told if (a := action_in_sentence(s, c))]) if may_act else []
+        for action in found:
             action.date, action.date_precision = _event_date(dates[action.evidence.start])
             action.transfer = first_transfer
             events.append(action)

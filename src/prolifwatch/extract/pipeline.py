@@ -40,7 +40,9 @@ def passages_of(doc: Document) -> list[Passage]:
 #: those of them that hold an event the cheap pass found, for bulk loads where
 #: NER on every worthy paragraph costs hours (docs/benchmarks.md); "gaps" —
 #: only the evidence of the cheap pass's transfers that lack a supplier or a
-#: recipient, in those paragraphs (about 2 % of the characters); "off" — nowhere.
+#: recipient, in those paragraphs (about 2 % of the characters), and the
+#: dependency parse of the transfer finder only those sentences too (actions then
+#: by cue words alone); "off" — nowhere.
 NER_SCOPES = ("worth", "events", "gaps", "off")
 
 
@@ -60,6 +62,8 @@ class Extractor:
         self.components: list[Component] = [COMPONENTS[name](self.kb, **config.get(name, {})) for name in components]
         self.find_events = events
         self.ner_scope = ner_scope
+        # the bulk scope spends the dependency parse where it spends NER: on the gaps
+        self.parse_scope = "gaps" if ner_scope == "gaps" else "all"
 
     def mentions(self, passages: list[Passage]) -> list[Mention]:
         return self._run(0, len(self.components), passages, [])
@@ -79,7 +83,7 @@ class Extractor:
         mentions = self.mentions(passages)
         events = []
         if self.find_events:
-            events = find_events(doc, passages, mentions, self.kb)
+            events = find_events(doc, passages, mentions, self.kb, parse=self.parse_scope)
         return Extraction(doc.id, mentions, events)
 
     def _events_first(self, doc: Document, passages: list[Passage]) -> Extraction:
@@ -91,12 +95,13 @@ class Extractor:
         ner, end = self.names.index("ner"), len(self.components)
         before = self._run(0, ner, passages, [])
         cheap = self._run(ner + 1, end, passages, before)
-        events = find_events(doc, passages, cheap, self.kb)
+        events = find_events(doc, passages, cheap, self.kb, parse=self.parse_scope)
         reads = _gap_passages(passages, events) if self.ner_scope == "gaps" else _holding(passages, events)
         if not reads:
             return Extraction(doc.id, cheap, events)
         mentions = self._run(ner, end, passages, before, reads)
-        return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb, earlier=(cheap, events)))
+        return Extraction(doc.id, mentions, find_events(doc, passages, mentions, self.kb, earlier=(cheap, events),
+                                                        parse=self.parse_scope))
 
 
 def _holding(passages: list[Passage], events: list[Event]) -> list[Passage]:

@@ -42,10 +42,11 @@ class Sentence:
 
 
 def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: Cues, kb: KnowledgeBase,
-                           date_of) -> list[Event]:
-    """The transfers of one paragraph (``text`` at document offset ``start``)."""
+                           date_of, parse: str = "all") -> list[Event]:
+    """The transfers of one paragraph (``text`` at document offset ``start``); ``parse``
+    as in ``events.find_events``."""
     gathered = Gathered(kb)
-    frames = _frames_of(sentences, c, is_all_caps(text))
+    frames = _frames_of(sentences, c, is_all_caps(text), kb, date_of, parse)
     for number, sentence in enumerate(sentences):
         for candidate in candidates(sentence, c, kb, date_of, frames.get(number)):
             gathered.add(candidate, number)
@@ -59,9 +60,16 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     return out
 
 
-def _frames_of(sentences: list[Sentence], c: Cues, all_caps: bool) -> dict[int, list[Reading]]:
-    """The frames of the sentences holding a transfer word, parsed in one batch."""
+def _frames_of(sentences: list[Sentence], c: Cues, all_caps: bool, kb: KnowledgeBase, date_of,
+               parse: str) -> dict[int, list[Reading]]:
+    """The frames of the sentences holding a transfer word, parsed in one batch; with
+    ``parse="gaps"`` only of those whose rule transfer lacks a supplier or a recipient."""
     numbers = [n for n, s in enumerate(sentences) if _triggers(s, c)]
+    if parse == "gaps":  # goods named, and a party missing: where the parse can add most for its cost
+        numbers = [n for n in numbers if (any(m.type == "Item" for m in sentences[n].mentions)
+                                          or c.goods.search(sentences[n].text)) and any(
+            not (cand.event.values("supplier") and cand.event.values("recipient"))
+            for _, _, cand in _rule_candidates(sentences[n], _triggers(sentences[n], c), c, kb, date_of))]
     texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
     return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
 
@@ -71,7 +79,9 @@ def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of, frames: list[Re
     if not triggers:
         return _route(s, c, date_of) or _taken_up(s, c)
     by_rule = _rule_candidates(s, triggers, c, kb, date_of)
-    if frames is None:
+    if frames is None:  # not parsed (the gaps scope): the rules' transfers as they are
+        for _, _, candidate in by_rule:
+            candidate.event.features = {"rules_only": 1.0}
         return [candidate for _, _, candidate in by_rule]
     return _joined(s, frames, by_rule, c, kb, date_of)
 
