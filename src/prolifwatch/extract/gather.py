@@ -120,7 +120,12 @@ def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
         if fill_only and have:
             continue
         known = {_identity(role, a) for a in have}
-        have.extend(a for a in values if _identity(role, a) not in known)
+        for a in values:
+            if _identity(role, a) in known:
+                continue
+            if role == "items" and any(f" {_identity(role, a)} " in f" {_identity(role, b)} " for b in have):
+                continue  # "cargo" after "military cargo": the same goods said again
+            have.append(a)
     into.status = into.status or other.status
     into.hedging = into.hedging or other.hedging
     if not into.date or fill_only and other.date:
