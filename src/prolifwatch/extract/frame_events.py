@@ -32,7 +32,7 @@ def parsed(texts: list[str]) -> list:
     """Parses of sentences, each text parsed once per process (events are found twice when NER adds
     names, and the same sentence comes again in re-extraction)."""
     todo = [t for t in dict.fromkeys(texts) if t not in _parsed]
-    for text, doc in zip(todo, parse(todo)):
+    for text, doc in zip(todo, parse(todo) if todo else []):
         _parsed[text] = doc
         if len(_parsed) > _CACHE_SIZE:
             _parsed.popitem(last=False)

@@ -78,6 +78,8 @@ def load_parser():
 
 
 def parse(texts: list[str]) -> list:
+    if not texts:  # spaCy's pipe costs a set-up per call even with nothing to read
+        return []
     return list(load_parser().pipe(texts, batch_size=64))
 
 
