@@ -2,7 +2,10 @@
 
 Two steps.  Each clause with a transfer word gives a candidate whose
 arguments are the mentions of the clause, their roles read from the words
-just before them ("via Beijing", "by LIMMT", "for Iran's DIO").  Then the
+just before them ("via Beijing", "by LIMMT", "for Iran's DIO"), joined with
+the frame the dependency parse reads for its transfer word (``frames.py``):
+the parse adds the roles the cue words miss, goods outside the control lists,
+and rules out clauses whose grammar says no transfer happened.  Then the
 candidates of one paragraph are gathered: a cable paragraph usually tells one
 shipment over several sentences ("The vessel was booked ... The Iran Matin is
 scheduled to depart Tianjin ..."), so a candidate that takes up an earlier
@@ -110,11 +113,11 @@ def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: Knowled
 
 def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Candidate]], c: Cues,
             kb: KnowledgeBase, date_of) -> list[Candidate]:
-    """The frames' transfers, each completed with what the rules found in its clause (a role the parse
-    left empty); a rule candidate whose clause the parse rules out (modal, negation, prohibition) is
-    dropped, one whose clause holds no frame is kept as the rules found it."""
+    """The frames' transfers joined with the rules' candidate of their clause (``_complete``); a rule
+    candidate whose clause the parse rules out (modal, negation, prohibition) is dropped, one whose
+    clause holds no frame is kept as the rules found it (its confidence says how far to trust it)."""
     found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb)
-    out, used = [], set()
+    out = []
     for start, end, candidate in by_rule:
         inside = [(event, r) for event, r in found if start <= r.trigger.start < end]
         if not inside:
@@ -155,8 +158,8 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
 
 def _complete(event: Event, rules: Event) -> None:
     """The rules' event of the same clause over the parse's: where both read a role, the rules' value
-    (their cue words were written for the roles of these cables: on the seeds they are right more often),
-    the parse's where the rules read nothing."""
+    (on dev the two orders score alike; on the seeds, where the rules were written, theirs is right more
+    often), the parse's where the rules read nothing, the goods of both."""
     parties = ("supplier", "broker", "recipient", "end_user")
     placed = {(a.key or a.text): role for role in parties for a in event.values(role)}
     for role, values in rules.arguments.items():
