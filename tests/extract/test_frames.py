@@ -219,3 +219,14 @@ def test_every_cable_sentence_is_quoted_from_a_dev_cable():
             paragraphs = [p for p in doc.paragraphs if re.sub(r"\D", "", p.number or "") == number]
             assert paragraphs, f"{cable} has no paragraph ¶{number}"
             assert any(squeeze(sentence) in squeeze(p.text) for p in paragraphs), f"{cable} ¶{number}: {sentence[:50]}"
+
+
+def test_a_paragraph_of_more_sentences_than_the_parse_cache_holds_is_read_whole(monkeypatch):
+    from prolifwatch.extract import frame_events
+
+    monkeypatch.setattr(frame_events, "_CACHE_SIZE", 3)
+    monkeypatch.setattr(frame_events, "_parsed", frame_events.OrderedDict())
+    texts = [f"China sold {n} missiles to Iran." for n in range(2, 9)]
+    docs = frame_events.parsed(texts + texts[:2])
+    assert [d.text for d in docs] == texts + texts[:2]
+    assert len(frame_events._parsed) == 3

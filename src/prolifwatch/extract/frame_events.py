@@ -31,12 +31,13 @@ _parsed: OrderedDict[str, object] = OrderedDict()
 def parsed(texts: list[str]) -> list:
     """Parses of sentences, each text parsed once per process (events are found twice when NER adds
     names, and the same sentence comes again in re-extraction)."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _parsed]
+    found = {t: _parsed[t] for t in dict.fromkeys(texts) if t in _parsed}
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
     for text, doc in zip(todo, parse(todo) if todo else []):
-        _parsed[text] = doc
-        if len(_parsed) > _CACHE_SIZE:
+        found[text] = _parsed[text] = doc
+        if len(_parsed) > _CACHE_SIZE:  # a paragraph of more sentences than the cache holds still gets all
             _parsed.popitem(last=False)
-    return [_parsed[t] for t in texts]
+    return [found[t] for t in texts]
 
 
 def text_for_parser(text: str, offset: int, mentions: list[Mention], all_caps: bool) -> str:
