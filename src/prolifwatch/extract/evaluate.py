@@ -166,12 +166,13 @@ def _predicted_values(role: str, event: dict[str, Any] | None) -> list[str]:
     return [a["text"] for a in event.get(role, [])]
 
 
-def _score_role(role: str, gold: dict[str, Any], predicted: dict[str, Any] | None) -> Score:
-    gold_values, predicted_values = _gold_values(role, gold), _predicted_values(role, predicted)
+def matched(gold_values: list, predicted_values: list, agree) -> Score:
+    """Each gold value paired with the first predicted one ``agree(gold, predicted)`` accepts,
+    each predicted value used once; the rest count as missed and as wrong."""
     score = Score()
     unmatched = list(predicted_values)
     for g in gold_values:
-        match = next((p for p in unmatched if _values_match(g, p)), None)
+        match = next((p for p in unmatched if agree(g, p)), None)
         if match is None:
             score.fn += 1
         else:
@@ -179,6 +180,10 @@ def _score_role(role: str, gold: dict[str, Any], predicted: dict[str, Any] | Non
             unmatched.remove(match)
     score.fp += len(unmatched)
     return score
+
+
+def _score_role(role: str, gold: dict[str, Any], predicted: dict[str, Any] | None) -> Score:
+    return matched(_gold_values(role, gold), _predicted_values(role, predicted), _values_match)
 
 
 def _agreement(gold: dict[str, Any], predicted: dict[str, Any]) -> int:

@@ -309,13 +309,7 @@ def _phrase(token, w: FrameWords) -> Span | None:
     doc = token.doc
     while start_i < end_i and doc[start_i].text in _EDGE_PUNCT:
         start_i += 1
-    span = doc[start_i : end_i + 1]
-    text = span.text.strip(_EDGE_PUNCT + " ")
-    if not text:
-        return None
-    start = span.start_char + span.text.find(text)
-    return Span(start, start + len(text), text, token.lemma_.lower(), token.pos_ == "PROPN" or token.tag_ == "NNP",
-                token.lemma_.lower() in w.party_nouns, token.idx)
+    return _span(doc[start_i : end_i + 1], token, w)
 
 
 def _party(token, w: FrameWords) -> Span | None:
@@ -329,12 +323,17 @@ def _party(token, w: FrameWords) -> Span | None:
     cut = next((c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "acl", "appos", "prep") and c.lower_ not in ("of",)), None)
     if cut is not None and cut > token.i:
         span = token.doc[span.start : cut]
+    return _span(span, token, w)
+
+
+def _span(span, head, w: FrameWords) -> Span | None:
+    """A phrase of the sentence as a Span, edge punctuation trimmed, described by its head word."""
     text = span.text.strip(_EDGE_PUNCT + " ")
     if not text:
         return None
     start = span.start_char + span.text.find(text)
-    return Span(start, start + len(text), text, token.lemma_.lower(), token.pos_ == "PROPN" or token.tag_ == "NNP",
-                token.lemma_.lower() in w.party_nouns, token.idx)
+    return Span(start, start + len(text), text, head.lemma_.lower(), head.pos_ == "PROPN" or head.tag_ == "NNP",
+                head.lemma_.lower() in w.party_nouns, head.idx)
 
 
 def _goods(token, r: Reading, w: FrameWords) -> None:

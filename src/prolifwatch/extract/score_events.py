@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from .evaluate import Score, normalise
+from .evaluate import Score, matched, normalise
 
 PARTY_ROLES = ("supplier", "recipient", "end_user")
 ARGUMENT_ROLES = ("supplier", "broker", "recipient", "end_user", "items", "origin", "via", "destination", "carrier")
@@ -82,18 +82,8 @@ class Matcher:
         return False
 
     def role_score(self, role: str, gold: dict[str, Any] | None, predicted: dict[str, Any] | None) -> Score:
-        gold_values = [v for v in (gold or {}).get(role) or [] if v]
-        predicted_args = list((predicted or {}).get(role) or [])
-        score = Score()
-        for g in gold_values:
-            match = next((a for a in predicted_args if self.agree(role, g, a["text"], a.get("key"))), None)
-            if match is None:
-                score.fn += 1
-            else:
-                score.tp += 1
-                predicted_args.remove(match)
-        score.fp += len(predicted_args)
-        return score
+        return matched([v for v in (gold or {}).get(role) or [] if v], (predicted or {}).get(role) or [],
+                       lambda g, a: self.agree(role, g, a["text"], a.get("key")))
 
     def matches(self, gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
         items = self.role_score("items", gold, predicted).tp > 0 or (not gold.get("items") and bool(gold.get("quantity")))

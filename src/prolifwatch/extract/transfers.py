@@ -49,9 +49,14 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     """The transfers of one paragraph (``text`` at document offset ``start``); ``parse``
     as in ``events.find_events``."""
     gathered = Gathered(kb)
-    frames = _frames_of(sentences, c, is_all_caps(text), kb, date_of, parse)
+    # each sentence's transfer words and rule candidates, found once for the parse's choice and for the join
+    by_rule = {n: _rule_candidates(s, triggers, c, kb, date_of)
+               for n, s in enumerate(sentences) if (triggers := _triggers(s, c))}
+    frames = _frames_of(sentences, by_rule, c, is_all_caps(text), parse)
     for number, sentence in enumerate(sentences):
-        for candidate in candidates(sentence, c, kb, date_of, frames.get(number)):
+        found = (_route(sentence, c, date_of) or _taken_up(sentence, c) if number not in by_rule
+                 else _candidates_of(sentence, by_rule[number], frames.get(number), c, kb, date_of))
+        for candidate in found:
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
@@ -63,26 +68,24 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     return out
 
 
-def _frames_of(sentences: list[Sentence], c: Cues, all_caps: bool, kb: KnowledgeBase, date_of,
-               parse: str) -> dict[int, list[Reading]]:
+def _frames_of(sentences: list[Sentence], by_rule: dict[int, list[tuple[int, int, Candidate]]], c: Cues,
+               all_caps: bool, parse: str) -> dict[int, list[Reading]]:
     """The frames of the sentences holding a transfer word, parsed in one batch; with
-    ``parse="gaps"`` only of those whose rule transfer lacks a supplier or a recipient."""
-    numbers = [n for n, s in enumerate(sentences) if _triggers(s, c)]
+    ``parse="gaps"`` only of those naming goods whose rule transfer lacks a supplier or a recipient."""
+    numbers = list(by_rule)
     if parse == "gaps":  # goods named, and a party missing: where the parse can add most for its cost
         numbers = [n for n in numbers if (any(m.type == "Item" for m in sentences[n].mentions)
                                           or c.goods.search(sentences[n].text)) and any(
-            not (cand.event.values("supplier") and cand.event.values("recipient"))
-            for _, _, cand in _rule_candidates(sentences[n], _triggers(sentences[n], c), c, kb, date_of))]
+            not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n])]
     texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
     return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
 
 
-def candidates(s: Sentence, c: Cues, kb: KnowledgeBase, date_of, frames: list[Reading] | None = None) -> list[Candidate]:
-    triggers = _triggers(s, c)
-    if not triggers:
-        return _route(s, c, date_of) or _taken_up(s, c)
-    by_rule = _rule_candidates(s, triggers, c, kb, date_of)
-    if frames is None:  # not parsed (the gaps scope): the rules' transfers as they are
+def _candidates_of(s: Sentence, by_rule: list[tuple[int, int, Candidate]], frames: list[Reading] | None, c: Cues,
+                   kb: KnowledgeBase, date_of) -> list[Candidate]:
+    """A sentence with a transfer word: the rules' candidates joined with its frames, or as they are
+    where it was not parsed (the gaps scope)."""
+    if frames is None:
         for _, _, candidate in by_rule:
             candidate.event.features = {"rules_only": 1.0}
         return [candidate for _, _, candidate in by_rule]
