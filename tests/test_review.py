@@ -12,6 +12,7 @@ from prolifwatch.cli import app
 from prolifwatch.query.export_rows import iter_events
 from prolifwatch.store import open_store
 from prolifwatch.store.extraction import clear_extraction
+from prolifwatch.store.migrations import SCHEMA_VERSION
 from tests.conftest import SEEDS
 from tests.store.old_schemas import as_schema_7
 
@@ -230,7 +231,7 @@ def test_an_older_store_is_migrated_with_the_same_event_ids(runner, db):
         ids = dict(store.db.execute("SELECT event_pk, eid FROM events"))
     as_schema_7(db)
     with open_store(db) as store:
-        assert store.schema_version() == 8
+        assert store.schema_version() == SCHEMA_VERSION == 9
         assert dict(store.db.execute("SELECT event_pk, eid FROM events")) == ids
     assert None not in ids.values() and len(set(ids.values())) == len(ids)
     event = _a_transfer(runner, db)

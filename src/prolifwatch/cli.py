@@ -23,6 +23,7 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from . import __version__
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
@@ -67,15 +68,33 @@ def processes(requested: int) -> int:
     return requested or os.cpu_count() or 1
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, *, linked: bool = False):
+    """The store at ``db`` (or the default one); ``linked``: the command's answers
+    come from the linking stage (entities, document links, cases), so a store
+    whose linking is pending is said to be so first."""
     from .store import default_db_path, open_store
 
     location = db or str(default_db_path())
     try:
-        return open_store(location)
+        store = open_store(location)
     except Exception as exc:
-        err.print(f"[red]error:[/] cannot open store {location}: {exc}")
+        err.print(Text.assemble(("error:", "red"), f" cannot open store {location}: {exc}"))
         raise typer.Exit(2) from exc
+    store.writer_name = _command_line()
+    store.on_wait = lambda holder: err.print(
+        f"waiting: {holder} is writing to {location}; this command goes on when it is done ...", markup=False)
+    if linked and store.linking_pending():
+        err.print(
+            "warning: linking has not finished on this store (an ingest stopped before it was done, or ran "
+            "with --no-resolve): entities, links and cases may be missing or out of date. "
+            "Run 'prolifwatch resolve', or 'prolifwatch ingest' again.", markup=False)
+    return store
+
+
+def _command_line() -> str:
+    """'prolifwatch ingest', for a writer waiting on this one."""
+    command = sys.argv[1] if len(sys.argv) > 1 and os.path.basename(sys.argv[0]) == "prolifwatch" else ""
+    return " ".join(filter(None, ("prolifwatch", command)))
 
 
 def _emit_json(obj) -> None:
@@ -134,7 +153,8 @@ def ingest(
     resolve: Annotated[
         bool,
         typer.Option("--resolve/--no-resolve",
-                     help="When anything new was stored, link the whole store afterwards (see 'resolve')."),
+                     help="When anything new was stored, or an earlier linking did not finish, link the whole "
+                          "store afterwards (see 'resolve')."),
     ] = True,
     as_json: JsonOption = False,
 ) -> None:
@@ -145,7 +165,6 @@ def ingest(
     then what linking found.  Exit status 1 if any file failed.
     """
     from .pipeline import ingest as run_ingest
-    from .pipeline import resolve_store
     from .render import counts_line
 
     store = _open_store(db)
@@ -182,22 +201,22 @@ def ingest(
         read_of[path] = offset
         show()
 
-    with store, progress:
+    # One writer lock over the documents and their linking: a second ingest
+    # waits for both, and no other writer slips in between them.
+    with store, store.writing(), progress:
         task = progress.add_task("ingest", total=sum(sizes.values()) or None, docs=0, failed=0)
         report = run_ingest(files, store, max_bytes=max_bytes, workers=workers, on_item=on_item,
                             on_read=on_read, extract=extract, ner_scope=ner_scope.value)
         linked = {}
-        if resolve and (report.new or report.merged):
+        # Pending covers what this run stored and what an earlier run stored but
+        # did not get to link (killed, or --no-resolve).
+        pending = store.linking_pending()
+        if resolve and pending:
             progress.stop()
-            try:
-                with err.status("linking ...") as status:
-                    linked = resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."),
-                                           workers=workers)
-            except BaseException:
-                # A re-run of ingest finds nothing new and would not link again: say how to.
-                err.print("error: linking did not finish; the documents are stored. "
-                          "Run 'prolifwatch resolve' to link them.", markup=False)
-                raise
+            linked = _link(store, workers)
+        elif pending:
+            err.print("note: the store is not linked yet; run 'prolifwatch resolve' when you are done ingesting.",
+                      markup=False)
     if as_json:
         _emit_json({**report.to_json(), "resolved": linked})
     else:
@@ -211,6 +230,21 @@ def ingest(
             err.print(f"[red]failed[/] {failure}", markup=True, highlight=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _link(store, workers: int) -> dict[str, dict]:
+    from .pipeline import resolve_store
+
+    if not err.is_terminal:  # the spinner below shows nothing in a log
+        err.print("linking ...", markup=False)
+    try:
+        with err.status("linking ...") as status:
+            return resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."), workers=workers)
+    except Exception:
+        # The store stays marked: the next ingest or resolve links it.
+        err.print("error: linking did not finish; the documents are stored and the next "
+                  "'prolifwatch ingest' or 'prolifwatch resolve' links them.", markup=False)
+        raise
 
 
 @app.command()

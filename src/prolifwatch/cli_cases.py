@@ -29,7 +29,7 @@ def case(
     from .render_cases import print_case
 
     case_id = _case_id(case_id) or case_id.strip()
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         found = get_case(store, case_id)
     if found is None:
         _not_found("case", case_id)
@@ -56,7 +56,7 @@ def cases(
     from .query.cases import list_cases
     from .render_cases import print_cases
 
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         found = list_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
                            limit=limit or -1)
     if found is None:
@@ -83,7 +83,7 @@ def timeline(
     from .render_cases import print_timeline
 
     case_id = _case_id(name)
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         if case_id:
             found = case_timeline(store, case_id, limit=limit or None)
         else:

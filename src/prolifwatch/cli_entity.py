@@ -30,7 +30,7 @@ def entity(
     (most recent first), events, counterparts and listings."""
     from .query.entities import entity_profile
 
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         profile = entity_profile(store, name, limit=limit)
     if profile is None:
         err.print(Text(f"no entity named {name!r} (run 'prolifwatch resolve' after ingesting)"))

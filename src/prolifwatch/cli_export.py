@@ -61,7 +61,7 @@ def graph(
     supplies, ships via or acts on, cases it is in, and so on to --depth steps."""
     from .query.graph import entity_graph
 
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         found = entity_graph(store, entity, depth=depth, limit=limit)
     if found is None:
         err.print(f"error: no entity {entity!r} in the store (try 'prolifwatch entities', after 'prolifwatch resolve')",
@@ -109,7 +109,7 @@ def export(
     if format is ExportFormat.csv and out_path is None:
         raise typer.BadParameter("csv writes several files: give --out FOLDER or --out FILE.zip", param_hint="--out")
     started = time.perf_counter()
-    with _open_store(db) as store, _progress(format.value) as tick:
+    with _open_store(db, linked=True) as store, _progress(format.value) as tick:
         counts = _run_export(store.db, format, out_path, tick)
     summary = {"format": format.value, "out": str(out_path) if out_path else "-", "counts": counts,
                "seconds": round(time.perf_counter() - started, 2)}

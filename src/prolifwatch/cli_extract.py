@@ -114,7 +114,7 @@ def entities(
     from .query import list_entities
     from .render_extraction import print_entities
 
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         found = list_entities(store, type=type, limit=limit)
     if as_json:
         for entity in found:

@@ -38,7 +38,7 @@ def refs(
         if k not in _KINDS:
             err.print(f"error: unknown link kind {k!r}; use one of {', '.join(_KINDS)}", highlight=False, markup=False)
             raise typer.Exit(2)
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         found = find_refs(store, doc_id, depth=depth, kinds=tuple(kind) if kind else None)
         if found is None:
             err.print(Text(f"no document or link with id {doc_id!r} (run 'prolifwatch resolve' after ingesting)"))

@@ -185,7 +185,7 @@ def xref(
     Interrupt it at will: the next run resumes where it stopped."""
     from .query.screening import hits_for, xref as run_xref
 
-    with _open_store(db) as store:
+    with _open_store(db, linked=True) as store:
         if show:
             for hit in hits_for(store):
                 if as_json:

@@ -7,7 +7,6 @@ calling process.  One writer feeds the store.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections import deque
@@ -23,6 +22,7 @@ from .formats.csv_slices import CsvSlice, SliceOrder, is_cables_csv, plan_slices
 from .model import Document, RawDocument
 from .store.rows import DocumentRows, document_rows
 from .store.sqlite import BatchCommitError
+from .workers import worker_pool
 
 CHUNK = 64  # documents (other than cables.csv rows) sent to a parser process at a time
 
@@ -96,8 +96,7 @@ def analyse_paths(
     slices = SliceOrder()
     # Pool.imap would drain the reader as fast as it can (a 1.7 GB cables.csv
     # into memory); a bounded queue of work units keeps memory flat.
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         pending: deque = deque()
         for unit in _work_units(paths, max_bytes):
             pending.append((unit, pool.apply_async(analyse, (unit,))))
@@ -206,7 +205,9 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
     """Run the linking stage over everything stored: entities, then document
     links, then cases (which compare parties through the entities).  All three
     replace their tables in one transaction, so a crash or an error leaves the
-    previous, consistent result; judgements are read, never written.
+    previous, consistent result; judgements are read, never written.  The same
+    transaction clears the store's "linking pending" mark, so a crash leaves
+    it set and the next ingest links again.
 
     With ``workers`` > 1, what each document says of others (the per-document
     pass of the links step) is read in that many processes while the entities
@@ -226,6 +227,7 @@ def resolve_store(store, on_step: Callable[[str], None] | None = None, workers: 
             started = time.perf_counter()
             figures[name] = step(store.db)
             figures[name]["seconds"] = round(time.perf_counter() - started, 1)
+        store.mark_linked()
     return figures
 
 
@@ -239,8 +241,7 @@ def _own_links_ahead(store, workers: int) -> Iterator[Callable[[], list | None]]
     if workers <= 1 or path is None:
         yield lambda: None
         return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         # More ranges than processes, so that one slow range does not leave a core idle.
         parts = [pool.apply_async(own_links_at, (str(path), pks)) for pks in pk_ranges(store.db, 4 * workers)]
         yield lambda: [link for part in parts for link in part.get()]

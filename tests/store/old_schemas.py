@@ -4,8 +4,16 @@ from __future__ import annotations
 import sqlite3
 
 
+def as_schema_8(path) -> None:
+    """A store as schema version 8 left it: no record of whether linking is pending (V9)."""
+    db = sqlite3.connect(path)
+    db.executescript("DELETE FROM store_counters WHERE name = 'linking_pending'; PRAGMA user_version = 8;")
+    db.close()
+
+
 def as_schema_7(path) -> None:
     """A store as schema version 7 left it: no event ids, review or decisions (V8)."""
+    as_schema_8(path)
     db = sqlite3.connect(path)
     db.executescript(
         "DROP VIEW live_events; DROP TABLE event_decisions; DROP INDEX events_eid;"

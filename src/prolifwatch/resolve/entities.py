@@ -109,8 +109,9 @@ def _primary_forms(record: KeyRecord) -> list[str]:
     """The forms the key was made from (its slug), else its commonest form: the
     other forms are often the extractor's own short forms ("Yafei" for He Yafei)."""
     slug = _key_slug(record.key)
-    forms = [f for f, _ in record.forms.most_common() if _slug(f) == slug]
-    return forms or [record.forms.most_common(1)[0][0]] if record.forms else forms
+    commonest = [f for f, _ in _commonest_first(record.forms)]
+    forms = [f for f in commonest if _slug(f) == slug]
+    return forms or commonest[:1]
 
 
 def _nodes(records: Iterable[KeyRecord], kb: KnowledgeBase) -> list[Node]:
@@ -186,6 +187,12 @@ def _anchor(members: list[Node]) -> Node:
     return min(members, key=weight)
 
 
+def _commonest_first(counts: Counter) -> list[tuple[str, int]]:
+    """Ties in alphabetical order, not in the order the store happens to hold the
+    mentions, so that a store rebuilt after a crash links to the same entities."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def _cluster(members: list[Node], reasons: list[tuple[float, str] | None], kb: KnowledgeBase) -> Cluster:
     anchor = _anchor(members)
     kind_of_anchor = anchor.kind or PREFIX_KIND.get(anchor.key.split(":", 1)[0])
@@ -196,10 +203,11 @@ def _cluster(members: list[Node], reasons: list[tuple[float, str] | None], kb: K
                 forms[" ".join(form.split())] += count
     by_fold: dict[str, str] = {}
     fold_count: Counter = Counter()
-    for form, count in forms.most_common():
+    for form, count in _commonest_first(forms):
         by_fold.setdefault(form.casefold(), form)
         fold_count[form.casefold()] += count
-    aliases = [by_fold[f] for f, _ in fold_count.most_common() if not nm.is_noise(by_fold[f], kind_of_anchor or "")]
+    aliases = [by_fold[f] for f, _ in _commonest_first(fold_count)
+               if not nm.is_noise(by_fold[f], kind_of_anchor or "")]
     type_, name, attributes = _knowledge(anchor.key, kb)
     if name is None:
         type_ = anchor.record.type if anchor.record else "Unknown"
@@ -209,7 +217,7 @@ def _cluster(members: list[Node], reasons: list[tuple[float, str] | None], kb: K
     aliases.insert(0, name)
     for node in members:
         if node.kb:
-            aliases += [a for a in node.names if a not in aliases]
+            aliases += [a for a in (" ".join(n.split()) for n in node.names) if a not in aliases]
     if anchor.noise:
         attributes["noise"] = True
     ordered = sorted(zip(members, reasons), key=lambda m: (m[0] is not anchor, m[0].key))

@@ -46,9 +46,12 @@ def read_key_records(db: sqlite3.Connection) -> list[KeyRecord]:
         if last_pk.get(key) != pk:
             last_pk[key] = pk
             record.documents += 1
+    # Keys, and ties between a key's types, in a fixed order rather than the order
+    # the mentions were stored in: linking gives the same entities whatever order
+    # the documents came in (a store completed after a crash, an ingest in another order).
     for key, record in records.items():
-        record.type = types[key].most_common(1)[0][0]
-    return list(records.values())
+        record.type = min(types[key].items(), key=lambda item: (-item[1], item[0]))[0]
+    return [records[key] for key in sorted(records)]
 
 
 def read_judgements(db: sqlite3.Connection) -> list[Judgement]:

@@ -317,5 +317,15 @@ SELECT *, CASE WHEN review = 'accepted' THEN 1.0 ELSE confidence END AS ranked_c
 FROM events WHERE review IS NOT 'rejected';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+# Linking as a recorded state: 'linking_pending' is set in the transaction
+# that stores a document or its mentions and cleared in the one that finishes
+# linking (pipeline.resolve_store), so a crash between the two leaves it set
+# and the next ingest links again.  A store from before this version that has
+# documents but no entities was never linked, or lost its linking to a crash.
+V9 = """
+INSERT INTO store_counters (name, value) VALUES ('linking_pending',
+    EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM entities));
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .extraction import clear_extraction, has_extraction, replace_extraction, wr
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import DocumentRows, document_rows
 from .versions import SourceVersion, keep_replaced_version, losing_version, read_versions
+from .writer_lock import WaitHandler, WriterLock
 
 # A write transaction ends after BATCH_SIZE documents or BATCH_SECONDS,
 # whichever comes first.  FTS5 turns each transaction's pending terms into one
@@ -39,6 +40,9 @@ BATCH_SECONDS = 5.0
 BATCH_CHECKPOINT_PAGES = 65536
 DEFAULT_CHECKPOINT_PAGES = 1000
 PAGE_CACHE_KIB = 65536  # the default 2 MB cache thrashes on the id and tag indexes of a big store
+# Writers queue on the writer lock (writer_lock.py); SQLite's own wait only
+# covers someone writing without it (an older ProlifWatch, the sqlite3 shell).
+BUSY_TIMEOUT_SECONDS = 30.0
 
 
 class StoreVersionError(RuntimeError):
@@ -53,7 +57,8 @@ class SQLiteStore:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                  timeout=BUSY_TIMEOUT_SECONDS)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
@@ -65,6 +70,11 @@ class SQLiteStore:
         self._doc_values: doc_values.DocValues | None = None
         self._readers: list[sqlite3.Connection] = []
         self._index_pending: list[tuple[str, tuple]] = []
+        self._linking_marked = False  # linking_pending set in the open transaction
+        self._writer_lock = WriterLock(self.path)
+        # Called with who holds the writer lock when a write has to wait for it (the CLI says so).
+        self.on_wait: WaitHandler | None = None
+        self.writer_name = ""  # what this process is doing, for a writer waiting on it
         register_functions(self.db)
         self._migrate()
 
@@ -90,47 +100,79 @@ class SQLiteStore:
                 raise
 
     # -- transactions -----------------------------------------------------------
+    def writing(self):
+        """Hold the writer lock inside (every write takes it; nesting is free), so
+        that several steps of one job (an ingest and its linking) run as one."""
+        return self._writer_lock.held(self.on_wait, self.writer_name)
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Group the puts inside into transactions of BATCH_SIZE documents or BATCH_SECONDS."""
         if self._in_batch:
             yield
             return
-        self._in_batch = True
-        self.db.execute(f"PRAGMA wal_autocheckpoint={BATCH_CHECKPOINT_PAGES}")
-        self.db.execute("BEGIN")
-        self._batch_started = time.monotonic()
-        try:
-            yield
-        except BaseException:
-            self._rollback()
-            raise
-        else:
-            self._commit()
-        finally:
-            self._in_batch = False
-            self._pending = 0
-            self.db.execute(f"PRAGMA wal_autocheckpoint={DEFAULT_CHECKPOINT_PAGES}")
-        self.refresh_doc_values()
+        with self.writing():
+            self._in_batch = True
+            self.db.execute(f"PRAGMA wal_autocheckpoint={BATCH_CHECKPOINT_PAGES}")
+            self._begin()
+            self._batch_started = time.monotonic()
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self._commit()
+            finally:
+                self._in_batch = False
+                self._pending = 0
+                self.db.execute(f"PRAGMA wal_autocheckpoint={DEFAULT_CHECKPOINT_PAGES}")
+            self.refresh_doc_values()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction for a whole derived step (resolution rebuilds)."""
         if self._in_batch:
             raise RuntimeError("a derived step cannot run inside an ingest batch")
+        with self.writing():
+            self._begin()
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            self.db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        # IMMEDIATE: take SQLite's write lock now.  A deferred transaction that
+        # reads first and writes later fails at once, without waiting, when
+        # someone else committed in between.
         self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        self._linking_marked = False
+
+    # -- linking state -------------------------------------------------------------
+    def linking_pending(self) -> bool:
+        """Whether documents or mentions were stored after the last completed linking."""
+        row = self.db.execute("SELECT value FROM store_counters WHERE name = 'linking_pending'").fetchone()
+        return bool(row and row[0])
+
+    def _mark_linking_pending(self) -> None:
+        """Set in the transaction that stores the change, so no crash can separate the two."""
+        if not self._linking_marked:
+            self.db.execute("UPDATE store_counters SET value = 1 WHERE name = 'linking_pending'")
+            self._linking_marked = True
+
+    def mark_linked(self) -> None:
+        """Called inside the transaction that completes linking."""
+        if not self.db.in_transaction:
+            raise RuntimeError("mark_linked belongs in the transaction that links")
+        self.db.execute("UPDATE store_counters SET value = 0 WHERE name = 'linking_pending'")
 
     def _after_put(self) -> None:
         self._pending += 1
         if self._pending >= BATCH_SIZE or time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self._commit()
-            self.db.execute("BEGIN")
+            self._begin()
             self._pending = 0
             self._batch_started = time.monotonic()
 
@@ -158,24 +200,27 @@ class SQLiteStore:
 
     @contextmanager
     def _document_transaction(self) -> Iterator[None]:
-        if not self._in_batch:
-            self.db.execute("BEGIN")
-        self.db.execute("SAVEPOINT document")
-        indexed_before = len(self._index_pending)
-        try:
-            yield
-        except BaseException:
-            del self._index_pending[indexed_before:]
-            self.db.execute("ROLLBACK TO document")
-            self.db.execute("RELEASE document")
+        with ExitStack() as alone:
             if not self._in_batch:
-                self._rollback()
-            raise
-        self.db.execute("RELEASE document")
-        if self._in_batch:
-            self._after_put()
-        else:
-            self._commit()
+                alone.enter_context(self.writing())
+                self._begin()
+            self.db.execute("SAVEPOINT document")
+            indexed_before = len(self._index_pending)
+            try:
+                yield
+                self._mark_linking_pending()
+            except BaseException:
+                del self._index_pending[indexed_before:]
+                self.db.execute("ROLLBACK TO document")
+                self.db.execute("RELEASE document")
+                if not self._in_batch:
+                    self._rollback()
+                raise
+            self.db.execute("RELEASE document")
+            if self._in_batch:
+                self._after_put()
+            else:
+                self._commit()
 
     # -- writing --------------------------------------------------------------
     def put(
