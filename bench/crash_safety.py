@@ -4,8 +4,11 @@
 
 A clean ingest of the collection (the first FILES files of the corpus's
 plain-text, wikileaks-html and pdf folders, with the bulk extraction scope)
-is timed; each trial starts the same ingest into a fresh store, sends
-SIGKILL at a moment drawn uniformly from [0, 1.2 x that time], checks what
+is watched to time its phases: starting (loading models, nothing committed
+yet), writing (some documents committed), linking (all stored, linking not
+done).  Each trial picks one of the three phases at random and a moment
+uniformly inside it (the model load would otherwise take most kills), starts
+the same ingest into a fresh store, sends SIGKILL at that moment, checks what
 the kill left (parser processes still running 3 s later, PRAGMA
 integrity_check, no document without its source, whether linking is marked
 pending), runs ingest again, and compares the
@@ -79,6 +82,23 @@ def survivors(db: Path, wait: float = 3.0) -> int:
         time.sleep(0.05)
 
 
+def watch(command: list[str], db: Path, total_files: int) -> tuple[float, float, float]:
+    """Seconds from start to the first committed document, to the last, and to the end."""
+    started = time.monotonic()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = last = None
+    while child.poll() is None:
+        stored, _, _ = state(db) if db.exists() else (0, False, True)
+        now = time.monotonic() - started
+        if stored and first is None:
+            first = now
+        if stored >= total_files and last is None:
+            last = now
+        time.sleep(0.02)
+    end = time.monotonic() - started
+    return first or end, last or end, end
+
+
 def phase_of(stored: int, total: int, pending: bool) -> str:
     if stored == 0:
         return "starting"
@@ -98,16 +118,16 @@ def main() -> None:
     files = collection(args.files)
     with tempfile.TemporaryDirectory() as tmp:
         clean = Path(tmp) / "clean.sqlite"
-        started = time.monotonic()
-        subprocess.run(ingest(files, clean), capture_output=True)
-        clean_seconds = time.monotonic() - started
+        first, last, clean_seconds = watch(ingest(files, clean), clean, len(files))
         expected_docs, expected_links = documents(clean), linked_content(clean)
         total = len(expected_docs)
-        print(f"clean ingest of {len(files)} files: {total} documents in {clean_seconds:.1f} s", flush=True)
+        windows = {"starting": (0.0, first), "writing": (first, last), "linking": (last, clean_seconds)}
+        print(f"clean ingest of {len(files)} files: {total} documents in {clean_seconds:.1f} s; first commit "
+              f"at {first:.1f} s, all stored at {last:.1f} s", flush=True)
         results = []
         for trial in range(args.trials):
             db = Path(tmp) / f"trial{trial}.sqlite"
-            delay = rng.uniform(0, 1.2 * clean_seconds)
+            delay = rng.uniform(*windows[rng.choice(list(windows))])
             child = subprocess.Popen(ingest(files, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 child.wait(timeout=delay)
@@ -132,7 +152,7 @@ def main() -> None:
     failed = [r for r in results if not r["ok"]]
     print(f"trials {len(results)} · by phase {dict(by_phase)} · failed {len(failed)}")
     if args.json:
-        args.json.write_text(json.dumps({"files": len(files), "documents": total,
+        args.json.write_text(json.dumps({"files": len(files), "documents": total, "windows": windows,
                                          "clean_seconds": round(clean_seconds, 1), "trials": results}, indent=1))
     sys.exit(1 if failed else 0)
 
