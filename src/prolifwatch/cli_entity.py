@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
+from .terminal import Text
 
 from .citations import paragraph_citation
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.text import Text
+from .terminal import Text
 
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
 from .cli_entity import UserOption

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
+from .terminal import Text
 
 from .citations import paragraph_citation
 from .model import Article, Cable, Document

@@ -7,7 +7,7 @@ a document known only to the month or year may fall outside it.
 from __future__ import annotations
 
 from rich.console import Console
-from rich.text import Text
+from .terminal import Text
 
 from .query.search import OTHER, UNKNOWN, SearchResult
 from .render import highlighted

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.text import Text
+from .terminal import Text
 
 from .query.versions import CONTEXT_WORDS
 
