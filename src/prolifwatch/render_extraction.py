@@ -8,10 +8,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from .terminal import Text
 
 from .citations import evidence_citation, paragraph_citation
 from .model import Document
+from .terminal import Text
 
 ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier",
          "actor", "counterpart")
