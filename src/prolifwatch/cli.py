@@ -13,7 +13,6 @@ from enum import Enum
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -29,6 +28,7 @@ from . import __version__
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
 from .model import Document
 from .store.rows import DocumentRows
+from .terminal import SafeConsole, json_line, labelled
 
 app = typer.Typer(
     help="Read diplomatic cables and news reports on weapons proliferation into faithful, searchable records.",
@@ -36,8 +36,10 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Every command prints through these two: text from documents and file names is
+# shown with its control characters escaped, and never read as markup (terminal.py).
+out = SafeConsole(highlight=False, soft_wrap=True)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[str],
@@ -98,7 +100,7 @@ def _command_line() -> str:
 
 
 def _emit_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_line(obj) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -227,7 +229,7 @@ def ingest(
         for step, counts in linked.items():
             out.print(f"{step}: {counts_line(counts)}")
         for failure in report.failed:
-            err.print(f"[red]failed[/] {failure}", markup=True, highlight=False)
+            err.print(labelled("failed", str(failure)))
     if report.failed:
         raise typer.Exit(1)
 
@@ -260,7 +262,7 @@ def parse(
     for item in parse_paths(files, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"[red]failed[/] {item}", highlight=False)
+            err.print(labelled("failed", str(item)))
         elif as_json:
             _emit_json(item.to_json())
         else:
@@ -296,7 +298,7 @@ def show(
         doc = get_document(store, doc_id)
         versions = source_versions(store, doc.id) if sources and doc is not None else None
     if doc is None:
-        err.print(f"[red]error:[/] no document {doc_id!r} in the store")
+        err.print(labelled("error:", f"no document {doc_id!r} in the store"))
         raise typer.Exit(1)
     if as_json:
         _emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions})

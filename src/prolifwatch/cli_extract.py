@@ -8,6 +8,7 @@ import typer
 
 from .cli import DbOption, JsonOption, MaxBytesOption, NerScope, NerScopeOption, _emit_json, _open_store, app, err, out
 from .formats import DEFAULT_MAX_BYTES, ReadError
+from .terminal import labelled
 
 NerOption = Annotated[
     bool,
@@ -40,7 +41,7 @@ def extract(
     for item in parse_paths(files, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"[red]failed[/] {item}", highlight=False)
+            err.print(labelled("failed", str(item)))
             continue
         result = extractor(item)
         if as_json:
@@ -154,7 +155,7 @@ def evaluate(
             pairs.append((gold, doc, extractor(doc)))
         report = run_evaluate(pairs)
     except (GoldError, KeyError, OSError) as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(labelled("error:", str(exc)))
         raise typer.Exit(2) from exc
     if as_json:
         _emit_json(report.to_json())

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .terminal import Text
 
 _KINDS = ("cites", "names", "describes", "answers")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.text import Text
 
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
 from .cli_entity import UserOption
+from .terminal import Text
 
 review_app = typer.Typer(help="Accept, reject or correct extracted events; list and undo those decisions.",
                          no_args_is_help=True)

@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .terminal import labelled
 
 lists_app = typer.Typer(help="Sanctions lists loaded for screening.", invoke_without_command=True)
 app.add_typer(lists_app, name="lists")
@@ -22,7 +23,7 @@ AsOfOption = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/] {message}", highlight=False, markup=True)
+    err.print(labelled("error:", message))
     raise typer.Exit(code)
 
 

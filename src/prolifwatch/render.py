@@ -1,17 +1,17 @@
 """Terminal rendering of records and store figures (search results: ``render_search.py``).
 
-Ingested text is untrusted: it is always added to Rich ``Text`` objects,
-never interpreted as markup.
+Ingested text is untrusted: it is always added to ``terminal.Text`` objects
+(control characters shown as escapes), never interpreted as markup.
 """
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from .citations import paragraph_citation
 from .model import Article, Cable, Document
 from .store.doc_dates import notes as date_notes
+from .terminal import Text
 
 # Where a cable's created date came from, in words (Cable.created_source).
 CREATED_SOURCES = {

@@ -9,11 +9,11 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from .citations import evidence_citation
 from .extract.event import TRANSFER_ROLES
 from .store import doc_dates
+from .terminal import Text
 
 
 
@@ -40,17 +40,17 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
         _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(
             f"{v['name']} ← {_sources(v['sources'])}" for v in conflict["values"]), style="yellow")
     if case["actions"]:
-        console.print("  [bold]related diplomatic actions[/]")
+        console.print(Text("  related diplomatic actions", style="bold"))
         for a in case["actions"]:
             who = ", ".join(a["actor"]) or "?"
             whom = ", ".join(a["counterpart"]) or "?"
             _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom} "
                             f"({a['document']} {evidence_citation(a)})")
-    console.print("  [bold]documents[/]")
+    console.print(Text("  documents", style="bold"))
     for d in case["documents"]:
         where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
         _plain(console, f"    {d['id']}  {where}")
-    console.print("  [bold]evidence[/]")
+    console.print(Text("  evidence", style="bold"))
     for t in case["transfers"]:
         _plain(console, f"    {t.get('event_id') or t['document'] + '#' + str(t['idx'])} {t['document']} "
                         f"{evidence_citation(t)} [{t['status'] or '-'}] {t['date'] or ''} "

@@ -8,10 +8,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from .citations import evidence_citation, paragraph_citation
 from .model import Document
+from .terminal import Text
 
 ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier",
          "actor", "counterpart")
@@ -75,7 +75,7 @@ def print_events(console: Console, events: list[dict[str, Any]]) -> None:
         status = f" [{event['status']}]" if event.get("status") else ""
         date = f" {event['date']}" if event.get("date") else ""
         # markup=False past the bold head: the status, date and citation come from documents
-        console.print(f"[bold]{head}[/]", end="", highlight=False)
+        console.print(Text(head, style="bold"), end="", highlight=False)
         console.print(f"{status}{date} · {where}{evidence_citation(event['evidence'])}", markup=False, highlight=False)
         review = _review_line(event)
         if review:

@@ -9,7 +9,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
+
+from .terminal import Text
 
 
 def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:

@@ -7,10 +7,10 @@ a document known only to the month or year may fall outside it.
 from __future__ import annotations
 
 from rich.console import Console
-from rich.text import Text
 
 from .query.search import OTHER, UNKNOWN, SearchResult
 from .render import highlighted
+from .terminal import Text
 
 FACET_SHOWN = 8  # values per facet line; "(other)" and "(unknown)" are always shown
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.text import Text
 
 from .query.versions import CONTEXT_WORDS
+from .terminal import Text
 
 MAX_CHANGES = 8     # changes printed per paragraph; the JSON has them all
 MAX_WORDS = 40      # words printed of one changed run or of a paragraph only one version has

@@ -10,11 +10,12 @@ links.csv (document links), cases.csv.  Where a row cites a paragraph,
 the number the document prints, as printed ("¶5.", "5."; empty if none): the
 number is what a reader cites, so it was added without moving the columns
 scripts already read by name.  Lists are joined by " | "; objects are
-JSON.  UTF-8 with a header row, RFC 4180 quoting.
+JSON.  UTF-8 with a header row, RFC 4180 quoting.  A text cell that a spreadsheet
+would read as a formula (``=``, ``+``, ``-``, ``@`` ...) starts with an apostrophe
+(``cells.py``).
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..query import export_rows as rows
+from .cells import inert_writer
 
 ROLES = ("supplier", "recipient", "end_user", "items", "item_code", "quantity", "origin", "via",
          "destination", "carrier", "actor", "counterpart")
@@ -81,7 +83,7 @@ def table_rows(db: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
 
 def _write_table(db: sqlite3.Connection, table: str, fh: TextIO, on_row: Callable[[], None] | None) -> int:
     columns = TABLES[table]
-    writer = csv.writer(fh)
+    writer = inert_writer(fh)
     writer.writerow(columns)
     count = 0
     for row in table_rows(db, table):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..export.cells import InertDictWriter
 from .goods import GoodsClassifier
 from .query import Query, make_query
 from .score import Screener
@@ -90,6 +91,7 @@ def csv_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def csv_writer(out: IO[str]) -> csv.DictWriter:
-    writer = csv.DictWriter(out, fieldnames=CSV_OUTPUT, extrasaction="ignore", lineterminator="\n")
+    """The CSV of results: a party's name or a listed name is never a live formula (export/cells.py)."""
+    writer = InertDictWriter(out, fieldnames=CSV_OUTPUT, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     return writer
