@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import RawDocument, Source
 from . import article, cable_text, cables_csv, pdf, plusd_html, wikileaks_html
-from .decode import decode_bytes
+from .decode import decode_bytes, to_utf8
 from .detect import HEAD_BYTES, detect_layout
 from .errors import FormatError, ReadError
 
@@ -112,7 +112,9 @@ def _read_data(data: bytes, path: str) -> Iterator[RawDocument | ReadError]:
 
 
 def read_bytes(data: bytes, path: str) -> Iterator[RawDocument]:
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = hashlib.sha256(data).hexdigest()  # of the file as it is, whatever its encoding
+    if not pdf.looks_like(data[:HEAD_BYTES]):
+        data = to_utf8(data)  # UTF-16/32 text: every layout is then read as from UTF-8
     head = data[:HEAD_BYTES]
     text = None
     if not (pdf.looks_like(head) or cables_csv.looks_like(head)):
