@@ -13,10 +13,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import RawDocument, Source
-from . import article, cable_text, cables_csv, pdf, plusd_html, wikileaks_html
-from .decode import decode_bytes
+from . import article, cable_text, cables_csv, library_warnings, pdf, plusd_html, wikileaks_html
+from .decode import decode_bytes, to_utf8
 from .detect import HEAD_BYTES, detect_layout
 from .errors import FormatError, ReadError
+from .library_warnings import visible
 
 #: Files larger than this are refused (``--max-bytes``); cables are a few KB,
 #: long reports a few MB.  cables.csv is streamed and limited per row instead.
@@ -101,18 +102,21 @@ def _read_data(data: bytes, path: str) -> Iterator[RawDocument | ReadError]:
         yield from cables_csv.read_stream(io.BytesIO(data), path)
         return
     try:
-        docs = list(read_bytes(data, path))
+        with library_warnings.reported_for(path):
+            docs = list(read_bytes(data, path))
     except FormatError as exc:
         yield ReadError(path, exc.reason, exc.line)
         return
     except Exception as exc:  # a reader bug must not end the run
-        yield ReadError(path, f"reader failed: {type(exc).__name__}: {exc}")
+        yield ReadError(path, f"reader failed: {type(exc).__name__}: {visible(str(exc))}")
         return
     yield from docs
 
 
 def read_bytes(data: bytes, path: str) -> Iterator[RawDocument]:
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = hashlib.sha256(data).hexdigest()  # of the file as it is, whatever its encoding
+    if not pdf.looks_like(data[:HEAD_BYTES]):
+        data = to_utf8(data)  # UTF-16/32 text: every layout is then read as from UTF-8
     head = data[:HEAD_BYTES]
     text = None
     if not (pdf.looks_like(head) or cables_csv.looks_like(head)):

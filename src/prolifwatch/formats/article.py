@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from ..dates import parse_date_line
 from ..model import RawDocument, Source
 from .errors import FormatError
+from .html_depth import check_nesting
 
 _PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.M)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|body|p)\b", re.I)
@@ -65,7 +66,8 @@ def _meta_values(tree: HTMLParser) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def read_html(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
+def read_html(data: bytes, path: str, sha256: str, *, max_nesting: int | None = None) -> Iterator[RawDocument]:
+    check_nesting(data, max_nesting)
     tree = HTMLParser(data)
     if tree.body is None:
         raise FormatError("HTML page without a body")

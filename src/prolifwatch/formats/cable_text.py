@@ -27,8 +27,13 @@ _PREAMBLE = re.compile(
 )
 
 
-def _preamble_date(text: str) -> str:
-    return datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y").isoformat()
+def _preamble_date(text: str) -> str | None:
+    """ISO 8601, or None for a date the calendar lacks ("Sep 83", found by the fuzz bench):
+    the cable is still read, as cables.csv rows with a bad date are."""
+    try:
+        return datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y").isoformat()
+    except ValueError:
+        return None
 
 
 def looks_like_preamble(text: str) -> bool:

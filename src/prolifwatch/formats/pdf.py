@@ -9,12 +9,13 @@ a partial cable opens with WikiLeaks' notice and an "2000HANOI00686 - CONFIDENTI
 from __future__ import annotations
 
 import io
-import logging
 import re
 from collections.abc import Iterator
 
 from ..model import RawDocument, Source
+from . import library_warnings
 from .errors import FormatError
+from .library_warnings import visible
 
 LAYOUT = "cable-pdf"
 _PARTIAL = re.compile(
@@ -38,12 +39,12 @@ def _join_tags(m: re.Match[str]) -> str:
 def read(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
     import pypdf  # imported here: only PDF input pays for it
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types for broken files
-        raise FormatError(f"unreadable PDF: {exc}") from exc
+    with library_warnings.reported_for(path):
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except Exception as exc:  # pypdf raises many types for broken files
+            raise FormatError(f"unreadable PDF: {visible(str(exc))}") from exc
     text = "\n".join(p.rstrip("\n") for p in pages).replace("\r\n", "\n")
     if not text.strip():
         raise FormatError("PDF without extractable text (a scan?)")

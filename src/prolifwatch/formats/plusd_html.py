@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model import RawDocument, Source
 from .errors import FormatError
+from .html_depth import check_nesting
 
 LAYOUT = "plusd-html"
 
@@ -29,7 +30,8 @@ def _date(value: str) -> str | None:
         return None
 
 
-def read(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
+def read(data: bytes, path: str, sha256: str, *, max_nesting: int | None = None) -> Iterator[RawDocument]:
+    check_nesting(data, max_nesting)
     tree = LexborHTMLParser(data.decode("utf-8", errors="replace"))
     synopsis = tree.css_first("table#synopsis")
     header = tree.css_first("div.text-header")

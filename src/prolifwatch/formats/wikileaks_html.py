@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model import RawDocument, Source
 from .errors import FormatError
+from .html_depth import check_nesting
 from .html_text import iso_minutes
 
 LAYOUT = "wikileaks-html"
@@ -79,7 +80,8 @@ def looks_like(head: bytes) -> bool:
     return b"<title>Cable Viewer</title>" in head
 
 
-def read(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
+def read(data: bytes, path: str, sha256: str, *, max_nesting: int | None = None) -> Iterator[RawDocument]:
+    check_nesting(data, max_nesting)
     tree = LexborHTMLParser(data.decode("utf-8", errors="replace"))
     cells = tree.css("table.cable td")
     if len(cells) < len(_TABLE_FIELDS):
