@@ -1,20 +1,20 @@
 """Kill ingest at random moments, resume it, and check the store against an uninterrupted run.
 
-    python bench/crash_safety.py --trials 100 [--files 40] [--seed 20261207] [--json out.json]
+    python bench/crash_safety.py --trials 100 [--files 200] [--seed 20261207] [--json out.json]
 
 A clean ingest of the collection (the first FILES files of the corpus's
-plain-text, wikileaks-html and pdf folders, with the bulk extraction scope)
-is watched to time its phases: starting (loading models, nothing committed
-yet), writing (some documents committed), linking (all stored, linking not
-done).  Each trial picks one of the three phases at random and a moment
-uniformly inside it (the model load would otherwise take most kills), starts
-the same ingest into a fresh store, sends SIGKILL at that moment, checks what
-the kill left (parser processes still running 3 s later, PRAGMA
-integrity_check, no document without its source, whether linking is marked
-pending), runs ingest again, and compares the
-documents, entities, entity members, document links and cases with the
-clean store.  It prints one line per trial and the totals by the phase the
-kill landed in.
+plain-text, pdf, wikileaks-html and scraped-text folders, two parser
+processes, the bulk extraction scope) is timed by phase: starting (models
+loading, nothing committed yet), writing (batches committing), linking.
+Each trial picks a phase at random and kills a fresh ingest (SIGKILL) at a
+moment drawn uniformly from that phase's length after the event that starts
+it (the first commit, the "linking ..." line), so the draw does not depend on
+the machine's speed.  It then checks what the kill left (parser processes
+still running 3 s later, PRAGMA integrity_check, no document without its
+source, whether linking is marked pending), runs ingest again, and compares
+the documents, entities, entity members, document links and cases with the
+clean store.  One line per trial, then the totals by the phase the kill
+landed in (judged from the store: documents stored, linking pending).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -38,11 +39,12 @@ from tests.store.test_crash_recovery import linked_content  # noqa: E402  (one d
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXE = str(Path(sys.executable).with_name("prolifwatch"))
+PHASES = ("starting", "writing", "linking")
+FOLDERS = ("plain-text", "pdf", "wikileaks-html", "scraped-text")
 
 
 def collection(count: int) -> list[str]:
-    files = [p for folder in ("plain-text", "wikileaks-html", "pdf") for p in sorted((CORPUS / folder).rglob("*"))
-             if p.is_file()]
+    files = [p for folder in FOLDERS for p in sorted((CORPUS / folder).rglob("*")) if p.is_file()]
     return [str(p) for p in files[:count]]
 
 
@@ -55,15 +57,16 @@ def state(db: Path) -> tuple[int, bool, bool]:
     if not db.exists():
         return 0, False, True
     with sqlite3.connect(db) as conn:
+        whole = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         try:
             documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        except sqlite3.OperationalError:  # killed before the schema was written
-            return 0, False, conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        pending = conn.execute("SELECT value FROM store_counters WHERE name = 'linking_pending'").fetchone()
-        whole = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok" and conn.execute(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.pk = d.pk)"
-        ).fetchone()[0] == 0
-    return documents, bool(pending and pending[0]), whole
+            pending = conn.execute("SELECT value FROM store_counters WHERE name = 'linking_pending'").fetchone()
+            orphans = conn.execute(
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.pk = d.pk)"
+            ).fetchone()[0]
+        except sqlite3.OperationalError:  # the schema is not all written yet (killed, or still migrating)
+            return 0, False, whole
+    return documents, bool(pending and pending[0]), whole and orphans == 0
 
 
 def documents(db: Path) -> list[tuple]:
@@ -82,21 +85,72 @@ def survivors(db: Path, wait: float = 3.0) -> int:
         time.sleep(0.05)
 
 
-def watch(command: list[str], db: Path, total_files: int) -> tuple[float, float, float]:
-    """Seconds from start to the first committed document, to the last, and to the end."""
-    started = time.monotonic()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    first = last = None
-    while child.poll() is None:
-        stored, _, _ = state(db) if db.exists() else (0, False, True)
-        now = time.monotonic() - started
-        if stored and first is None:
-            first = now
-        if stored >= total_files and last is None:
-            last = now
+class Ingest:
+    """An ingest run in a child process, with the moments its phases began."""
+
+    def __init__(self, command: list[str], db: Path):
+        self.db, self.started = db, time.monotonic()
+        self.child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.linking_at: float | None = None
+        # Off a terminal, ingest says "linking ..." on stderr as linking starts.
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stderr(self) -> None:
+        for line in self.child.stderr:
+            if line.startswith("linking") and self.linking_at is None:
+                self.linking_at = self.elapsed()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def running(self) -> bool:
+        return self.child.poll() is None
+
+    def wait_for(self, condition, step: float = 0.02) -> bool:
+        """Wait until ``condition()`` holds (True) or the ingest has ended (False)."""
+        while self.running():
+            if condition():
+                return True
+            time.sleep(step)
+        return False
+
+    def kill_after(self, seconds: float) -> bool:
+        """SIGKILL ``seconds`` from now; False if the ingest ended first."""
+        try:
+            self.child.wait(timeout=seconds)
+            return False
+        except subprocess.TimeoutExpired:
+            self.child.send_signal(signal.SIGKILL)
+            self.child.wait()
+            return True
+
+
+def timed_clean_run(command: list[str], db: Path) -> dict[str, float]:
+    """Seconds from start to the first committed document, to linking, and to the end."""
+    run = Ingest(command, db)
+    first = None
+    while run.running():
+        if first is None and state(db)[0]:
+            first = run.elapsed()
         time.sleep(0.02)
-    end = time.monotonic() - started
-    return first or end, last or end, end
+    end = run.elapsed()
+    return {"first_commit": first or end, "linking": run.linking_at or end, "end": end}
+
+
+def kill_in_phase(command: list[str], db: Path, phase: str, timing: dict[str, float], rng: random.Random) -> bool:
+    """Start the ingest and kill it at a random moment of ``phase``, placed after
+    the event that starts it (so a machine faster or slower than during the
+    clean run still lands in it).  False if it ended before the kill."""
+    run = Ingest(command, db)
+    if phase == "starting":
+        return run.kill_after(rng.uniform(0, timing["first_commit"]))
+    if phase == "writing":
+        if not run.wait_for(lambda: state(db)[0] > 0):
+            return False
+        return run.kill_after(rng.uniform(0, timing["linking"] - timing["first_commit"]))
+    if not run.wait_for(lambda: run.linking_at is not None):
+        return False
+    return run.kill_after(rng.uniform(0, timing["end"] - timing["linking"]))
 
 
 def phase_of(stored: int, total: int, pending: bool) -> str:
@@ -110,7 +164,7 @@ def phase_of(stored: int, total: int, pending: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--trials", type=int, default=100)
-    parser.add_argument("--files", type=int, default=40)
+    parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -118,22 +172,16 @@ def main() -> None:
     files = collection(args.files)
     with tempfile.TemporaryDirectory() as tmp:
         clean = Path(tmp) / "clean.sqlite"
-        first, last, clean_seconds = watch(ingest(files, clean), clean, len(files))
+        timing = timed_clean_run(ingest(files, clean), clean)
         expected_docs, expected_links = documents(clean), linked_content(clean)
         total = len(expected_docs)
-        windows = {"starting": (0.0, first), "writing": (first, last), "linking": (last, clean_seconds)}
-        print(f"clean ingest of {len(files)} files: {total} documents in {clean_seconds:.1f} s; first commit "
-              f"at {first:.1f} s, all stored at {last:.1f} s", flush=True)
+        print(f"clean ingest of {len(files)} files: {total} documents; first commit at {timing['first_commit']:.1f} s, "
+              f"linking from {timing['linking']:.1f} s, done at {timing['end']:.1f} s", flush=True)
         results = []
         for trial in range(args.trials):
             db = Path(tmp) / f"trial{trial}.sqlite"
-            delay = rng.uniform(*windows[rng.choice(list(windows))])
-            child = subprocess.Popen(ingest(files, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                child.wait(timeout=delay)
-            except subprocess.TimeoutExpired:
-                child.send_signal(signal.SIGKILL)
-                child.wait()
+            aimed = rng.choice(PHASES)
+            killed = kill_in_phase(ingest(files, db), db, aimed, timing, rng)
             left = survivors(db)
             stored, pending, whole = state(db)
             phase = phase_of(stored, total, pending)
@@ -141,10 +189,10 @@ def main() -> None:
             same = documents(db) == expected_docs and linked_content(db) == expected_links
             _, pending_after, whole_after = state(db)
             ok = whole and whole_after and same and not pending_after and not left
-            results.append({"trial": trial, "kill_after_s": round(delay, 2), "phase": phase, "stored": stored,
+            results.append({"trial": trial, "aimed_at": aimed, "killed": killed, "phase": phase, "stored": stored,
                             "workers_left": left,
                             "pending_after_kill": pending, "whole": whole, "same_after_rerun": same, "ok": ok})
-            print(f"{trial:3d} kill at {delay:5.1f} s  {phase:8s} stored {stored:3d}/{total}  "
+            print(f"{trial:3d} aimed at {aimed:8s} killed in {phase:8s} stored {stored:4d}/{total}  "
                   f"workers left {left}  {'ok' if ok else 'FAILED'}", flush=True)
             for leftover in Path(tmp).glob(f"trial{trial}.sqlite*"):
                 leftover.unlink()
@@ -152,8 +200,8 @@ def main() -> None:
     failed = [r for r in results if not r["ok"]]
     print(f"trials {len(results)} · by phase {dict(by_phase)} · failed {len(failed)}")
     if args.json:
-        args.json.write_text(json.dumps({"files": len(files), "documents": total, "windows": windows,
-                                         "clean_seconds": round(clean_seconds, 1), "trials": results}, indent=1))
+        args.json.write_text(json.dumps({"files": len(files), "documents": total, "timing": timing,
+                                         "trials": results}, indent=1))
     sys.exit(1 if failed else 0)
 
 

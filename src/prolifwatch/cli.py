@@ -22,7 +22,6 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.text import Text
 
 from . import __version__
 from .formats import DEFAULT_MAX_BYTES, ReadError, iter_files
@@ -80,16 +79,16 @@ def _open_store(db: str | None, *, linked: bool = False):
     try:
         store = open_store(location)
     except Exception as exc:
-        err.print(Text.assemble(("error:", "red"), f" cannot open store {location}: {exc}"))
+        err.print(labelled("error:", f"cannot open store {location}: {exc}"))
         raise typer.Exit(2) from exc
     store.writer_name = _command_line()
     store.on_wait = lambda holder: err.print(
-        f"waiting: {holder} is writing to {location}; this command goes on when it is done ...", markup=False)
+        f"waiting: {holder} is writing to {location}; this command goes on when it is done ...")
     if linked and store.linking_pending():
         err.print(
             "warning: linking has not finished on this store (an ingest stopped before it was done, or ran "
             "with --no-resolve): entities, links and cases may be missing or out of date. "
-            "Run 'prolifwatch resolve', or 'prolifwatch ingest' again.", markup=False)
+            "Run 'prolifwatch resolve', or 'prolifwatch ingest' again.")
     return store
 
 
@@ -217,8 +216,7 @@ def ingest(
             progress.stop()
             linked = _link(store, workers)
         elif pending:
-            err.print("note: the store is not linked yet; run 'prolifwatch resolve' when you are done ingesting.",
-                      markup=False)
+            err.print("note: the store is not linked yet; run 'prolifwatch resolve' when you are done ingesting.")
     if as_json:
         _emit_json({**report.to_json(), "resolved": linked})
     else:
@@ -238,14 +236,14 @@ def _link(store, workers: int) -> dict[str, dict]:
     from .pipeline import resolve_store
 
     if not err.is_terminal:  # the spinner below shows nothing in a log
-        err.print("linking ...", markup=False)
+        err.print("linking ...")
     try:
         with err.status("linking ...") as status:
             return resolve_store(store, on_step=lambda step: status.update(f"linking {step} ..."), workers=workers)
     except Exception:
         # The store stays marked: the next ingest or resolve links it.
         err.print("error: linking did not finish; the documents are stored and the next "
-                  "'prolifwatch ingest' or 'prolifwatch resolve' links them.", markup=False)
+                  "'prolifwatch ingest' or 'prolifwatch resolve' links them.")
         raise
 
 
@@ -274,7 +272,7 @@ def parse(
 def _print_summary_line(doc: Document) -> None:
     from .render import summary_line
 
-    out.print(summary_line(doc), markup=False)
+    out.print(summary_line(doc))
 
 
 @app.command()
