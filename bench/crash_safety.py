@@ -48,8 +48,9 @@ def collection(count: int) -> list[str]:
     return [str(p) for p in files[:count]]
 
 
-def ingest(files: list[str], db: Path) -> list[str]:
-    return [EXE, "ingest", *files, "--db", str(db), "--workers", "2", "--ner-scope", "gaps"]
+def ingest(files: list[str], db: Path, extract: bool = True) -> list[str]:
+    what = ["--ner-scope", "gaps"] if extract else ["--no-extract"]
+    return [EXE, "ingest", *files, "--db", str(db), "--workers", "2", *what]
 
 
 def state(db: Path) -> tuple[int, bool, bool]:
@@ -167,12 +168,15 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--no-extract", dest="extract", action="store_false",
+                        help="Ingest without extraction: no model to load (a trial takes seconds, not a minute), "
+                             "and linking has only the documents' references to link.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     files = collection(args.files)
     with tempfile.TemporaryDirectory() as tmp:
         clean = Path(tmp) / "clean.sqlite"
-        timing = timed_clean_run(ingest(files, clean), clean)
+        timing = timed_clean_run(ingest(files, clean, args.extract), clean)
         expected_docs, expected_links = documents(clean), linked_content(clean)
         total = len(expected_docs)
         print(f"clean ingest of {len(files)} files: {total} documents; first commit at {timing['first_commit']:.1f} s, "
@@ -181,11 +185,11 @@ def main() -> None:
         for trial in range(args.trials):
             db = Path(tmp) / f"trial{trial}.sqlite"
             aimed = rng.choice(PHASES)
-            killed = kill_in_phase(ingest(files, db), db, aimed, timing, rng)
+            killed = kill_in_phase(ingest(files, db, args.extract), db, aimed, timing, rng)
             left = survivors(db)
             stored, pending, whole = state(db)
             phase = phase_of(stored, total, pending)
-            subprocess.run(ingest(files, db), capture_output=True)
+            subprocess.run(ingest(files, db, args.extract), capture_output=True)
             same = documents(db) == expected_docs and linked_content(db) == expected_links
             _, pending_after, whole_after = state(db)
             ok = whole and whole_after and same and not pending_after and not left
@@ -200,7 +204,8 @@ def main() -> None:
     failed = [r for r in results if not r["ok"]]
     print(f"trials {len(results)} · by phase {dict(by_phase)} · failed {len(failed)}")
     if args.json:
-        args.json.write_text(json.dumps({"files": len(files), "documents": total, "timing": timing,
+        args.json.write_text(json.dumps({"files": len(files), "documents": total, "extract": args.extract,
+                                         "timing": timing,
                                          "trials": results}, indent=1))
     sys.exit(1 if failed else 0)
 
