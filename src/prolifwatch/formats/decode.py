@@ -55,11 +55,13 @@ def wide_encoding(data: bytes) -> str | None:
         if data.startswith(bom) and _decodes_to_text(data[len(bom) :], encoding):
             return encoding
     sample = data[:_SAMPLE]
+    if b"\x00" not in sample:  # every file read goes through here: most are plain text
+        return None
     for encoding, width, nul_places in _NUL_PATTERNS:
         units = len(sample) // width
         if units < 2:
             continue
-        nul_share = [sum(1 for u in range(units) if sample[u * width + k] == 0) / units for k in range(width)]
+        nul_share = [sample[k : units * width : width].count(0) / units for k in range(width)]
         expected = all(nul_share[k] >= 0.7 for k in nul_places)
         elsewhere = all(nul_share[k] <= 0.02 for k in range(width) if k not in nul_places)
         if expected and elsewhere and _decodes_to_text(sample[: units * width], encoding):
@@ -100,8 +102,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
-
-
 
 
 def looks_binary(head: bytes) -> bool:
