@@ -12,7 +12,7 @@ import sys
 import warnings
 
 from prolifwatch.formats import ReadError, read_paths
-from prolifwatch.formats.library_warnings import reported_for, visible
+from prolifwatch.formats.library_warnings import reported_for, one_line
 from prolifwatch.model import RawDocument
 from tests.conftest import CORPUS
 
@@ -79,4 +79,4 @@ def test_repeated_messages_are_counted_and_python_warnings_are_caught(caplog):
 
 
 def test_visible_escapes_controls_and_keeps_text():
-    assert visible("a\x00b\x1b[2J\u202e¶ é\n") == "a\\x00b\\x1b[2J\\u202e¶ é\\x0a"
+    assert one_line("a\x00b\x1b[2J\u202e¶ é\n") == "a\\x00b\\x1b[2J\\u202e¶ é\\x0a"

@@ -17,7 +17,7 @@ from . import article, cable_text, cables_csv, library_warnings, pdf, plusd_html
 from .decode import decode_bytes, to_utf8
 from .detect import HEAD_BYTES, detect_layout
 from .errors import FormatError, ReadError
-from .library_warnings import visible
+from .library_warnings import one_line
 
 #: Files larger than this are refused (``--max-bytes``); cables are a few KB,
 #: long reports a few MB.  cables.csv is streamed and limited per row instead.
@@ -108,7 +108,7 @@ def _read_data(data: bytes, path: str) -> Iterator[RawDocument | ReadError]:
         yield ReadError(path, exc.reason, exc.line)
         return
     except Exception as exc:  # a reader bug must not end the run
-        yield ReadError(path, f"reader failed: {type(exc).__name__}: {visible(str(exc))}")
+        yield ReadError(path, f"reader failed: {type(exc).__name__}: {one_line(str(exc))}")
         return
     yield from docs
 

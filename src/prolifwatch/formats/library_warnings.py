@@ -23,8 +23,10 @@ LOGGER = logging.getLogger("prolifwatch.formats")
 _LIBRARY_LOGGERS = ("pypdf",)
 
 
-def visible(text: str) -> str:
-    """``text`` with control and format characters (NUL, ESC, newline, bidi marks) as escapes."""
+def one_line(text: str) -> str:
+    """``text`` with control and format characters (NUL, ESC, newline, bidi marks) as
+    escapes: a reason or a log line stays one line, whatever the input held.  (The
+    terminal's own rule, ``terminal.visible``, keeps newlines and tabs.)"""
     out = []
     for ch in text:
         if unicodedata.category(ch) in ("Cc", "Cf"):
@@ -74,4 +76,4 @@ def reported_for(path: str) -> Iterator[Counter]:
             logger.setLevel(level)
         for (source, message), count in messages.items():
             times = f" (×{count})" if count > 1 else ""
-            LOGGER.warning("%s: %s: %s%s", visible(path), source, visible(message), times)
+            LOGGER.warning("%s: %s: %s%s", one_line(path), source, one_line(message), times)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import RawDocument, Source
 from . import library_warnings
 from .errors import FormatError
-from .library_warnings import visible
+from .library_warnings import one_line
 
 LAYOUT = "cable-pdf"
 _PARTIAL = re.compile(
@@ -44,7 +44,7 @@ def read(data: bytes, path: str, sha256: str) -> Iterator[RawDocument]:
             reader = pypdf.PdfReader(io.BytesIO(data))
             pages = [page.extract_text() or "" for page in reader.pages]
         except Exception as exc:  # pypdf raises many types for broken files
-            raise FormatError(f"unreadable PDF: {visible(str(exc))}") from exc
+            raise FormatError(f"unreadable PDF: {one_line(str(exc))}") from exc
     text = "\n".join(p.rstrip("\n") for p in pages).replace("\r\n", "\n")
     if not text.strip():
         raise FormatError("PDF without extractable text (a scan?)")
