@@ -86,6 +86,7 @@ def test_show_prints_fields_and_paragraphs(runner, db):
 
 
 def test_show_unknown_id_exits_1(runner, db):
+    runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--ner-scope", "off", "--no-resolve"])
     result = runner.invoke(app, ["show", "99NOWHERE1", "--db", db])
     assert result.exit_code == 1
     assert "no document '99NOWHERE1'" in result.stderr

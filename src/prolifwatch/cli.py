@@ -69,13 +69,21 @@ def processes(requested: int) -> int:
     return requested or os.cpu_count() or 1
 
 
-def _open_store(db: str | None, *, linked: bool = False):
+def _open_store(db: str | None, *, linked: bool = False, create: bool = False):
     """The store at ``db`` (or the default one); ``linked``: the command's answers
     come from the linking stage (entities, document links, cases), so a store
-    whose linking is pending is said to be so first."""
+    whose linking is pending is said to be so first.  ``create``: the command
+    fills a store (ingest, lists load), so a missing one is made; any other
+    stops with exit 2, since an empty store made by a mistyped path would
+    answer every question with a plausible "nothing"."""
     from .store import default_db_path, open_store
 
     location = db or str(default_db_path())
+    path = _store_file(location)
+    if not create and path is not None and not os.path.exists(path):
+        err.print(labelled("error:", f"no store at {path}: run `prolifwatch ingest` first "
+                                     "(or give the store's path with --db or $PROLIFWATCH_DB)"))
+        raise typer.Exit(2)
     try:
         store = open_store(location)
     except Exception as exc:
@@ -92,10 +100,34 @@ def _open_store(db: str | None, *, linked: bool = False):
     return store
 
 
+def _store_file(location: str) -> str | None:
+    """The SQLite file a store location names (None for a server URL)."""
+    if location.startswith(("postgresql://", "postgres://")):
+        return None
+    return location[len("sqlite:///"):] if location.startswith("sqlite:///") else location
+
+
 def _command_line() -> str:
     """'prolifwatch ingest', for a writer waiting on this one."""
     command = sys.argv[1] if len(sys.argv) > 1 and os.path.basename(sys.argv[0]) == "prolifwatch" else ""
     return " ".join(filter(None, ("prolifwatch", command)))
+
+
+def not_found(what: str, name: str, suggestions: list, *, linking_missing: bool = False, exit_code: int = 1):
+    """Stop with "no WHAT 'NAME' in the store", then what may help: the nearest
+    ids and names (``query.lookup.Suggestion``), or, when the store has not been
+    linked yet, that 'prolifwatch resolve' makes entities, links and cases."""
+    err.print(labelled("error:", f"no {what} {name!r} in the store"))
+    if linking_missing:
+        err.print("  the store is not linked yet (entities, links and cases are made by linking): "
+                  "run `prolifwatch resolve`")
+    if suggestions:
+        err.print("  did you mean:")
+        for s in suggestions:
+            err.print(f"    {s.id}" + (f"  {s.name}" if s.name and s.name != s.id else ""))
+    elif not linking_missing:
+        err.print(f"  no {what} has a similar id or name")
+    raise typer.Exit(exit_code)
 
 
 def _emit_json(obj) -> None:
@@ -168,8 +200,10 @@ def ingest(
     from .pipeline import ingest as run_ingest
     from .render import counts_line
 
-    store = _open_store(db)
-    files = list(iter_files(paths))
+    files, empty = _files_to_read(paths)
+    if not files:  # nothing to read: no store is made for it
+        raise typer.Exit(1)
+    store = _open_store(db, create=True)
     workers = processes(workers)
     sizes = {path: _size(path) for path in files}
     progress = Progress(
@@ -228,8 +262,22 @@ def ingest(
             out.print(f"{step}: {counts_line(counts)}")
         for failure in report.failed:
             err.print(labelled("failed", str(failure)))
-    if report.failed:
+    if report.failed or empty:
         raise typer.Exit(1)
+
+
+def _files_to_read(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The files under ``paths``, and the folders among them holding none (each
+    said on stderr: "read 0" and exit 0 would look like a store with nothing new)."""
+    files, empty = [], []
+    for path in paths:
+        found = list(iter_files([path]))
+        if not found:
+            empty.append(path)
+            err.print(labelled("error:", f"no files to read in {path} (hidden files, README, LICENSE, "
+                                         "CHANGELOG and SOURCES.tsv are skipped)"))
+        files += found
+    return files, empty
 
 
 def _link(store, workers: int) -> dict[str, dict]:
@@ -277,7 +325,9 @@ def _print_summary_line(doc: Document) -> None:
 
 @app.command()
 def show(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id, e.g. 07STATE159388.")],
+    doc_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Document id (07STATE159388, any spelling), the file it was read from (with or without "
+                           "folder and extension) or its exact title.")],
     db: DbOption = None,
     as_json: JsonOption = False,
     sources: Annotated[
@@ -288,16 +338,19 @@ def show(
 ) -> None:
     """Show one stored document: header fields, sources and paragraphs."""
     from .query import get_document
+    from .query.lookup import find_documents, nearest_documents
     from .query.versions import source_versions
     from .render import print_document
     from .render_versions import print_source_versions
 
     with _open_store(db) as store:
-        doc = get_document(store, doc_id)
+        named = find_documents(store, doc_id)
+        if not named:
+            not_found("document", doc_id, nearest_documents(store, doc_id))
+        if len(named) > 1:
+            _several_documents(doc_id, named)
+        doc = get_document(store, named[0][0])
         versions = source_versions(store, doc.id) if sources and doc is not None else None
-    if doc is None:
-        err.print(labelled("error:", f"no document {doc_id!r} in the store"))
-        raise typer.Exit(1)
     if as_json:
         _emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions})
     else:
@@ -306,9 +359,19 @@ def show(
             print_source_versions(out, versions)
 
 
+def _several_documents(name: str, named: list[tuple[str, str | None]]):
+    err.print(labelled("error:", f"{name!r} names {len(named)} documents; give one of their ids:"))
+    for doc_id, title in named:
+        err.print(f"    {doc_id}" + (f"  {title}" if title else ""))
+    raise typer.Exit(1)
+
+
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "exact phrases", prefix*, OR, -exclude.')] = "",
+    query: Annotated[str, typer.Argument(
+        help='Words (all must appear), "exact phrases", prefix*, a OR b, -exclude or NOT exclude. '
+             'Exclusions alone list every document but those. Blank: needs a filter, and lists documents '
+             'newest first. Put -- before a query starting with -: search -- -Iran')] = "",
     tag: Annotated[Optional[str], typer.Option(help="Only documents with this TAG, e.g. PARM.")] = None,
     origin: Annotated[Optional[str], typer.Option(help="Only this origin, e.g. 'Embassy Beijing'.")] = None,
     classification: Annotated[
@@ -329,14 +392,17 @@ def search(
     Facets count documents without a value under "(unknown)" and, past the ten
     commonest values, the rest under "(other)".  Dates show their precision:
     "2008 (year, estimated)"."""
-    from .query.search import date_range
+    from .query.fts_query import parse
+    from .query.search import date_range, require_terms_or_filters
     from .query.search import search as run_search
     from .render_search import print_search
 
-    try:  # before opening the store: a mistyped date is the user's to fix, not a store problem
+    try:  # before opening the store: a mistyped date or an empty query is the user's to fix
         date_range(since, until)
+        parse(query)
+        require_terms_or_filters(query, tag, origin, classification, kind, since, until)
     except ValueError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}")
         raise typer.Exit(2) from None
     with _open_store(db) as store:
         result = run_search(

@@ -5,16 +5,17 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, not_found, out
 
 LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
 
 
-def _not_found(what: str, name: str) -> NoReturn:
-    # the name is user input: printed with markup off
-    err.print(f"error: no {what} {name!r} in the store (run `prolifwatch resolve` after ingest?)",
-              markup=False, highlight=False, style="red")
-    raise typer.Exit(1)
+def _not_found(store, what: str, name: str) -> NoReturn:
+    """No case or entity by that name: the nearest ones, or that linking has not run."""
+    from .query.lookup import linking_missing, nearest_cases, nearest_entities
+
+    nearest = nearest_cases if what == "case" else nearest_entities
+    not_found(what, name, nearest(store, name), linking_missing=linking_missing(store))
 
 
 @app.command()
@@ -31,8 +32,8 @@ def case(
     case_id = _case_id(case_id) or case_id.strip()
     with _open_store(db, linked=True) as store:
         found = get_case(store, case_id)
-    if found is None:
-        _not_found("case", case_id)
+        if found is None:
+            _not_found(store, "case", case_id)
     if as_json:
         _emit_json(found)
     else:
@@ -88,8 +89,8 @@ def timeline(
             found = case_timeline(store, case_id, limit=limit or None)
         else:
             found = entity_timeline(store, name, limit=limit or None)
-    if found is None:
-        _not_found("case" if case_id else "entity", name)
+        if found is None:
+            _not_found(store, "case" if case_id else "entity", name)
     if as_json:
         _emit_json(found)
     else:

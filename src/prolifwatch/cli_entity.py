@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .citations import paragraph_citation
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, not_found, out
 from .terminal import Text
 
 UserOption = Annotated[str, typer.Option("--user", help="Who decided (stored with the judgement).")]
@@ -30,11 +30,12 @@ def entity(
     (most recent first), events, counterparts and listings."""
     from .query.entities import entity_profile
 
+    from .query.lookup import linking_missing, nearest_entities
+
     with _open_store(db, linked=True) as store:
         profile = entity_profile(store, name, limit=limit)
-    if profile is None:
-        err.print(Text(f"no entity named {name!r} (run 'prolifwatch resolve' after ingesting)"))
-        raise typer.Exit(1)
+        if profile is None:
+            not_found("entity", name, nearest_entities(store, name), linking_missing=linking_missing(store))
     if as_json:
         _emit_json(profile)
     else:

@@ -7,10 +7,25 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
+from .cli import DbOption, JsonOption, _emit_json, _open_store, _several_documents, app, err, not_found, out
 from .terminal import Text
 
 _KINDS = ("cites", "names", "describes", "answers")
+
+
+def _refs_of_named(store, name: str, depth: int, kind: list[str] | None) -> dict[str, Any]:
+    """The links of the document ``name`` names by file or title (an id was
+    tried first), or stop: several documents, or none (with the nearest)."""
+    from .query.lookup import find_documents, linking_missing, nearest_documents
+    from .query.refs import refs as find_refs
+
+    named = find_documents(store, name)
+    if len(named) > 1:
+        _several_documents(name, named)
+    found = find_refs(store, named[0][0], depth=depth, kinds=tuple(kind) if kind else None) if named else None
+    if found is None:
+        not_found("document or link", name, nearest_documents(store, name), linking_missing=linking_missing(store))
+    return found
 
 
 @app.command()
@@ -41,8 +56,7 @@ def refs(
     with _open_store(db, linked=True) as store:
         found = find_refs(store, doc_id, depth=depth, kinds=tuple(kind) if kind else None)
         if found is None:
-            err.print(Text(f"no document or link with id {doc_id!r} (run 'prolifwatch resolve' after ingesting)"))
-            raise typer.Exit(1)
+            found = _refs_of_named(store, doc_id, depth, kind)
         if show_thread:
             found["thread"] = thread(store, found["document"]["id"]) or []
     if as_json:

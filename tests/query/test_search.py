@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prolifwatch.model import Article, Cable, Paragraph, Source
-from prolifwatch.query.fts_query import to_match
+from prolifwatch.query.fts_query import QueryError, to_match
 from prolifwatch.query.search import search
 from prolifwatch.store import open_store
 
@@ -109,8 +109,13 @@ def test_facets_count_the_whole_matching_set(store):
 @pytest.mark.parametrize(
     "query", ['"', "(", ")", "NEAR(a b)", "AND", "OR", "NOT", "title:x", "*", "-", '"unclosed', "a OR", "ü ß 中国", "^x"]
 )
-def test_hostile_queries_never_raise(store, query):
-    search(store, query)
+def test_hostile_queries_search_or_say_what_to_type(store, query):
+    """Never an FTS5 syntax error: a query with a word in it searches, one
+    without any is refused with examples of what to type."""
+    try:
+        search(store, query)
+    except QueryError as exc:
+        assert "type words, e.g." in str(exc)
 
 
 @settings(max_examples=200, deadline=None)

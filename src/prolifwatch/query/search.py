@@ -28,7 +28,7 @@ import numpy as np
 
 from ..store import doc_dates
 from ..store.doc_values import DocValues
-from .fts_query import to_match
+from .fts_query import QUERY_EXAMPLES, ParsedQuery, QueryError, parse
 
 HIGHLIGHT = ("«", "»")
 # bm25 weights for (title, tags, body): a word in the subject says more than
@@ -162,11 +162,14 @@ def search(
     """Documents matching ``query`` and the filters, best first (newest first
     without a query), with the total and the facets of the whole matching set.
     ``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, else ValueError (see
-    ``date_range``)."""
+    ``date_range``).  ``query``: blank for every document; ``-word`` or
+    ``NOT word`` alone for every document but those; one holding no word at
+    all raises QueryError (see ``fts_query.parse``)."""
     db = store.db
     days = date_range(since, until)
+    parsed = parse(query)
     values = store.doc_values()
-    match = to_match(query)
+    match = _match_of(parsed)
     filters = (tag, origin, classification, kind, days)
     # Ranking runs on the read connections while this thread counts facets.
     # Without filters it needs no matching set and starts at once, over every
@@ -175,7 +178,7 @@ def search(
         ranking = None
         if match and not any(filters):
             ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset)
-        hits_of_text = _text_matches(db, match) if match else None
+        hits_of_text = _text_matches(db, match) if match else _all_but(db, values, parsed.exclude)
         matched, date_filter = _matching(values, hits_of_text, *filters)
         if match and ranking is None:
             only = matched if len(matched) < len(hits_of_text) else None
@@ -190,6 +193,30 @@ def search(
     hits = [_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), placed)
             for (pk, score), placed in zip(page, in_range)]
     return SearchResult(query=query, total=len(matched), hits=hits, facets=facets, date_filter=date_filter)
+
+
+def require_terms_or_filters(query: str, *filters) -> None:
+    """A blank query lists every document, which is only worth asking for
+    narrowed by a filter: without one, QueryError says what to type.  (A query
+    with no word in it is refused by ``parse`` whatever the filters.)"""
+    if not query.strip() and not any(filters):
+        raise QueryError("no query: type words to search for, e.g. " + ", ".join(f"'{e}'" for e in QUERY_EXAMPLES)
+                         + "; or list documents by a filter, e.g. --tag PARM, --since 2008")
+
+
+def _match_of(parsed: ParsedQuery) -> str | None:
+    """The MATCH expression ranked and snippeted: None when nothing is included
+    (no words, or exclusions alone, whose hits are listed newest first)."""
+    if parsed.include is None:
+        return None
+    return f"({parsed.include}) NOT ({parsed.exclude})" if parsed.exclude else parsed.include
+
+
+def _all_but(db, values: DocValues, exclude: str | None) -> np.ndarray | None:
+    """Every stored pk but those matching ``exclude`` (None: no exclusion, every document)."""
+    if exclude is None:
+        return None
+    return np.setdiff1d(np.flatnonzero(values.present), _text_matches(db, exclude))
 
 
 def _hit(row: tuple, score: float, snippet: str | None, in_range: str | None) -> Hit:

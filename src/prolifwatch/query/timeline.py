@@ -9,6 +9,7 @@ estimate is not a date read.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -19,6 +20,8 @@ from .cases import entity_keys
 
 # On one date: what documents say happened before the documents themselves.
 _TYPE_ORDER = {"listing": 0, "transfer": 1, "diplomatic_action": 2, "document": 3}
+# The sort key of what has no date at all: after every dated item (never shown).
+_UNDATED = "9999"
 _SNIPPET = 160  # characters of context each side of a mention
 # A document's stated date precision and source, beside d.date (read from the record JSON)
 _DOC_DATE = "json_extract(d.record, '$.created_precision'), json_extract(d.record, '$.created_source')"
@@ -71,20 +74,35 @@ def _events(db, keys: list[str]) -> list[dict[str, Any]]:
 
 
 def _listings(db, keys: list[str]) -> list[dict[str, Any]]:
-    items = []
+    """One item per list entry: an entity's member keys are screened one by one,
+    so one entry can be hit through several of them (LIMMT and Dalian Sunny);
+    the best score stands.  The date is the list's own listing date when it
+    gives one as a date, else None (the item sorts after every dated one)."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
     for list_name, entry_id, name, score, record in db.execute(
-        f"SELECT list_name, entry_id, entity_name, score, record FROM screening_hits WHERE entity_key IN ({_in(keys)})",
+        f"SELECT list_name, entry_id, entity_name, score, record FROM screening_hits WHERE entity_key IN ({_in(keys)})"
+        " ORDER BY score DESC, entity_key",
         keys,
     ):
+        if (list_name, entry_id) in best:
+            continue
         hit = json.loads(record)
-        listed = hit.get("listed_on")
-        items.append({
-            "date": listed, "sort": (listed or "9999")[:10], "type": "listing",
+        listed = _iso_day(hit.get("listed_on"))
+        best[list_name, entry_id] = {
+            "date": listed, "sort": listed or _UNDATED, "type": "listing",
             "list": list_name, "entry_id": entry_id, "name": hit.get("name") or name, "score": score,
             "programmes": hit.get("programmes", []),
             "source": {"list": list_name, "entry_id": entry_id, "list_as_of": hit.get("list_as_of")},
-        })
-    return items
+        }
+    return list(best.values())
+
+
+def _iso_day(text: str | None) -> str | None:
+    """``text`` as an ISO day if it is one (a list's listing date), else None."""
+    try:
+        return dt.date.fromisoformat((text or "")[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _documents(db, keys: list[str], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:

@@ -1,0 +1,138 @@
+"""Finding what a user names, and what they may have meant when nothing is found.
+
+Documents are named by id (cable ids in any spelling), by the file they were
+read from (with or without its folder and extension: articles have opaque
+ids such as article-03c5935401c2b59c, but their files have names) or by their
+exact title.  When nothing matches, ``nearest_*`` offer the closest ids and
+names, so a not-found error can say "did you mean"; ``linking_missing`` says
+whether the store has no links yet, the one case where "run resolve" helps.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from rigour.text.distance import jaro_winkler
+
+from ..cable import canonical_id
+
+SUGGESTIONS = 5
+MIN_SIMILARITY = 0.8  # Jaro-Winkler, 0-1: below this a suggestion is noise
+# A typed beginning ("LIMMT" of "LIMMT Economic and Trade Company") counts, a little below a whole match.
+PREFIX_WEIGHT = 0.95
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    id: str          # what to type
+    name: str | None  # what it is called, when that differs from the id
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name}
+
+
+def find_documents(store, text: str) -> list[tuple[str, str | None]]:
+    """(id, title) of the documents ``text`` names: its id, else the files it
+    was read from (path, file name, or file name without extension), else its
+    exact title (case-insensitive).  Several when a name fits several."""
+    db = store.db
+    text = text.strip()
+    candidates = [text] + [c for c in (canonical_id(text),) if c and c != text]
+    for doc_id in candidates:
+        row = db.execute("SELECT id, title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row:
+            return [tuple(row)]
+    by_file = _documents_by_file(db, text)
+    if by_file:
+        return by_file
+    return [tuple(r) for r in db.execute(
+        "SELECT id, title FROM documents WHERE title = ? COLLATE NOCASE ORDER BY id", (text,))]
+
+
+def _documents_by_file(db, text: str) -> list[tuple[str, str | None]]:
+    """Documents read from a file whose path, base name or stem is ``text``.
+    A cables.csv holds many documents: naming it names them all."""
+    name = os.path.basename(text.rstrip("/"))
+    if not name:
+        return []
+    # The base name is a suffix of the stored path: LIKE narrows, Python decides.
+    pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found: dict[str, str | None] = {}
+    for doc_id, title, path in db.execute(
+        "SELECT d.id, d.title, s.path FROM sources s JOIN documents d ON d.pk = s.pk "
+        "WHERE s.path LIKE ? ESCAPE '\\' ORDER BY d.id", (pattern,)):
+        base = os.path.basename(path)
+        if text in (path, base, os.path.splitext(base)[0]) or path.endswith("/" + text.lstrip("./")):
+            found.setdefault(doc_id, title)
+    return list(found.items())
+
+
+def _similarity(typed: str, text: str) -> float:
+    """How close ``text`` is to what was typed (both case-folded): the whole of
+    it, or its beginning as long as what was typed."""
+    whole = jaro_winkler(typed, text)
+    if len(text) > len(typed) + 2:
+        return max(whole, PREFIX_WEIGHT * jaro_winkler(typed, text[:len(typed) + 2]))
+    return whole
+
+
+def _nearest(query: str, choices: dict[str, Suggestion], limit: int) -> list[Suggestion]:
+    """The suggestions whose text is closest to ``query``, best first, one per id
+    (ties in the order of ``choices``)."""
+    typed = " ".join(query.casefold().split())
+    if not typed:
+        return []
+    scored = [(_similarity(typed, " ".join(text.casefold().split())), n, suggestion)
+              for n, (text, suggestion) in enumerate(choices.items())]
+    seen: dict[str, Suggestion] = {}
+    for score, _, suggestion in sorted(scored, key=lambda t: (-t[0], t[1])):
+        if score < MIN_SIMILARITY or len(seen) == limit:
+            break
+        seen.setdefault(suggestion.id, suggestion)
+    return list(seen.values())
+
+
+def nearest_documents(store, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+    """Documents whose id, title or file name is closest to ``text``."""
+    choices: dict[str, Suggestion] = {}
+    for doc_id, title in store.db.execute("SELECT id, title FROM documents"):
+        suggestion = Suggestion(doc_id, title)
+        choices.setdefault(doc_id, suggestion)
+        if title:
+            choices.setdefault(title, suggestion)
+    for doc_id, title, path in store.db.execute(
+            "SELECT d.id, d.title, s.path FROM sources s JOIN documents d ON d.pk = s.pk"):
+        choices.setdefault(os.path.splitext(os.path.basename(path))[0], Suggestion(doc_id, title))
+    return _nearest(text, choices, limit)
+
+
+def nearest_entities(store, name: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+    """Entities whose id, name or an alias is closest to ``name``; the busiest
+    entity first among equally close ones (rows come in that order)."""
+    choices: dict[str, Suggestion] = {}
+    for entity_id, entity_name, alias in store.db.execute(
+            "SELECT e.id, e.name, a.value FROM entities e, json_each(e.aliases) a ORDER BY e.documents DESC, e.id"):
+        suggestion = Suggestion(entity_id, entity_name)
+        for text in (entity_name, entity_id, alias):
+            choices.setdefault(text, suggestion)
+    return _nearest(name, choices, limit)
+
+
+def nearest_cases(store, case_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+    """Cases whose id or title is closest to ``case_id``."""
+    choices: dict[str, Suggestion] = {}
+    for id_, title in store.db.execute("SELECT id, title FROM cases ORDER BY id"):
+        suggestion = Suggestion(id_, title)
+        choices.setdefault(id_, suggestion)
+        choices.setdefault(title, suggestion)
+    return _nearest(case_id, choices, limit)
+
+
+def linking_missing(store) -> bool:
+    """Whether entities, links and cases are absent or out of date: documents
+    are stored but linking has not run since (the only time 'resolve' helps)."""
+    if store.linking_pending():
+        return True
+    has_documents = store.db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
+    has_entities = store.db.execute("SELECT EXISTS (SELECT 1 FROM entities)").fetchone()[0]
+    return bool(has_documents and not has_entities)
