@@ -145,10 +145,11 @@ def test_ingest_without_extraction_stores_no_mentions(runner, db):
     assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT), "--db", db, "--no-extract"]).exit_code == 0
     listed = runner.invoke(app, ["entities", "--db", db, "--json"])
     assert listed.exit_code == 0 and listed.stdout.strip() == ""
-    # a later run with extraction fills them in even though the document is unchanged
+    # a later run with extraction fills them in even though the document is unchanged,
+    # and links them (the new mentions leave linking pending): LIMMT is its entity
     assert runner.invoke(app, ["ingest", str(SEED_CABLE_EXPORT), "--db", db]).exit_code == 0
     listed = runner.invoke(app, ["entities", "--db", db, "--json"])
-    assert "LIMMT" in {json.loads(line)["name"] for line in listed.stdout.splitlines()}
+    assert "LIMMT Economic and Trade Company" in {json.loads(line)["name"] for line in listed.stdout.splitlines()}
 
 
 def test_show_says_how_the_date_is_known_and_warns_of_a_page_holding_another_cable(runner, db):

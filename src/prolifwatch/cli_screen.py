@@ -79,7 +79,7 @@ def lists_load(
     from .knowledge.lists import ListFormatError
     from .query.screening import load_list_file
 
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         try:
             summary = load_list_file(store, file, format, name=name, aliases=aliases, addresses=addresses)
         except (ListFormatError, OSError) as exc:

@@ -76,7 +76,9 @@ def test_screen_rejects_a_bad_date(runner, db):
 
 
 def test_screen_without_lists_says_how_to_load_them(runner, tmp_path):
-    result = runner.invoke(app, ["screen", "IRISL", "--db", str(tmp_path / "empty.sqlite")])
+    empty = tmp_path / "empty.sqlite"
+    open_store(empty).close()  # a store, without lists (screen on no store at all says to make one)
+    result = runner.invoke(app, ["screen", "IRISL", "--db", str(empty)])
     assert result.exit_code == 2 and "lists load" in result.stderr
 
 
