@@ -177,7 +177,14 @@ def serve(db_path: str) -> None:
         hits = built["screener"].screen(query, limit=request.get("limit", 5), threshold=request.get("threshold"))
         return {"hits": [h.to_json() for h in hits], "country": query.country}
 
-    server.serve(db_path, answer)
+    def warm_up() -> None:
+        """Build the entries, the index and rigour's name taggers (made on a first comparison): screen a
+        listed name, which the index cannot fail to offer to the matcher."""
+        first = next(iter_list_entries(store.db), None)
+        if first:
+            answer({"signature": screening_signature(store.db), "name": ListEntry.from_json(first[2]).caption})
+
+    server.serve(db_path, answer, warm_up=warm_up)
 
 
 if __name__ == "__main__":  # python -m prolifwatch.query.screening serve STORE (started by screen/server.py)

@@ -3,7 +3,7 @@
 # Raised whenever what makes a hit changes (matching, gates, evidence), so that
 # xref screens every entity again and a warm screener built by older code is
 # not asked (screen/server.py).
-SCREENING_RULES = "2026-12-issue20"
+SCREENING_RULES = "issue20-2"
 
 
 def screening_signature(lists_signature: str) -> str:

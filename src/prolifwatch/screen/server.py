@@ -91,9 +91,11 @@ def stop(db: str | Path) -> bool:
 
 
 def serve(db: str | Path, answer: Callable[[dict[str, Any]], dict[str, Any]], *,
-          idle_seconds: float = IDLE_SECONDS) -> None:
+          warm_up: Callable[[], object] | None = None, idle_seconds: float = IDLE_SECONDS) -> None:
     """Answer requests on the store's socket until idle, stopped, or the store is gone.  ``answer``
-    turns one request into one reply; an exception in it is replied as an error."""
+    turns one request into one reply; an exception in it is replied as an error.  ``warm_up`` runs once
+    the socket is bound, before the first request is taken: a ``screen`` arriving meanwhile waits for
+    it instead of building a second screener beside it."""
     path = socket_path(db)
     if path is None:
         return
@@ -111,6 +113,11 @@ def serve(db: str | Path, answer: Callable[[dict[str, Any]], dict[str, Any]], *,
         os.umask(old_umask)
     listener.listen(8)
     listener.settimeout(1.0)
+    if warm_up:
+        try:
+            warm_up()
+        except Exception:  # the first request will say what is wrong
+            pass
     last = time.monotonic()
     try:
         while time.monotonic() - last < idle_seconds and os.path.exists(db):

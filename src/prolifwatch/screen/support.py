@@ -10,8 +10,10 @@ kind of body it is.  A compliance officer cannot act on such a hit, so:
   given name "Ho-jin" is one part): one shared given name or family name is
   not enough, unless the list gives only that one name;
 * any **other** hit needs one shared word that is not generic
-  (``data/generic_words.txt``), or every word of one listed name but its
-  form ("Organisation", ``data/form_words.txt``)
+  (``data/generic_words.txt``), or every word of one listed name, its form
+  ("Organisation", ``data/form_words.txt``) in any spelling: "Defence
+  Industries Org." is the listed Defence Industries Organisation, Turkey's
+  "Defense Industries" (Undersecretariat) is not
   ("Ministry of Energy and Industry" is not "Ministry of Atomic Energy
   Industry").
 
@@ -80,6 +82,11 @@ def shared_parts(query: Sequence[str], listed: Sequence[str]) -> list[str]:
     return [listed[n] for n in sorted(matched)]
 
 
+def _words(name: str) -> list[str]:
+    """The words as written (legal forms kept, which organisation_parts drops)."""
+    return re.findall(r"[a-z0-9]+", ascii_text(name).casefold())
+
+
 def person_parts(name: str) -> list[str]:
     """Parts of a person's name: words, a hyphenated given name as one ("ho-jin" -> "hojin")."""
     return [part.replace("-", "") for part in _PART.findall(ascii_text(name).casefold())]
@@ -107,12 +114,16 @@ def person_shortfall(query: str, listed_names: Sequence[str]) -> str | None:
 def organisation_shortfall(query: str, listed_names: Sequence[str]) -> str | None:
     """Why no listed name is shared enough with ``query``; None when one is."""
     ours = organisation_parts(query)
+    our_form = bool(FORM_WORDS.intersection(_words(query)))
     best: list[str] = []
     for listed in listed_names:
         theirs = organisation_parts(listed)
         shared = shared_parts(ours, theirs)
+        if any(word not in GENERIC_WORDS for word in shared):
+            return None
         needed = [word for word in theirs if word not in FORM_WORDS]
-        if any(word not in GENERIC_WORDS for word in shared) or (shared and set(needed) <= set(shared)):
+        form_given = our_form or not FORM_WORDS.intersection(_words(listed))
+        if shared and set(needed) <= set(shared) and form_given:
             return None
         best = max(best, shared, key=len)
     if not best:
