@@ -231,7 +231,7 @@ def test_an_older_store_is_migrated_with_the_same_event_ids(runner, db):
         ids = dict(store.db.execute("SELECT event_pk, eid FROM events"))
     as_schema_7(db)
     with open_store(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 9
+        assert store.schema_version() == SCHEMA_VERSION == 10
         assert dict(store.db.execute("SELECT event_pk, eid FROM events")) == ids
     assert None not in ids.values() and len(set(ids.values())) == len(ids)
     event = _a_transfer(runner, db)

@@ -68,7 +68,8 @@ def lists(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) 
 @lists_app.command("load")
 def lists_load(
     file: Annotated[Path, typer.Argument(help="The list file as published (XML, CSV or JSON lines).")],
-    format: Annotated[str, typer.Option("--format", help="un, ofac (SDN.XML or SDN.CSV) or ftm (OpenSanctions).")],
+    format: Annotated[Optional[str], typer.Option("--format", help="un, ofac (SDN.XML or SDN.CSV) or ftm "
+                                                  "(OpenSanctions); default: told by the file's content.")] = None,
     name: Annotated[Optional[str], typer.Option(help="Name to keep it under (default: the format).")] = None,
     aliases: Annotated[Optional[Path], typer.Option(help="OFAC CSV only: the ALT.CSV file.")] = None,
     addresses: Annotated[Optional[Path], typer.Option(help="OFAC CSV only: the ADD.CSV file.")] = None,
@@ -109,26 +110,51 @@ def screen(
     as_json: JsonOption = False,
 ) -> None:
     """Screen a party (or a CSV of parties) against the loaded sanctions lists."""
-    from .screen import make_query
-
     day = _date(as_of)
     if file is not None:
         return _screen_file(file, output, output_format, day, threshold, db)
     if not name:
         _fail("give a NAME to screen, or --file parties.csv")
-    try:
-        query = make_query(name, type, country, identifier, day)
-    except ValueError as exc:
-        _fail(str(exc))
-    with _open_store(db) as store:
-        screener = _screener(store, threshold)
-    hits = [h.to_json() for h in screener.screen(query, limit=limit)]
+    hits, country_code = _screen_one(name, type, country, identifier, day, threshold, limit, db)
     if as_json:
-        _emit_json({"query": name, "type": type, "country": query.country, "as_of": as_of, "hits": hits})
+        _emit_json({"query": name, "type": type, "country": country_code, "as_of": as_of, "hits": hits})
     else:
         from .render_screen import print_hits
 
         print_hits(out, name, hits, as_of=as_of)
+
+
+def _screen_one(name: str, type: str | None, country: str | None, identifier: str | None, day, threshold,
+                limit: int, db) -> tuple[list[dict], str | None]:
+    """Hits for one party, and its country code: from the store's warm screener when one runs
+    (screen/server.py), else screened here, and a warm screener started for the next call.  Asking the
+    server imports no matcher; it checks the party's type, country and identifier itself."""
+    from .screen import server
+    from .screen.rules import screening_signature
+    from .store.listings import lists_signature
+
+    with _open_store(db) as store:
+        location = str(store.path)
+        request = {"signature": screening_signature(lists_signature(store.db)), "name": name, "type": type,
+                   "country": country, "identifier": identifier, "as_of": day.isoformat() if day else None,
+                   "threshold": threshold, "limit": limit}
+        reply = server.ask(location, request)
+        if reply is not None and "invalid" in reply:
+            _fail(reply["invalid"])
+        if reply is not None and "hits" in reply:
+            return reply["hits"], reply.get("country")
+        from .screen.query import make_query
+
+        try:
+            query = make_query(name, type, country, identifier, day)
+        except ValueError as exc:
+            _fail(str(exc))
+        screener = _screener(store, threshold)
+    hits = [h.to_json() for h in screener.screen(query, limit=limit)]
+    if reply is not None:  # a server built for other lists or rules: replace it
+        server.stop(location)
+    server.start(location)
+    return hits, query.country
 
 
 def _screen_file(path: Path, output: Path | None, output_format: str, day, threshold, db) -> None:
@@ -174,26 +200,39 @@ def classify_goods(
         print_goods(out, description, matches)
 
 
-@app.command()
+xref_app = typer.Typer(help="Stored entities screened against the loaded lists, and the analyst's verdicts on "
+                       "the hits.", invoke_without_command=True)
+app.add_typer(xref_app, name="xref")
+UserOption = Annotated[str, typer.Option("--user", help="Who decided (stored with the verdict).")]
+NoteOption = Annotated[Optional[str], typer.Option("--note", help="Why (stored with the verdict).")]
+
+
+@xref_app.callback()
 def xref(
+    ctx: typer.Context,
     restart: Annotated[bool, typer.Option("--restart", help="Screen every entity again, not only new ones.")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Only show the stored hits.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Only show the stored hits, with their evidence.")] = False,
     threshold: ThresholdOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Screen every stored entity against the loaded lists and keep the hits for the entity profiles.
-    Interrupt it at will: the next run resumes where it stopped."""
+    Interrupt it at will: the next run resumes where it stopped.  `xref confirm|dismiss ENTITY LISTING`
+    records a verdict on a hit."""
+    if ctx.invoked_subcommand:
+        return
     from .query.screening import hits_for, xref as run_xref
 
     with _open_store(db, linked=True) as store:
         if show:
-            for hit in hits_for(store):
-                if as_json:
+            hits = hits_for(store)
+            if as_json:
+                for hit in hits:
                     _emit_json(hit)
-                else:
-                    out.print(f"{hit['score']:.2f}  {hit['entity_name']} [{hit['entity_type']}] -> {hit['name']} "
-                              f"[{hit['list']}:{hit['entry_id']}]", markup=False)
+            else:
+                from .render_screen import print_xref_hits
+
+                print_xref_hits(out, hits)
             return
         screener = _screener(store, threshold)
         with _progress() as progress:
@@ -212,3 +251,36 @@ def xref(
     else:
         out.print(f"{figures['screened']} entities screened ({figures['skipped']} already done), "
                   f"{figures['with_hits']} with hits", markup=False)
+
+
+def _decide(entity: str, listing: str, verdict: str, user: str, note: str | None, db, as_json: bool) -> None:
+    from .query.screening import HitNotFound, decide
+
+    with _open_store(db) as store:
+        try:
+            decided = decide(store, entity, listing, verdict, user=user, note=note)
+        except HitNotFound as exc:
+            _fail(str(exc), 1)
+    if as_json:
+        _emit_json(decided)
+    else:
+        out.print(f"{verdict}: {decided['entity_type']}:{decided['entity_key']} -> "
+                  f"{decided['list']}:{decided['entry_id']}", markup=False)
+
+
+EntityArgument = Annotated[str, typer.Argument(help="The entity as xref --show names it (name or key).")]
+ListingArgument = Annotated[str, typer.Argument(help="The listing: LIST:ENTRY_ID, the entry id, or the listed name.")]
+
+
+@xref_app.command("confirm")
+def xref_confirm(entity: EntityArgument, listing: ListingArgument, user: UserOption = "analyst",
+                 note: NoteOption = None, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Confirm a hit: the entity is the listed party.  Kept across re-ingest, linking and xref."""
+    _decide(entity, listing, "confirmed", user, note, db, as_json)
+
+
+@xref_app.command("dismiss")
+def xref_dismiss(entity: EntityArgument, listing: ListingArgument, user: UserOption = "analyst",
+                 note: NoteOption = None, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Dismiss a hit: the entity is not the listed party.  It leaves xref and the entity's profile for good."""
+    _decide(entity, listing, "dismissed", user, note, db, as_json)

@@ -15,7 +15,7 @@ from .terminal import Text
 
 def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:
     if not lists:
-        console.print("No sanctions lists loaded. Load one with `prolifwatch lists load FILE --format un|ofac|ftm`.")
+        console.print("No sanctions lists loaded. Load one with `prolifwatch lists load FILE` (UN, OFAC or OpenSanctions).")
         return
     table = Table(show_header=True, header_style="bold")
     for column in ("list", "format", "entries", "as of", "loaded", "file"):
@@ -36,6 +36,9 @@ def print_hits(console: Console, query: str, hits: list[dict[str, Any]], *, as_o
         line = Text(f"  {hit['score']:.2f}  ", style="bold")
         line.append(Text(hit["name"]))
         line.append(f"  [{hit['list']}:{hit['entry_id']}, {hit['type']}]")
+        if hit.get("weak_alias"):
+            line.append(Text("  weak alias: ", style="yellow"))
+            line.append(Text(hit["weak_alias"]))
         console.print(line)
         facts = [f"programmes: {', '.join(hit['programmes']) or '-'}", f"listed on: {hit['listed_on'] or 'not stated'}"]
         if hit["status"]:
@@ -57,3 +60,28 @@ def print_goods(console: Console, description: str, matches: list[dict[str, Any]
     for m in matches:
         table.add_row(m["item"], f"{m['confidence']:.2f}", Text(", ".join(m["keywords"])), Text(m["name"]))
     console.print(table)
+
+
+def print_xref_hits(console: Console, hits: list[dict[str, Any]]) -> None:
+    """Each stored hit: the entity, the listing, the analyst's verdict, and what the entity rests on."""
+    if not hits:
+        console.print("No xref hits stored (run `prolifwatch xref`).")
+        return
+    for hit in hits:
+        line = Text(f"{hit['score']:.2f}  ", style="bold")
+        line.append(Text(hit["entity_name"]))
+        line.append(f" [{hit['entity_type']}] -> ")
+        line.append(Text(hit.get("name") or ""))
+        line.append(f" [{hit['list']}:{hit['entry_id']}]")
+        if hit.get("weak_alias"):
+            line.append(Text(" weak alias", style="yellow"))
+        if hit.get("review"):
+            line.append(Text(f" ({hit['review']})", style="green"))
+        console.print(line)
+        evidence = hit.get("evidence") or {}
+        if evidence:
+            forms = ", ".join(f"{' '.join(m['text'].split())} ×{m['count']}" for m in evidence.get("mentions", []))
+            documents = evidence.get("documents", [])
+            more = evidence.get("document_count", len(documents)) - len(documents)
+            console.print(Text(f"      key {hit['entity_key']} · as written: {forms}"))
+            console.print(Text(f"      in {', '.join(documents)}" + (f" and {more} more" if more > 0 else "")))

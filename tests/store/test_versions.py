@@ -218,7 +218,7 @@ def test_a_store_written_before_versions_opens_and_keeps_its_records(tmp_path):
         kept_path = next(e["path"] for e in source_versions(s, "09ULAANBAATAR234") if e["kept"])
     _as_schema_6(path)
     with open_store(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 9
+        assert s.schema_version() == SCHEMA_VERSION == 10
         assert s.get("09ULAANBAATAR234").to_json(with_text=True) == record
         entries = source_versions(s, "09ULAANBAATAR234")
         # Which record is kept is still known (from its preference); what the

@@ -15,6 +15,7 @@ class Hit:
     features: list[Feature] = field(default_factory=list)
     status: str | None = None  # on the query's --as-of date: listed, delisted, not yet listed, unknown
     list_as_of: str | None = None
+    weak_alias: str | None = None  # the listed weak alias the query is written as: a lead, not an identification
 
     @property
     def key(self) -> str:
@@ -34,5 +35,6 @@ class Hit:
             "countries": list(self.entry.countries),
             "identifiers": [f"{i.kind}:{i.value}" for i in self.entry.identifiers],
             "aliases": [n.text for n in self.entry.names[1:]],
+            "weak_alias": self.weak_alias,
             "explanation": [f.to_json() for f in self.features],
         }

@@ -2,9 +2,8 @@
 
 nomenklatura caches the analysis of an entity's names by entity id, so an
 id must stand for exactly one set of names: it is made from the list entry,
-the names chosen and the extra spelling (or, for a query, from its names).  Short all-capital aliases
-("DIO", "SIG", "AIG") are compared as weak aliases whatever the list says:
-as a name on their own they match too many unrelated parties.
+the names chosen and the extra spelling (or, for a query, from its schema and names).  An alias is
+weak when the list marks it weak, and only then: "SBIG", a UN a.k.a., is a name of the party.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from collections.abc import Sequence
 
 from followthemoney import EntityProxy, model
 
-from ..knowledge.lists import WEAK_ALIAS_LETTERS, ListEntry
+from ..knowledge.lists import WEAK, ListEntry
 from .query import Query
 
 ENTRY_SCHEMATA = {"organization": "Organization", "person": "Person", "vessel": "Vessel",
@@ -27,11 +26,6 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalnum()]
-    return len(letters) <= WEAK_ALIAS_LETTERS and name.upper() == name and " " not in name.strip()
-
-
 def entry_proxy(list_name: str, entry: ListEntry, names: Sequence[int] | None = None,
                 spelling: str | None = None) -> EntityProxy:
     """The entry with all its names, or only those numbered in ``names`` (the ones worth comparing),
@@ -43,8 +37,7 @@ def entry_proxy(list_name: str, entry: ListEntry, names: Sequence[int] | None = 
         proxy.id += ":" + _digest(spelling)
     for number in chosen:
         name = entry.names[number]
-        weak = name.kind == "weak" or (number > 0 and is_acronym(name.text))
-        proxy.add("weakAlias" if weak else ("name" if number == 0 else "alias"), name.text)
+        proxy.add("weakAlias" if name.kind == WEAK else ("name" if number == 0 else "alias"), name.text)
     if spelling:
         proxy.add("alias", spelling)
     proxy.add("country", list(entry.countries))
@@ -57,8 +50,17 @@ def entry_proxy(list_name: str, entry: ListEntry, names: Sequence[int] | None = 
     return proxy
 
 
-def query_proxy(query: Query, spelling: str | None = None) -> EntityProxy:
-    proxy = model.make_entity(QUERY_SCHEMATA.get(query.type, "LegalEntity"))
+def query_schema(query: Query, entry: ListEntry) -> str:
+    """The query's schema for comparing with ``entry``.  A party of no stated type may be any listed
+    type: logic-v2 never pairs a LegalEntity with a Vessel or an Airplane, so against those entries
+    the party is compared as one."""
+    if query.type is None and entry.type in ("vessel", "aircraft"):
+        return ENTRY_SCHEMATA[entry.type]
+    return QUERY_SCHEMATA.get(query.type, "LegalEntity")
+
+
+def query_proxy(query: Query, spelling: str | None = None, schema: str | None = None) -> EntityProxy:
+    proxy = model.make_entity(schema or QUERY_SCHEMATA.get(query.type, "LegalEntity"))
     proxy.id = "query:" + _digest(f"{proxy.schema.name}|{query.name}|{spelling or ''}")
     proxy.add("name", query.name)
     if spelling:

@@ -5,8 +5,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..knowledge.lists.values import clean_imo, country_code
-
 QUERY_TYPES = ("company", "organization", "person", "vessel", "aircraft")
 _MMSI = re.compile(r"^\D*(\d{9})\D*$")
 
@@ -22,6 +20,8 @@ class Query:
 
 def parse_identifier(text: str) -> tuple[str, str] | None:
     """"IMO 9051624" or a bare seven-digit number is an IMO number; nine digits an MMSI."""
+    from ..knowledge.lists.values import clean_imo  # followthemoney: seconds to import, only when needed
+
     text = (text or "").strip()
     if not text:
         return None
@@ -39,6 +39,8 @@ def make_query(name: str, type: str | None = None, country: str | None = None, i
                as_of: str | dt.date | None = None) -> Query:
     if type is not None and type not in QUERY_TYPES:
         raise ValueError(f"unknown party type {type!r}: use one of {', '.join(QUERY_TYPES)}")
+    from ..knowledge.lists.values import country_code
+
     code = country_code(country) if country else None
     if country and not code:
         raise ValueError(f"unknown country {country!r}")

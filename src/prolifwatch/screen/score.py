@@ -6,6 +6,10 @@ symbols ("Corp" = "Corporation"), and weighs a query word missing from the
 list name more than a list word the user left out.  A comparison costs about
 half a millisecond, so only the best few index candidates are scored.
 Vessels are found by IMO or MMSI number first, by name and flag second.
+A party of no stated type is compared with every listed type, vessels and
+aircraft included.  After the matcher, a hit must rest on enough of the
+listed name (``support.py``); a name written exactly as a weak alias is
+reported whatever its score, marked as such, for the reviewer to weigh.
 """
 from __future__ import annotations
 
@@ -14,13 +18,14 @@ from dataclasses import dataclass
 
 from nomenklatura.matching import ScoringAlgorithm, ScoringConfig
 
-from ..knowledge.lists import STRONG, ListEntry
-from .explain import country_feature, identifier_feature, matcher_features
+from ..knowledge.lists import STRONG, WEAK, ListEntry
+from .explain import Feature, country_feature, identifier_feature, matcher_features
 from .hit import Hit
-from .index import CandidateIndex
+from .index import CandidateIndex, normalised
 from .keys import name_keys
 from .matcher import ScreeningLogic
-from .proxies import entry_proxy, query_proxy
+from .proxies import entry_proxy, query_proxy, query_schema
+from .support import organisation_shortfall, person_shortfall
 from .query import Query
 from .status import status_on
 from .variants import closest_spellings
@@ -38,6 +43,9 @@ SURE = 0.9
 # A weak alias ("AIG", "IRISL Group") matched on its own is a lead, not a hit:
 # logic-v2 weighs it 0.8, above the threshold; here it stays below it.
 WEAK_ALIAS_WEIGHT = 0.6
+# A hit resting on too little of the listed name (support.py) scores at most
+# this, below the default threshold: still visible with --threshold 0.5.
+UNSUPPORTED_CEILING = 0.5
 # Which list-entry types a party of a given type can be.
 COMPATIBLE = {
     "person": {"person", "unknown"},
@@ -86,7 +94,7 @@ class Screener:
             hit = self._score(query, number, proxies)
             if hit.score >= SURE and number in overlap:
                 sure = overlap[number] if sure is None else min(sure, overlap[number])
-            if hit.score >= threshold:
+            if hit.score >= threshold or hit.weak_alias:
                 hits.append(hit)
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
@@ -105,7 +113,8 @@ class Screener:
         names = self._names_to_compare(query, indexed.entry)
         ours, theirs = closest_spellings(query.name, [indexed.entry.names[n].text for n in names
                                                       if indexed.entry.names[n].kind == STRONG])
-        proxy = proxies.get(ours) or proxies.setdefault(ours, query_proxy(query, ours))
+        schema = query_schema(query, indexed.entry)
+        proxy = proxies.get((schema, ours)) or proxies.setdefault((schema, ours), query_proxy(query, ours, schema))
         candidate = entry_proxy(indexed.list_name, indexed.entry, names, theirs)
         result = self.algorithm.compare(proxy, candidate, self._config)
         features = matcher_features(result)
@@ -115,6 +124,29 @@ class Screener:
             features.insert(0, identifier)
             if identifier.score > 0:  # an IMO/MMSI match decides a vessel whatever its current name
                 score = max(score, 0.99)
+        weak_alias = self._weak_alias_written(query, indexed.entry)
+        if not (identifier and identifier.score > 0) and not weak_alias:
+            shortfall = self._shortfall(query, indexed.entry)
+            if shortfall:
+                features.append(Feature("support", -1.0, shortfall))
+                score = min(score, UNSUPPORTED_CEILING)
+        if weak_alias:
+            features.insert(0, Feature("weak_alias", round(score, 3), f"{query.name!r} is written as the listed "
+                                       f"weak alias {weak_alias!r}: the list says it does not identify the party alone"))
         features.append(country_feature(query, indexed.entry))
         status = status_on(indexed.entry, query.as_of) if query.as_of else None
-        return Hit(indexed.list_name, indexed.entry, min(score, 1.0), features, status, indexed.list_as_of)
+        return Hit(indexed.list_name, indexed.entry, min(score, 1.0), features, status, indexed.list_as_of,
+                   weak_alias=weak_alias)
+
+    @staticmethod
+    def _weak_alias_written(query: Query, entry: ListEntry) -> str | None:
+        """The weak alias the query is written as (ignoring case, punctuation and legal form), if any."""
+        wanted = normalised(query.name)
+        return next((n.text for n in entry.names if n.kind == WEAK and normalised(n.text) == wanted), None)
+
+    @staticmethod
+    def _shortfall(query: Query, entry: ListEntry) -> str | None:
+        names = [n.text for n in entry.names if n.kind == STRONG]
+        if entry.type == "person":
+            return person_shortfall(query.name, names)
+        return organisation_shortfall(query.name, names)

@@ -327,5 +327,24 @@ INSERT INTO store_counters (name, value) VALUES ('linking_pending',
     EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM entities));
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+# The analyst's verdicts on xref hits: a stored entity (mention type and key,
+# the key that ingest and resolution give again) against a listed entry (list
+# name and the list's own entry id, which a new edition keeps).  Never
+# touched by ingest, resolution or xref; xref applies them to the hits it
+# saves (a dismissed hit is not saved, a confirmed one is marked).
+V10 = """
+CREATE TABLE xref_decisions (
+    entity_type TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    list_name TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'dismissed')),
+    note TEXT,
+    user TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (entity_type, entity_key, list_name, entry_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
 SCHEMA_VERSION = len(MIGRATIONS)
