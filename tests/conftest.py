@@ -16,6 +16,13 @@ SEED_CABLE_PAGE = SEEDS / "003_9b312f05c89310a6.txt"
 SEED_ARTICLE_ASIANEWS = SEEDS / "004_b93a3101632fe7c5.txt"
 
 
+@pytest.fixture(autouse=True)
+def no_warm_screener(monkeypatch):
+    """A test's `screen` screens in its own process and leaves no server behind
+    (tests/screen/test_screen_server.py turns it on to test it)."""
+    monkeypatch.setenv("PROLIFWATCH_SCREEN_SERVER", "off")
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

@@ -25,12 +25,6 @@ def indexed(*files: tuple[Path, str]) -> list[IndexedEntry]:
     return entries
 
 
-@pytest.fixture(autouse=True)
-def no_warm_screener(monkeypatch):
-    """A test's `screen` screens in its own process and starts no server (test_screen_server.py tests it)."""
-    monkeypatch.setenv("PROLIFWATCH_SCREEN_SERVER", "off")
-
-
 @pytest.fixture(scope="session")
 def screener() -> Screener:
     """UN and OFAC XML fixtures: the lists the screening test set is written against."""
