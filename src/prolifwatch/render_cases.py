@@ -72,6 +72,13 @@ def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+def no_cases_line(party) -> str:
+    """Why the list is empty: the entity as resolved, or no filter matched."""
+    if party is None:
+        return "no cases match (cases are built by 'prolifwatch resolve', which ingest runs)"
+    return f"no cases with entity {party.name} (resolved to: {party.described()})"
+
+
 def _confidence(value: float | None, review: str | None = None) -> str:
     shown = f"{value:.2f}" if value is not None else "?"
     return f"{shown}, {review}" if review else shown
