@@ -114,6 +114,8 @@ def _summary(id_: str, title: str, first: str | None, last: str | None, record: 
         "transfers": len(record["transfers"]), "actions": len(record["actions"]),
         "statuses": list(dict.fromkeys(s["status"] for s in record["statuses"])),
         "conflicts": [c["role"] for c in record["conflicts"]],
+        "state": {k: (record.get("state") or {}).get(k) for k in ("state", "date", "document")}
+        if record.get("state") else None,
     }
 
 
@@ -131,7 +133,9 @@ def find_cases(store, *, entity: str | None = None, min_documents: int = 1, min_
                limit: int = 50) -> tuple[list[dict[str, Any]], PartyResolution | None]:
     """``list_cases``' cases and what ``entity`` resolved to (no cases when it resolves to nothing)."""
     db = store.db
-    where, params = ["json_array_length(c.record, '$.documents') >= ?"], [min_documents]
+    # a case needs real parties (resolve/cases_parties.py): one without is reachable by id, not listed
+    where = ["json_array_length(c.record, '$.documents') >= ?", "COALESCE(json_extract(c.record, '$.has_parties'), 1)"]
+    params: list[Any] = [min_documents]
     if min_confidence is not None:
         where.append("c.id IN (SELECT ce.case_id FROM case_events ce JOIN live_events e ON e.event_pk = ce.event_pk"
                      " WHERE e.type = 'transfer' AND e.ranked_confidence >= ?)")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.event import TRANSFER_ROLES
 from .cases_dates import parse_interval, sort_key
+from .cases_outcomes import latest_state
 
 if TYPE_CHECKING:  # the input types live with the clustering
     from .cases import ActionInput, TransferInput
@@ -115,19 +116,22 @@ def _status_conflict(statuses: list[dict[str, Any]], config: Mapping[str, Any]) 
 
 def _date_conflict(dated: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Documents giving the same status on dates that do not overlap ("delivered in May" / "in
-    August").  Different statuses have different dates by nature (planned in May, seized in June)."""
+    August").  Different statuses have different dates by nature (planned in May, seized in June);
+    a month and a day inside it ("2008-08", "2008-08-21") overlap and are no conflict.  Only the
+    dates that clash with another document's are listed."""
     by_status_document: dict[tuple, list] = defaultdict(list)
     for d in dated:
-        by_status_document[(d["status"], d["document"])].append(parse_interval(d["date"]))
-    clash = any(
-        sa == sb and all(x.gap_days(y) > 0 for x in a for y in b)
-        for ((sa, _), a), ((sb, _), b) in combinations(by_status_document.items(), 2)
-    )
-    if not clash:
+        by_status_document[(d["status"], d["document"])].append((parse_interval(d["date"]), d["date"]))
+    clashing: set[str] = set()
+    for ((sa, _), a), ((sb, _), b) in combinations(by_status_document.items(), 2):
+        if sa == sb and all(x.gap_days(y) > 0 for x, _ in a for y, _ in b):
+            clashing.update(v for _, v in a + b)
+    if not clashing:
         return None
     values: dict[str, list] = defaultdict(list)
     for d in dated:
-        values[d["date"]].append({"document": d["document"], "idx": d["idx"]})
+        if d["date"] in clashing:
+            values[d["date"]].append({"document": d["document"], "idx": d["idx"]})
     return {"role": "date", "values": [{"value": v, "name": v, "sources": src} for v, src in values.items()]}
 
 
@@ -161,6 +165,9 @@ def _action(a: "ActionInput", names: Mapping[str, str]) -> dict[str, Any]:
         "kind": a.record.get("kind"), "date": a.record.get("date"), "transfer": a.transfer,
         "actor": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("actor") or []],
         "counterpart": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("counterpart") or []],
+        # the host government replaced what the sentence named (cases_outcomes.with_host_counterpart)
+        "extracted_counterpart": [_clean(x.get("text", "")) for x in a.record.get("extracted_counterpart") or []],
+        "outcome": a.transfer is None,
         "paragraph": evidence.get("paragraph"), "evidence": _clean(evidence.get("text", "")),
     }
 
@@ -191,7 +198,8 @@ def build_record(transfers: Sequence["TransferInput"], actions: Sequence["Action
     roles = _roles(ordered, names)
     statuses = sorted(
         ({"status": r["status"], "date": r["date"] or (r["document_date"] or "")[:10] or None,
-          "document": r["document"], "idx": r["idx"]} for r in rows if r["status"]),
+          "document": r["document"], "idx": r["idx"], "paragraph": r["paragraph"], "evidence": r["evidence"]}
+         for r in rows if r["status"]),
         key=lambda s: (sort_key(s["date"], None), status_rank.get(s["status"], len(status_rank))),
     )
     dated = [{"date": r["date"], "status": r["status"], "document": r["document"], "idx": r["idx"]}
@@ -212,4 +220,9 @@ def build_record(transfers: Sequence["TransferInput"], actions: Sequence["Action
         "statuses": statuses,
         "conflicts": conflicts,
         "actions": related,
+        "state": latest_state(statuses, related, config),
+        # a case needs real parties: without one (and without a carrier) it is not listed
+        "has_parties": any(roles.get(r) for r in ("supplier", "recipient", "end_user", "carrier")),
+        "not_parties": [dict(n, document=t.document, idx=t.idx) for t in ordered
+                        for n in t.record.get("not_parties") or []],
     }
