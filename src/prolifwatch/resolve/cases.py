@@ -43,7 +43,7 @@ import numpy as np
 from ..datafiles import data_yaml
 from .cases_dates import Interval, transfer_interval
 from .cases_outcomes import attach_outcomes, outcome_values, paragraph_of, with_host_counterpart
-from .cases_pairs import candidate_pairs, score_pairs
+from .cases_pairs import DateSpreadUnionFind, candidate_pairs, score_pairs
 from .cases_parties import PartyRule, split_parties
 from .cases_record import argument_value, build_record
 
@@ -235,37 +235,6 @@ def _block_keys(p: _Profile, scorer: _Scorer, pad_days: int, linked: Mapping[str
     return keys
 
 
-class _UnionFind:
-    """Clusters with the spread of their own dates, so chains cannot stretch a case over years."""
-
-    def __init__(self, profiles: list[_Profile]):
-        self.parent = list(range(len(profiles)))
-        self.span: list[tuple | None] = [
-            (p.interval.start, p.interval.end) if p.interval and p.interval.own else None for p in profiles
-        ]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int, max_spread_days: int) -> bool:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return True
-        a, b = self.span[ri], self.span[rj]
-        merged = a or b
-        if a and b:
-            # spread = from the earliest end to the latest start: how far apart the dated reports lie
-            merged = (max(a[0], b[0]), min(a[1], b[1]))
-            if (merged[0] - merged[1]).days > max_spread_days:
-                return False
-        self.parent[rj] = ri
-        self.span[ri] = merged
-        return True
-
-
 def _add_link_bonus(scored: dict[tuple[int, int], float], profiles: list[_Profile], scorer: _Scorer,
                     bonus: float) -> None:
     """Add the document-link bonus to mutual best matches only.
@@ -367,7 +336,7 @@ def build_cases(
     _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
     accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _UnionFind(profiles)
+    clusters = DateSpreadUnionFind([p.interval for p in profiles])
     refused = 0
     for _, i, j in accepted:
         if not clusters.union(i, j, config["dates"]["max_case_spread_days"]):

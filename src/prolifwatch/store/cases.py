@@ -45,9 +45,12 @@ _ACTIONS_SQL = (_EVENTS_SQL + "WHERE e.type = 'diplomatic_action' AND (json_extr
 def _hosts(db: sqlite3.Connection, documents: set[str]) -> dict[str, str]:
     """Document id -> the host government's key (the post's country), for documents with actions."""
     config = default_config()
-    hosts = {}
-    for id_, origin, recipients in db.execute("SELECT id, origin, json_extract(record, '$.recipients') FROM documents"):
-        if id_ in documents:
+    hosts, ids = {}, sorted(documents)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for id_, origin, recipients in db.execute(
+                "SELECT id, origin, json_extract(record, '$.recipients') FROM documents"
+                f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             host = host_country(origin, json.loads(recipients or "[]"), config)
             if host:
                 hosts[id_] = host
