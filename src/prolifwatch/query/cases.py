@@ -16,7 +16,7 @@ def entity_keys(store, name: str) -> tuple[dict[str, Any], list[str]] | None:
     Before entity resolution has run (no entity found), a mention key such as
     ``entity:limmt`` or a surface form used in event arguments stands for itself."""
     party = resolve_party(store, name)
-    if not party.resolved:
+    if not party.keys:  # a text only keyless arguments carry (a corrected value) is no entity to follow
         return None
     if party.entities:
         entity = find_entity(store, party.entities[0]["id"]) or {**party.entities[0], "aliases": []}

@@ -34,16 +34,17 @@ class PartyResolution:
     keys: list[str] = field(default_factory=list)        # mention keys and entity ids that stand for it
     texts: list[str] = field(default_factory=list)       # casefolded names, for arguments without a key
     suggestions: list[str] = field(default_factory=list)
+    as_written: bool = False    # no entity or key, but arguments without a key carry this very text
 
     @property
     def resolved(self) -> bool:
-        return bool(self.keys)
+        return bool(self.keys) or self.as_written
 
     def described(self) -> str:
         """E.g. "China (country:CN)"; the keys themselves before entity resolution."""
         if self.entities:
             return ", ".join(f"{e['name']} ({e['id']})" for e in self.entities)
-        return ", ".join(self.keys)
+        return ", ".join(self.keys) or f"{self.name!r} as written in events"
 
     def to_json(self) -> dict:
         return {"name": self.name, "entities": self.entities, "keys": self.keys, "suggestions": self.suggestions}
@@ -116,11 +117,14 @@ def resolve_party(store, name: str) -> PartyResolution:
         texts.update(_fold(a) for a in json.loads(aliases or "[]"))
     if not rows:  # before entity resolution, or a name only arguments carry: keys used as they stand
         keys.update(k for (k,) in db.execute(
-            "SELECT DISTINCT key FROM event_arguments WHERE key IS NOT NULL AND text = ? COLLATE NOCASE", (typed,)))
-        keys.update(k for (k,) in db.execute("SELECT DISTINCT key FROM mentions WHERE key = ?", (typed,)))
+            "SELECT DISTINCT key FROM event_arguments WHERE key = ? OR (key IS NOT NULL AND text = ? COLLATE NOCASE)"
+            " UNION SELECT DISTINCT key FROM mentions WHERE key = ?", (typed, typed, typed)))
+        # an argument without a key (an analyst's corrected value) is found by its exact text
+        found.as_written = db.execute("SELECT 1 FROM event_arguments WHERE key IS NULL AND text = ? COLLATE NOCASE"
+                                      " LIMIT 1", (typed,)).fetchone() is not None
     found.keys = sorted(keys)
     found.texts = sorted(texts)
-    if not found.keys:
+    if not found.resolved:
         found.suggestions = suggest_names(db, typed)
     return found
 
