@@ -115,3 +115,4 @@ def test_the_same_parties_in_reverse_order_are_one_case():
         "an attempt by HDS Lines to apply for P&I coverage", paragraph=6, supplier=[hds], recipient=[pni]))
     cases, _ = _build([advise, apply_for])
     assert len(cases) == 1
+    assert cases[0].title in ("P&I → HDS Lines", "HDS Lines → P&I")  # not "HDS Lines → HDS Lines"

@@ -135,17 +135,20 @@ def _date_conflict(dated: list[dict[str, Any]]) -> dict[str, Any] | None:
     return {"role": "date", "values": [{"value": v, "name": v, "sources": src} for v, src in values.items()]}
 
 
-def _top_name(roles: Mapping[str, list[dict[str, Any]]], *role_names: str, count: int = 1) -> str:
+def _top_name(roles: Mapping[str, list[dict[str, Any]]], *role_names: str, count: int = 1, unlike: str = "") -> str:
+    """The names of the commonest values of the first role that has any; ``unlike``: a name to pass
+    over when the role has another (a pair read in both directions is titled once each way round)."""
     for role in role_names:
         if roles.get(role):
-            return ", ".join(e["name"] for e in roles[role][:count])
+            entries = [e for e in roles[role] if e["name"] != unlike] or roles[role]
+            return ", ".join(e["name"] for e in entries[:count])
     return ""
 
 
 def title_of(roles: Mapping[str, list[dict[str, Any]]], first_document: str) -> str:
     """E.g. "North Korea → Iran: jet vanes via Beijing (Iran Air)"."""
     supplier = _top_name(roles, "supplier", "origin")
-    recipient = _top_name(roles, "recipient", "end_user", "destination")
+    recipient = _top_name(roles, "recipient", "end_user", "destination", unlike=supplier)
     items = _top_name(roles, "items", count=2)
     parties = " → ".join(p for p in (supplier or "?", recipient or "?")) if supplier or recipient else ""
     title = ": ".join(p for p in (parties, items) if p) or f"Transfer reported in {first_document}"
