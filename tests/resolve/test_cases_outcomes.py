@@ -73,21 +73,21 @@ def test_the_host_is_the_posts_country_or_the_one_post_addressed():
     assert host_country("USUN New York", [], config) is None
 
 
+def _dated(pk, document, date):
+    return TransferInput(pk, document, "2008-09-30", 0, transfer(
+        f"shipped ({date})", date=date, supplier=[DALIAN], recipient=[IRAN], carrier=[BROOJERDI]))
+
+
 def test_a_month_and_a_day_inside_it_are_no_date_conflict():
-    month = TransferInput(1, "08STATE1", "2008-09-01", 0, transfer(
-        "shipped in August", date="2008-08", supplier=[DALIAN], recipient=[IRAN], carrier=[BROOJERDI]))
-    day = TransferInput(2, "08STATE2", "2008-09-02", 0, transfer(
-        "shipped on 21 August", date="2008-08-21", supplier=[DALIAN], recipient=[IRAN], carrier=[BROOJERDI]))
-    may = TransferInput(3, "08STATE3", "2008-09-03", 0, transfer(
-        "shipped in May", date="2008-05", supplier=[DALIAN], recipient=[IRAN], carrier=[BROOJERDI]))
+    month, day, may = _dated(1, "08STATE1", "2008-08"), _dated(2, "08STATE2", "2008-08-21"), _dated(3, "08STATE3",
+                                                                                                  "2008-05")
     (case,), _ = _build([month, day])
     assert case.record["conflicts"] == []
     (case,), _ = _build([month, day, may])
     (conflict,) = case.record["conflicts"]
-    assert {v["value"] for v in conflict["values"]} == {"2008-05", "2008-08", "2008-08-21"}
-    (case,), _ = _build([day, TransferInput(4, "08STATE4", "2008-09-04", 0, transfer(
-        "shipped in September", date="2008-09", supplier=[DALIAN], recipient=[IRAN], carrier=[BROOJERDI]))])
-    assert [c["role"] for c in case.record["conflicts"]] == ["date"]
+    # two values that disagree: May, and August told as a month and as a day of it
+    assert [v["name"] for v in conflict["values"]] == ["2008-05", "2008-08-21 (2008-08)"]
+    assert [len(v["sources"]) for v in conflict["values"]] == [1, 2]
 
 
 def test_redaction_marks_directives_and_offices_are_no_parties():

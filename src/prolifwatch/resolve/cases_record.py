@@ -116,23 +116,34 @@ def _status_conflict(statuses: list[dict[str, Any]], config: Mapping[str, Any]) 
 
 def _date_conflict(dated: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Documents giving the same status on dates that do not overlap ("delivered in May" / "in
-    August").  Different statuses have different dates by nature (planned in May, seized in June);
-    a month and a day inside it ("2008-08", "2008-08-21") overlap and are no conflict.  Only the
-    dates that clash with another document's are listed."""
+    August").  Different statuses have different dates by nature (planned in May, seized in June).
+    A month and a day inside it ("2008-08", "2008-08-21") agree: overlapping dates are listed as
+    one value, named by the finest ("2008-08-21 (2008-08)"), so the conflict shows only dates
+    that disagree."""
     by_status_document: dict[tuple, list] = defaultdict(list)
     for d in dated:
-        by_status_document[(d["status"], d["document"])].append((parse_interval(d["date"]), d["date"]))
-    clashing: set[str] = set()
-    for ((sa, _), a), ((sb, _), b) in combinations(by_status_document.items(), 2):
-        if sa == sb and all(x.gap_days(y) > 0 for x, _ in a for y, _ in b):
-            clashing.update(v for _, v in a + b)
-    if not clashing:
+        by_status_document[(d["status"], d["document"])].append(parse_interval(d["date"]))
+    clash = any(
+        sa == sb and all(x.gap_days(y) > 0 for x in a for y in b)
+        for ((sa, _), a), ((sb, _), b) in combinations(by_status_document.items(), 2)
+    )
+    if not clash:
         return None
-    values: dict[str, list] = defaultdict(list)
-    for d in dated:
-        if d["date"] in clashing:
-            values[d["date"]].append({"document": d["document"], "idx": d["idx"]})
-    return {"role": "date", "values": [{"value": v, "name": v, "sources": src} for v, src in values.items()]}
+    groups: list[list[dict[str, Any]]] = []      # dates joined by overlapping, one value each
+    for d in sorted(dated, key=lambda d: parse_interval(d["date"]).first):
+        interval = parse_interval(d["date"])
+        if groups and any(interval.gap_days(parse_interval(o["date"])) == 0 for o in groups[-1]):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    values = []
+    for group in groups:
+        finest = min(group, key=lambda d: (parse_interval(d["date"]).last - parse_interval(d["date"]).first,
+                                           d["date"]))["date"]
+        others = sorted({d["date"] for d in group} - {finest})
+        values.append({"value": finest, "name": finest + (f" ({', '.join(others)})" if others else ""),
+                       "sources": [{"document": d["document"], "idx": d["idx"]} for d in group]})
+    return {"role": "date", "values": values}
 
 
 def _top_name(roles: Mapping[str, list[dict[str, Any]]], *role_names: str, count: int = 1, unlike: str = "") -> str:
