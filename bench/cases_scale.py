@@ -54,7 +54,7 @@ def synthetic(n: int, seed: int = 7) -> list[TransferInput]:
 def from_store(path: str) -> list[TransferInput]:
     from prolifwatch.store.cases import load_inputs
 
-    return load_inputs(sqlite3.connect(path))[0]
+    return load_inputs(sqlite3.connect(path))["transfers"]
 
 
 def main() -> None:

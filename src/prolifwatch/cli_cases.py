@@ -54,19 +54,19 @@ def cases(
 ) -> None:
     """Cases (transfers merged across documents), most documents first, with their best
     transfer confidence; transfers an analyst rejected are in no case."""
-    from .query.cases import list_cases
-    from .render_cases import print_cases
+    from .query.cases import find_cases
+    from .render_cases import no_cases_line, print_cases
 
     with _open_store(db, linked=True) as store:
-        found = list_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
-                           limit=limit or -1)
-    if found is None:
+        found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                                  limit=limit or -1)
+    if party is not None and not party.resolved:
         _not_found("entity", entity or "")
     if as_json:
         for summary in found:
             _emit_json(summary)
     elif not found:
-        err.print("no cases match (cases are built by 'prolifwatch resolve', which ingest runs)", markup=False)
+        err.print(no_cases_line(party), markup=False, highlight=False)
     else:
         print_cases(out, found)
 

@@ -66,6 +66,8 @@ def events(
     type: Annotated[Optional[str], typer.Option("--type", help="transfer or diplomatic_action.")] = None,
     supplier: Annotated[Optional[str], typer.Option(help="Supplier name or key, e.g. LIMMT.")] = None,
     recipient: Annotated[Optional[str], typer.Option(help="Recipient name or key, e.g. Iran.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor of a diplomatic action, e.g. China.")] = None,
+    counterpart: Annotated[Optional[str], typer.Option(help="Counterpart of a diplomatic action.")] = None,
     item_code: Annotated[Optional[str], typer.Option(help="Control-list code, e.g. 3.B.3 or 'MTCR 2.A.1'.")] = None,
     status: Annotated[
         Optional[str], typer.Option(help="planned, impending, completed, interdicted, alleged or denied.")
@@ -84,23 +86,29 @@ def events(
 ) -> None:
     """Transfers and diplomatic actions found in the stored documents, with their evidence and
     id (ev-…, what 'review' takes); events an analyst rejected are left out, corrected ones
-    show the correction and the original."""
-    from .query import list_events
-    from .query.extraction import EVENT_SORTS
-    from .render_extraction import print_events
+    show the correction and the original.  Party options take a name, alias, entity id or
+    country code (DPRK, KP and North Korea are one), resolved to entities, never substrings."""
+    from .query.extraction import EVENT_SORTS, find_events
+    from .render_extraction import no_events_line, print_events, unresolved_party_lines
 
     if sort not in EVENT_SORTS:
         err.print(f"error: --sort {sort!r}: use one of {', '.join(EVENT_SORTS)}", markup=False, highlight=False)
         raise typer.Exit(2)
     with _open_store(db) as store:
-        found = list_events(store, type=type, supplier=supplier, recipient=recipient, item_code=item_code,
-                            status=status, since=since, until=until, min_confidence=min_confidence,
-                            sort=sort, limit=limit)
+        answer = find_events(store, type=type, supplier=supplier, recipient=recipient, actor=actor,
+                             counterpart=counterpart, item_code=item_code, status=status, since=since,
+                             until=until, min_confidence=min_confidence, sort=sort, limit=limit)
+    if answer.unresolved:
+        for line in unresolved_party_lines(answer.unresolved):
+            err.print(line, markup=False, highlight=False)
+        raise typer.Exit(1)
     if as_json:
-        for event in found:
+        for event in answer.events:
             _emit_json(event)
+    elif not answer.events:
+        err.print(no_events_line(type, answer.parties), markup=False, highlight=False)
     else:
-        print_events(out, found)
+        print_events(out, answer.events)
 
 
 @app.command()

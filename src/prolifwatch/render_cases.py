@@ -33,6 +33,11 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
     for role in TRANSFER_ROLES:
         for entry in case["roles"].get(role, []):
             _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
+    state = case.get("state")
+    if state:
+        by = f" by {', '.join(state['by'])}" if state.get("by") else ""
+        _plain(console, f"  latest state: {state['state']}{by} ({state['date'] or '?'}, {state['document']} "
+                        f"{evidence_citation(state)}): “{state['evidence']}”", style="bold")
     if case["statuses"]:
         _plain(console, "  statuses: " + " → ".join(
             f"{s['status']} ({s['date'] or '?'}, {s['document']})" for s in case["statuses"]))
@@ -44,8 +49,11 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
         for a in case["actions"]:
             who = ", ".join(a["actor"]) or "?"
             whom = ", ".join(a["counterpart"]) or "?"
-            _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom} "
+            said = f" (the text names {', '.join(a['extracted_counterpart'])})" if a.get("extracted_counterpart") else ""
+            _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom}{said} "
                             f"({a['document']} {evidence_citation(a)})")
+    for n in case.get("not_parties", []):
+        _plain(console, f"  not a party: {n['text']} (as {n['role']}, {n['document']}#{n['idx']})", style="dim")
     console.print(Text("  documents", style="bold"))
     for d in case["documents"]:
         where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
@@ -62,14 +70,23 @@ def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
     table = Table(show_header=True, header_style="bold")
     # The id is what a user passes to 'case': never wrapped or cut.
     table.add_column("case", no_wrap=True, min_width=17)
-    for column in ("title", "first", "last", "docs", "transfers", "confidence", "conflicts"):
+    for column in ("title", "first", "last", "docs", "transfers", "confidence", "state", "conflicts"):
         table.add_column(column)
     for c in cases:
         # Titles come from document text: Text cells, so "[chemical weapons]" is not read as markup.
+        state = c.get("state") or {}
         table.add_row(*(Text(v) for v in (c["id"], c["title"], c["first_date"] or "", c["last_date"] or "",
                                           str(c["documents"]), str(c["transfers"]), _confidence(c.get("confidence")),
+                                          f"{state.get('state', '')} {state.get('document', '')}".strip(),
                                           ", ".join(c["conflicts"]))))
     console.print(table)
+
+
+def no_cases_line(party) -> str:
+    """Why the list is empty: the entity as resolved, or no filter matched."""
+    if party is None:
+        return "no cases match (cases are built by 'prolifwatch resolve', which ingest runs)"
+    return f"no cases with entity {party.name} (resolved to: {party.described()})"
 
 
 def _confidence(value: float | None, review: str | None = None) -> str:

@@ -84,6 +84,28 @@ def print_events(console: Console, events: list[dict[str, Any]]) -> None:
         console.print("  “" + _clean(event["evidence"]["text"]) + "”", markup=False, highlight=False, style="dim")
 
 
+def no_events_line(event_type: str | None, parties: dict[str, Any]) -> str:
+    """E.g. "no transfers with supplier DPRK (resolved to: North Korea (country:KP))"."""
+    kind = {"transfer": "transfers", "diplomatic_action": "diplomatic actions",
+            "diplomatic-action": "diplomatic actions"}.get(event_type or "", "events")
+    named = " and ".join(f"{role} {party.name}" for role, party in parties.items())
+    if not named:
+        return f"no {kind} match"
+    resolved = "; ".join(f"{party.name} → {party.described()}" for party in parties.values())
+    return f"no {kind} with {named} (resolved to: {resolved})"
+
+
+def unresolved_party_lines(unresolved: dict[str, Any]) -> list[str]:
+    """One error line per party name that resolves to no entity, with the nearest names."""
+    lines = []
+    for role, party in unresolved.items():
+        line = f"error: --{role} {party.name!r}: no entity, alias or country code by that name"
+        if party.suggestions:
+            line += "; did you mean " + ", ".join(repr(s) for s in party.suggestions) + "?"
+        lines.append(line)
+    return lines
+
+
 def print_entities(console: Console, entities: list[dict[str, Any]]) -> None:
     table = Table(show_header=True, header_style="bold")
     for column in ("name", "type", "key", "documents", "mentions"):

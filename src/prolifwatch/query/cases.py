@@ -6,26 +6,24 @@ from typing import Any
 
 from ..citations import with_paragraph_number
 from .entities import find_entity
+from .parties import PartyResolution, argument_match_sql, resolve_party
 
 
 def entity_keys(store, name: str) -> tuple[dict[str, Any], list[str]] | None:
-    """The entity a user names and its member mention keys.
+    """The entity a user names and the mention keys standing for it (``resolve_party``: ids,
+    names, aliases, country codes; several entities when a name is several's), or None.
 
     Before entity resolution has run (no entity found), a mention key such as
     ``entity:limmt`` or a surface form used in event arguments stands for itself."""
-    entity = find_entity(store, name)
-    db = store.db
-    if entity is not None:
-        keys = [k for (k,) in db.execute("SELECT key FROM entity_members WHERE entity_id = ?", (entity["id"],))]
-        return entity, sorted(set(keys) | {entity["id"]})
-    keys = [k for (k,) in db.execute(
-        "SELECT DISTINCT key FROM event_arguments WHERE key = ? OR (text = ? COLLATE NOCASE AND key IS NOT NULL)"
-        " UNION SELECT DISTINCT key FROM mentions WHERE key = ?",
-        (name, name, name),
-    )]
-    if not keys:
+    party = resolve_party(store, name)
+    if not party.keys:  # a text only keyless arguments carry (a corrected value) is no entity to follow
         return None
-    return {"id": keys[0], "name": name, "type": None, "aliases": [], "resolved": False}, sorted(keys)
+    if party.entities:
+        entity = find_entity(store, party.entities[0]["id"]) or {**party.entities[0], "aliases": []}
+        if len(party.entities) > 1:
+            entity = {**entity, "also": party.entities[1:]}
+        return entity, party.keys
+    return {"id": party.keys[0], "name": name, "type": None, "aliases": [], "resolved": False}, party.keys
 
 
 def _documents(store, ids: list[str]) -> list[dict[str, Any]]:
@@ -116,6 +114,8 @@ def _summary(id_: str, title: str, first: str | None, last: str | None, record: 
         "transfers": len(record["transfers"]), "actions": len(record["actions"]),
         "statuses": list(dict.fromkeys(s["status"] for s in record["statuses"])),
         "conflicts": [c["role"] for c in record["conflicts"]],
+        "state": {k: (record.get("state") or {}).get(k) for k in ("state", "date", "document")}
+        if record.get("state") else None,
     }
 
 
@@ -124,27 +124,35 @@ def list_cases(store, *, entity: str | None = None, min_documents: int = 1, min_
     """Cases, most documents first; with ``entity``, those where it takes part
     (None when no such entity is known); with ``min_confidence``, those with a
     transfer at least that confident (an accepted one counts as 1.0)."""
+    cases, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                              limit=limit)
+    return None if party is not None and not party.resolved else cases
+
+
+def find_cases(store, *, entity: str | None = None, min_documents: int = 1, min_confidence: float | None = None,
+               limit: int = 50) -> tuple[list[dict[str, Any]], PartyResolution | None]:
+    """``list_cases``' cases and what ``entity`` resolved to (no cases when it resolves to nothing)."""
     db = store.db
-    where, params = ["json_array_length(c.record, '$.documents') >= ?"], [min_documents]
+    # a case needs real parties (resolve/cases_parties.py): one without is reachable by id, not listed
+    where = ["json_array_length(c.record, '$.documents') >= ?", "COALESCE(json_extract(c.record, '$.has_parties'), 1)"]
+    params: list[Any] = [min_documents]
     if min_confidence is not None:
         where.append("c.id IN (SELECT ce.case_id FROM case_events ce JOIN live_events e ON e.event_pk = ce.event_pk"
                      " WHERE e.type = 'transfer' AND e.ranked_confidence >= ?)")
         params.append(min_confidence)
+    party = None
     if entity:
-        found = entity_keys(store, entity)
-        if found is None:
-            return None
-        keys = found[1]
-        marks = ",".join("?" * len(keys))
-        where.append(
-            "c.id IN (SELECT ce.case_id FROM case_events ce JOIN event_arguments a ON a.event_pk = ce.event_pk"
-            f" WHERE a.key IN ({marks}))"
-        )
-        params += keys
+        party = resolve_party(store, entity)
+        if not party.resolved:
+            return [], party
+        sql, values = argument_match_sql(None, party)
+        where.append("c.id IN (SELECT ce.case_id FROM case_events ce JOIN live_events e"
+                     f" ON e.event_pk = ce.event_pk WHERE {sql})")
+        params += values
     rows = db.execute(
         "SELECT c.id, c.title, c.first_date, c.last_date, c.record FROM cases c WHERE " + " AND ".join(where)
         + " ORDER BY json_array_length(c.record, '$.documents') DESC,"
         " json_array_length(c.record, '$.transfers') DESC, c.first_date, c.id LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [{**_summary(i, t, f, last, json.loads(r)), **_confidence(db, i)} for i, t, f, last, r in rows]
+    return [{**_summary(i, t, f, last, json.loads(r)), **_confidence(db, i)} for i, t, f, last, r in rows], party

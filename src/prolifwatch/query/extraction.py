@@ -2,18 +2,40 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..citations import with_paragraph_number
-from ..extract.text import slug
+from .parties import PartyResolution, argument_match_sql, resolve_party
+
+# Filter options naming a party, and the argument role each matches.
+PARTY_FILTERS = ("supplier", "recipient", "actor", "counterpart")
 
 
-def list_events(
+@dataclass
+class EventsAnswer:
+    """Events found, and what each party filter resolved to (for saying why none were found)."""
+    events: list[dict[str, Any]]
+    parties: dict[str, PartyResolution] = field(default_factory=dict)
+
+    @property
+    def unresolved(self) -> dict[str, PartyResolution]:
+        return {role: party for role, party in self.parties.items() if not party.resolved}
+
+
+def list_events(store, **filters: Any) -> list[dict[str, Any]]:
+    """``find_events``' events alone (a party that resolves to nothing matches nothing)."""
+    return find_events(store, **filters).events
+
+
+def find_events(
     store,
     *,
     type: str | None = None,
     supplier: str | None = None,
     recipient: str | None = None,
+    actor: str | None = None,
+    counterpart: str | None = None,
     item_code: str | None = None,
     status: str | None = None,
     since: str | None = None,
@@ -21,12 +43,14 @@ def list_events(
     min_confidence: float | None = None,
     sort: str = "confidence",
     limit: int = 50,
-) -> list[dict[str, Any]]:
+) -> EventsAnswer:
     """Events as the analyst's review leaves them (rejected ones out, corrections in),
     most confident first (an accepted event counts as 1.0), or with ``sort="date"``
-    newest document first.  Party filters match an argument's key or,
-    case-insensitively, its text (``--supplier LIMMT``); ``item_code`` matches a
-    control-list code with or without its regime (``3.B.3``)."""
+    newest document first.  Party filters are resolved to entities (``resolve_party``:
+    aliases, ids, country codes; never substrings) and match an argument standing for
+    one of them; ``item_code`` matches a control-list code with or without its regime
+    (``3.B.3``).  A party that resolves to nothing gives no events and is reported in
+    ``unresolved``."""
     if sort not in EVENT_SORTS:
         raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}")
     where, params = [], []
@@ -45,13 +69,14 @@ def list_events(
     if until:
         where.append("substr(COALESCE(e.date, d.date), 1, 10) <= ?")
         params.append(until)
-    for role, value in (("supplier", supplier), ("recipient", recipient)):
-        if value:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = ? "
-                "AND (a.key = ? OR a.text LIKE ? OR a.key LIKE ?))"
-            )
-            params += [role, value, f"%{value}%", f"%:{slug(value)}"]
+    named = {"supplier": supplier, "recipient": recipient, "actor": actor, "counterpart": counterpart}
+    parties = {role: resolve_party(store, value) for role, value in named.items() if value}
+    if any(not party.resolved for party in parties.values()):
+        return EventsAnswer([], parties)
+    for role, party in parties.items():
+        sql, values = argument_match_sql(role, party)
+        where.append(sql)
+        params += values
     if item_code:
         where.append(
             "EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = 'item_code' "
@@ -67,9 +92,9 @@ def list_events(
         + f" ORDER BY {EVENT_SORTS[sort]} LIMIT ?"
     )
     rows = store.db.execute(sql, (*params, limit)).fetchall()
-    return [_with_number({"id": eid, "document": doc_id, "document_date": date, **reviewed(json.loads(record))},
-                         number)
-            for eid, doc_id, date, record, number in rows]
+    return EventsAnswer([_with_number({"id": eid, "document": doc_id, "document_date": date,
+                                       **reviewed(json.loads(record))}, number)
+                         for eid, doc_id, date, record, number in rows], parties)
 
 
 EVENT_SORTS = {

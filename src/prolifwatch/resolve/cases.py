@@ -42,7 +42,9 @@ import numpy as np
 
 from ..datafiles import data_yaml
 from .cases_dates import Interval, transfer_interval
-from .cases_pairs import candidate_pairs, score_pairs
+from .cases_outcomes import attach_outcomes, outcome_values, paragraph_of, with_host_counterpart
+from .cases_pairs import DateSpreadUnionFind, candidate_pairs, score_pairs
+from .cases_parties import PartyRule, split_parties
 from .cases_record import argument_value, build_record
 
 PARTY_SIDES = {"supplier": ("supplier",), "buyer": ("recipient", "end_user")}
@@ -64,7 +66,7 @@ class ActionInput:
     document: str
     document_date: str | None
     idx: int
-    transfer: int               # idx of a transfer event in the same document
+    transfer: int | None        # idx of a transfer event in the same document; None for an outcome near one
     record: dict[str, Any]
 
 
@@ -129,6 +131,7 @@ class _Scorer:
         self.dates = config["dates"]
         self.weak_prefixes = tuple(config["weak_prefixes"])
         self.generic_items = set(config["generic_items"])
+        self.reversed = config["reversed_parties"]
         self.links = links
 
     def is_weak(self, value: str) -> bool:
@@ -182,6 +185,12 @@ class _Scorer:
             kept.append(part[~(dated[a] & dated[b] & (gap > tolerance))])
         return np.concatenate(kept)
 
+    @staticmethod
+    def reversed_parties(a: _Profile, b: _Profile) -> bool:
+        """A's supplier is B's buyer and A's buyer B's supplier, by specific parties: one pair
+        read in two directions."""
+        return bool(a.specific["supplier"] & b.specific["buyer"] and a.specific["buyer"] & b.specific["supplier"])
+
     def score(self, a: _Profile, b: _Profile) -> float | None:
         dates = self.date_score(a.interval, b.interval)
         if dates is None:
@@ -190,6 +199,8 @@ class _Scorer:
         total = dates
         for side in PARTY_SIDES:
             total += self._shared(a, b, side, "party_specific", "party_weak")
+        if self.reversed_parties(a, b):
+            total += self.reversed
         total += self._shared(a, b, "items", "item_specific", "item_weak")
         carriers_meet = not a.carriers.isdisjoint(b.carriers)
         if carriers_meet:
@@ -199,7 +210,7 @@ class _Scorer:
             total += w["carrier_conflict"]
         if self._specific_disjoint(a, b, "items"):
             total += w["item_conflict"]
-        if self._specific_disjoint(a, b, "supplier"):
+        if self._specific_disjoint(a, b, "supplier") and not self.reversed_parties(a, b):
             total += w["supplier_conflict"]
         if a.transfer.document == b.transfer.document:
             total += w["same_document"]
@@ -214,44 +225,14 @@ def _block_keys(p: _Profile, scorer: _Scorer, pad_days: int, linked: Mapping[str
     years = list(p.interval.years(pad_days)) if p.interval else [None]
     specific: list[tuple] = [("item", v) for v in p.items if not scorer.is_weak(v)]
     specific += [("carrier", v) for v in p.carriers]
-    specific += [("party", side, v) for side, values in p.sides.items() for v in values if not scorer.is_weak(v)]
+    # a party's block holds both sides, so a pair read in reverse is compared
+    specific += [("party", v) for values in p.sides.values() for v in values if not scorer.is_weak(v)]
     # No block for countries or programmes alone: weak evidence cannot reach the threshold
     # without a specific key, a shared document or a link, and those have blocks of their own.
     for key in specific:
         for year in years:
             keys.add((*key, year))
     return keys
-
-
-class _UnionFind:
-    """Clusters with the spread of their own dates, so chains cannot stretch a case over years."""
-
-    def __init__(self, profiles: list[_Profile]):
-        self.parent = list(range(len(profiles)))
-        self.span: list[tuple | None] = [
-            (p.interval.start, p.interval.end) if p.interval and p.interval.own else None for p in profiles
-        ]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int, max_spread_days: int) -> bool:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return True
-        a, b = self.span[ri], self.span[rj]
-        merged = a or b
-        if a and b:
-            # spread = from the earliest end to the latest start: how far apart the dated reports lie
-            merged = (max(a[0], b[0]), min(a[1], b[1]))
-            if (merged[0] - merged[1]).days > max_spread_days:
-                return False
-        self.parent[rj] = ri
-        self.span[ri] = merged
-        return True
 
 
 def _add_link_bonus(scored: dict[tuple[int, int], float], profiles: list[_Profile], scorer: _Scorer,
@@ -305,16 +286,29 @@ def build_cases(
     actions: Iterable[ActionInput] = (),
     *,
     links: Iterable[tuple[str, str]] = (),
+    answers: Iterable[tuple[str, str]] = (),
     names: Mapping[str, str] | None = None,
+    entities: Mapping[str, tuple[str, str]] | None = None,
+    hosts: Mapping[str, str] | None = None,
+    our_side: Iterable[str] = (),
     config: Mapping[str, Any] | None = None,
 ) -> tuple[list[Case], dict[str, int]]:
-    """Group transfers into cases; attach the actions that point at them.
+    """Group transfers into cases; attach the actions that point at them and the outcomes
+    near them (``cases_outcomes``).
 
     ``links`` are (document, document) pairs where one cites or describes the
-    other; ``names`` gives display names for entity ids (else the commonest
-    surface form).  Returns the cases, most documents first, and counts."""
+    other; ``answers`` (reply, request) pairs of documents; ``names`` gives display
+    names for entity ids (else the commonest surface form); ``entities`` each
+    entity's (name, type), to tell real parties (``cases_parties``); ``hosts`` each
+    document's host government key, the counterpart of its démarches; ``our_side``
+    the casefolded words naming our own side.  Returns the cases, most documents
+    first, and counts."""
     config = config or default_config()
+    names = names or {}
     scorer = _Scorer(config, set(links))
+    rule = PartyRule(config, entities)
+    transfers = [TransferInput(t.event_pk, t.document, t.document_date, t.idx,
+                               split_parties(t.record, rule, argument_value)) for t in transfers]
     profiles = [_profile(t, config, scorer) for t in transfers]
     pad = config["dates"]["tolerance_days"]
 
@@ -342,7 +336,7 @@ def build_cases(
     _add_link_bonus(scored, profiles, scorer, config["weights"]["document_link"])
     accepted = [(score, i, j) for (i, j), score in scored.items() if score >= config["threshold"]]
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _UnionFind(profiles)
+    clusters = DateSpreadUnionFind([p.interval for p in profiles])
     refused = 0
     for _, i, j in accepted:
         if not clusters.union(i, j, config["dates"]["max_case_spread_days"]):
@@ -352,15 +346,28 @@ def build_cases(
     for i, p in enumerate(profiles):
         groups[clusters.find(i)].append(p.transfer)
     by_transfer = {(t.document, t.idx): root for root, members in groups.items() for t in members}
+    hosts, sides = hosts or {}, set(our_side)
+    actions = [ActionInput(a.event_pk, a.document, a.document_date, a.idx, a.transfer, with_host_counterpart(
+        a.record, hosts.get(a.document), names.get(hosts.get(a.document, "")), sides, config)) for a in actions]
     related: dict[int, list[ActionInput]] = defaultdict(list)
     for action in actions:
         root = by_transfer.get((action.document, action.transfer))
         if root is not None:
             related[root].append(action)
+    paragraphs = {(p.transfer.document, p.transfer.idx): paragraph_of(p.transfer.record) for p in profiles}
+    case_values: dict[int, set[str]] = defaultdict(set)
+    for i, p in enumerate(profiles):
+        case_values[clusters.find(i)].update(*p.sides.values(), p.items, p.carriers, p.route)
+    named = {a.event_pk: outcome_values(a, hosts.get(a.document), sides, argument_value)
+             for a in actions if a.transfer is None}
+    outcomes = attach_outcomes(actions, by_transfer, paragraphs, answers, config, case_values=case_values,
+                               named=named, is_weak=scorer.is_weak)
+    for root, attached in outcomes.items():
+        related[root].extend(attached)
 
     cases = []
     for root, members in groups.items():
-        record = build_record(members, related.get(root, []), names or {}, config)
+        record = build_record(members, related.get(root, []), names, config)
         first = record["transfers"][0]
         cases.append(Case(
             id=case_id(first["document"], first["idx"]),
@@ -377,6 +384,8 @@ def build_cases(
         "multi_document_cases": sum(1 for c in cases if len(c.record["documents"]) > 1),
         "conflicts": sum(len(c.record["conflicts"]) for c in cases),
         "related_actions": sum(len(v) for v in related.values()),
+        "outcomes_attached": sum(len(v) for v in outcomes.values()),
+        "cases_without_parties": sum(1 for c in cases if not c.record["has_parties"]),
         "pairs_compared": len(pairs),
         "pairs_accepted": len(accepted),
         "merges_refused_for_spread": refused,

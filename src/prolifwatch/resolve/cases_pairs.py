@@ -1,4 +1,5 @@
-"""Which transfers are compared, and the scores of those that count.
+"""Which transfers are compared, the scores of those that count, and the
+union-find that merges them without stretching a case over years.
 
 Blocks hold the transfers sharing a key; every two members of a block are a
 candidate pair.  At 250,000 cables that is about 16 million pairs, most of
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+
+from .cases_dates import Interval
 
 
 @lru_cache(maxsize=64)
@@ -65,3 +68,32 @@ def score_pairs(score: Callable[[int, int], float | None], codes: np.ndarray, co
         if value is not None and counts(value):
             kept.append((i, j, value))
     return kept
+
+
+class DateSpreadUnionFind:
+    """Clusters with the spread of their own dates, so chains cannot stretch a case over years."""
+
+    def __init__(self, intervals: list[Interval | None]):
+        self.parent = list(range(len(intervals)))
+        self.span: list[tuple | None] = [(i.start, i.end) if i and i.own else None for i in intervals]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, max_spread_days: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        a, b = self.span[ri], self.span[rj]
+        merged = a or b
+        if a and b:
+            # spread = from the earliest end to the latest start: how far apart the dated reports lie
+            merged = (max(a[0], b[0]), min(a[1], b[1]))
+            if (merged[0] - merged[1]).days > max_spread_days:
+                return False
+        self.parent[rj] = ri
+        self.span[ri] = merged
+        return True

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.event import TRANSFER_ROLES
 from .cases_dates import parse_interval, sort_key
+from .cases_outcomes import latest_state
 
 if TYPE_CHECKING:  # the input types live with the clustering
     from .cases import ActionInput, TransferInput
@@ -115,7 +116,10 @@ def _status_conflict(statuses: list[dict[str, Any]], config: Mapping[str, Any]) 
 
 def _date_conflict(dated: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Documents giving the same status on dates that do not overlap ("delivered in May" / "in
-    August").  Different statuses have different dates by nature (planned in May, seized in June)."""
+    August").  Different statuses have different dates by nature (planned in May, seized in June).
+    A month and a day inside it ("2008-08", "2008-08-21") agree: overlapping dates are listed as
+    one value, named by the finest ("2008-08-21 (2008-08)"), so the conflict shows only dates
+    that disagree."""
     by_status_document: dict[tuple, list] = defaultdict(list)
     for d in dated:
         by_status_document[(d["status"], d["document"])].append(parse_interval(d["date"]))
@@ -125,23 +129,37 @@ def _date_conflict(dated: list[dict[str, Any]]) -> dict[str, Any] | None:
     )
     if not clash:
         return None
-    values: dict[str, list] = defaultdict(list)
-    for d in dated:
-        values[d["date"]].append({"document": d["document"], "idx": d["idx"]})
-    return {"role": "date", "values": [{"value": v, "name": v, "sources": src} for v, src in values.items()]}
+    groups: list[list[dict[str, Any]]] = []      # dates joined by overlapping, one value each
+    for d in sorted(dated, key=lambda d: parse_interval(d["date"]).first):
+        interval = parse_interval(d["date"])
+        if groups and any(interval.gap_days(parse_interval(o["date"])) == 0 for o in groups[-1]):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    values = []
+    for group in groups:
+        finest = min(group, key=lambda d: (parse_interval(d["date"]).last - parse_interval(d["date"]).first,
+                                           d["date"]))["date"]
+        others = sorted({d["date"] for d in group} - {finest})
+        values.append({"value": finest, "name": finest + (f" ({', '.join(others)})" if others else ""),
+                       "sources": [{"document": d["document"], "idx": d["idx"]} for d in group]})
+    return {"role": "date", "values": values}
 
 
-def _top_name(roles: Mapping[str, list[dict[str, Any]]], *role_names: str, count: int = 1) -> str:
+def _top_name(roles: Mapping[str, list[dict[str, Any]]], *role_names: str, count: int = 1, unlike: str = "") -> str:
+    """The names of the commonest values of the first role that has any; ``unlike``: a name to pass
+    over when the role has another (a pair read in both directions is titled once each way round)."""
     for role in role_names:
         if roles.get(role):
-            return ", ".join(e["name"] for e in roles[role][:count])
+            entries = [e for e in roles[role] if e["name"] != unlike] or roles[role]
+            return ", ".join(e["name"] for e in entries[:count])
     return ""
 
 
 def title_of(roles: Mapping[str, list[dict[str, Any]]], first_document: str) -> str:
     """E.g. "North Korea → Iran: jet vanes via Beijing (Iran Air)"."""
     supplier = _top_name(roles, "supplier", "origin")
-    recipient = _top_name(roles, "recipient", "end_user", "destination")
+    recipient = _top_name(roles, "recipient", "end_user", "destination", unlike=supplier)
     items = _top_name(roles, "items", count=2)
     parties = " → ".join(p for p in (supplier or "?", recipient or "?")) if supplier or recipient else ""
     title = ": ".join(p for p in (parties, items) if p) or f"Transfer reported in {first_document}"
@@ -161,6 +179,9 @@ def _action(a: "ActionInput", names: Mapping[str, str]) -> dict[str, Any]:
         "kind": a.record.get("kind"), "date": a.record.get("date"), "transfer": a.transfer,
         "actor": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("actor") or []],
         "counterpart": [names.get(argument_value(x)) or _clean(x.get("text", "")) for x in a.record.get("counterpart") or []],
+        # the host government replaced what the sentence named (cases_outcomes.with_host_counterpart)
+        "extracted_counterpart": [_clean(x.get("text", "")) for x in a.record.get("extracted_counterpart") or []],
+        "outcome": a.transfer is None,
         "paragraph": evidence.get("paragraph"), "evidence": _clean(evidence.get("text", "")),
     }
 
@@ -191,7 +212,8 @@ def build_record(transfers: Sequence["TransferInput"], actions: Sequence["Action
     roles = _roles(ordered, names)
     statuses = sorted(
         ({"status": r["status"], "date": r["date"] or (r["document_date"] or "")[:10] or None,
-          "document": r["document"], "idx": r["idx"]} for r in rows if r["status"]),
+          "document": r["document"], "idx": r["idx"], "paragraph": r["paragraph"], "evidence": r["evidence"]}
+         for r in rows if r["status"]),
         key=lambda s: (sort_key(s["date"], None), status_rank.get(s["status"], len(status_rank))),
     )
     dated = [{"date": r["date"], "status": r["status"], "document": r["document"], "idx": r["idx"]}
@@ -212,4 +234,9 @@ def build_record(transfers: Sequence["TransferInput"], actions: Sequence["Action
         "statuses": statuses,
         "conflicts": conflicts,
         "actions": related,
+        "state": latest_state(statuses, related, config),
+        # a case needs real parties: without one (and without a carrier) it is not listed
+        "has_parties": any(roles.get(r) for r in ("supplier", "recipient", "end_user", "carrier")),
+        "not_parties": [dict(n, document=t.document, idx=t.idx) for t in ordered
+                        for n in t.record.get("not_parties") or []],
     }
