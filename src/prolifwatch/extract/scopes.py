@@ -153,6 +153,8 @@ class GenericBodies:
         elif country is None and post and post not in self.absent_in.get(slug, ()):
             country = post
         only = self.only_in.get(words)
+        if only and country is None and len(only) == 1:
+            country = next(iter(only))  # "MRE" in a State Department cable is still Brazil's
         if only and country not in only:
             return None  # an acronym of one country's body ("MEA": India's) elsewhere means another
         slug = self.slug_in.get((words, country or ""), slug)  # India's "Congress" is its Congress Party
