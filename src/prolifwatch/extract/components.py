@@ -23,6 +23,7 @@ from .prefilter import fold
 from .scopes import GenericBodies, scope_mentions
 from .shortforms import ShortForms
 from .redactions import without_redactions
+from .body_cuts import after_coordinated, after_country
 from .vessels import join_short_vessels
 from .text import bounded, slug
 
@@ -350,50 +351,10 @@ def _strongest(run: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in sorted(run, key=_strength, reverse=True):
         if m.source == "patterns":  # only a pattern's body can follow a country or be coordinated
-            m = _after_country(m, countries_at.get(m.start, [])) or _after_coordinated(m, known_at.get(m.start, [])) or m
+            m = after_country(m, countries_at.get(m.start, [])) or after_coordinated(m, known_at.get(m.start, [])) or m
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda k: k.start)
-
-
-def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:
-    """"Chinese Foreign Ministry" found by a pattern keeps "Foreign Ministry"
-    once "Chinese" is a Country: the adjective qualifies the body."""
-    if m.source != "patterns" or m.type not in ("GovernmentBody", "Organization") or len(clash) != 1:
-        return None  # callers keep m as it is
-    country = clash[0]
-    if country.type != "Country" or country.start != m.start or country.end >= m.end:
-        return None
-    rest = m.text[country.end - m.start :]
-    cut = len(rest) - len(rest.lstrip("'’s \n")) if rest.startswith(("'", "’")) else len(rest) - len(rest.lstrip())
-    rest = rest[cut:]
-    if not rest or not rest[0].isupper() or " " not in rest.replace("\n", " "):
-        return None
-    start = country.end + cut
-    return replace(m, start=start, text=rest)
-
-
-# "IRISL and OASIS Freight Agency": a known name, then "and" (or "&", a comma), then the rest.
-_COORDINATOR = re.compile(r"^[ \n]*(?:,[ \n]*)?(?:and|&)[ \n]+|^[ \n]*,[ \n]+")
-
-
-def _after_coordinated(m: Mention, known: list[Mention]) -> Mention | None:
-    """A pattern's body that starts with a known organisation and a coordinator names
-    two: the known one stays a mention of its own and the body keeps the rest."""
-    if m.type not in ("GovernmentBody", "Organization") or not known:
-        return None
-    first = max(known, key=lambda k: k.end)
-    if first.end >= m.end:
-        return None
-    rest = m.text[first.end - m.start :]
-    joint = _COORDINATOR.match(rest)
-    if joint is None:
-        return None
-    rest = rest[joint.end():]
-    if not rest or not rest[0].isupper() or " " not in rest.replace("\n", " "):
-        return None
-    start = first.end + joint.end()
-    return replace(m, start=start, text=rest)
 
 
 # "¶3. (S/REL CHINA)", "2.(S/NF)": the number and marking are not running text.

@@ -38,7 +38,10 @@ nomenklatura's logic-v2 was tried as the pair scorer and not kept: it scores
 Two knowledge-base entries never merge on their own; the analyst's
 judgements win over every pass: a positive one joins two clusters, a
 negative one keeps two keys apart (cannot-link) whatever the names say.
-Noise keys (``names.is_noise``) stay entities of their own and take no part.
+Noise keys (``names.is_noise``) stay entities of their own and take no part; a
+redaction mark ("XXXXXXXXXXXX") makes no entity at all.  A generic body keyed with its
+country by extraction (``body:mfa:cn``, ``extract/scopes.py``), or a generic name with no
+country from an older store, is matched by no pass: the same name is another country's body.
 """
 from __future__ import annotations
 
