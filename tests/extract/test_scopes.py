@@ -43,6 +43,7 @@ def mentions_of(kb):
     ("07TELAVIV3515", "The ", "MFA", "body:mfa:il"),  # the post
     ("08TRIPOLI14", "Reading from an Egyptian ", "MFA", "body:mfa:eg"),  # the text before wins
     ("08STATE128877", "Saudi ", "MFA", "body:mfa:sa"),
+    ("07PARIS1844", "-- AFGHANISTAN: ", "MFA", "body:mfa:fr"),  # a heading is not the body's country
     ("09STATE3", "Embassy should approach the ", "MFA", "body:mfa:doc-09state3"),  # the US has no MFA
     ("09USNATO30", "the ", "Foreign Ministry", "body:mfa:doc-09usnato30"),  # a mission: no host
     ("07IRANRPODUBAI23", "The ", "Foreign Ministry", "entity:ir-mfa"),  # the Iran office in Dubai

@@ -25,6 +25,7 @@ SCOPED_TYPES = ("GovernmentBody", "Organization")
 NO_COUNTRY = "-"
 _LEADING_THE = re.compile(r"^(?:the|The|THE)[ \n]+")
 _OF_COUNTRY = re.compile(r"[ \n]+of[ \n]+(?:the[ \n]+)?([A-Z][\w'’]*)")
+_CLAUSE_BREAK = re.compile(r"[:;,()\[\]\"“”]|--")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 
 
@@ -125,7 +126,8 @@ class GenericBodies:
 
     def country_before(self, text_before: str) -> str | None:
         """The country named just before a mention: "China's " or "the Chinese "."""
-        tail = _words(text_before[-60:])
+        # only the words since the last punctuation: "-- AFGHANISTAN: MFA Political Director" is France's
+        tail = _words(_CLAUSE_BREAK.split(text_before[-60:])[-1])
         tail = tail[:-1] if tail and tail[-1] == "the" else tail
         for n in range(min(4, len(tail)), 0, -1):
             country = self.country_of_words.get(tail[-n:])
