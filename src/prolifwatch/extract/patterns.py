@@ -60,7 +60,7 @@ class Patterns:
         self._titled = re.compile(rf"(?<![\w/])(?:{titles})\.?[ \n]+(?P<name>{_NAME})")
         self._titled_caps = re.compile(rf"(?<![\w/])(?:{titles_caps})\.?[ \n]+(?P<name>{_NAME_CAPS})")
         # a ship's name may run over a line break ("M/V Fast\nIndependence"); "ship the HEU" is the verb
-        vessel = rf"(?<![\w/])(?P<cue>{cues}),?[ \n]+(?:(?P<the>the)[ \n]+)?(?P<name>{_VESSEL_NAME})"
+        vessel = rf"(?<![\w/])(?P<cue>{cues})(?P<comma>,?)[ \n]+(?:(?P<the>the)[ \n]+)?(?P<name>{_VESSEL_NAME})"
         # ALL-CAPS cables print the cue words in capitals too
         self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")
@@ -126,8 +126,8 @@ class Patterns:
             name = m.group("name").strip()
             if not name or name.split()[0].casefold() in _NOT_VESSEL_WORDS:
                 continue  # "jump ship AND TURN ON HIM": a phrase, not a name
-            if m.group("the") and m.group("cue").casefold() in _VERB_CUES:
-                continue  # "to ship the HEU to Russia"
+            if m.group("the") and not m.group("comma") and m.group("cue").casefold() in _VERB_CUES:
+                continue  # "to ship the HEU to Russia", but "a ship, the Harmony Wish" is one
             out.append(self._mention("Vessel", text, m.start("name"), m.start("name") + len(name), 0.8))
         return out
 

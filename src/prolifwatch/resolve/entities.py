@@ -40,8 +40,9 @@ judgements win over every pass: a positive one joins two clusters, a
 negative one keeps two keys apart (cannot-link) whatever the names say.
 Noise keys (``names.is_noise``) stay entities of their own and take no part; a
 redaction mark ("XXXXXXXXXXXX") makes no entity at all.  A generic body keyed with its
-country by extraction (``body:mfa:cn``, ``extract/scopes.py``), or a generic name with no
-country from an older store, is matched by no pass: the same name is another country's body.
+country by extraction (``body:mfa:cn``, ``extract/scopes.py``) is matched by no pass: the
+same name is another country's body.  (A store extracted before scoping keeps its unscoped
+keys, "Ministry of Foreign Affairs" of every country, until it is extracted again.)
 """
 from __future__ import annotations
 
@@ -50,7 +51,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..extract.redactions import is_redaction
-from ..extract.scopes import GenericBodies
 from ..knowledge.base import KnowledgeBase
 from . import names as nm
 from .names_passes import (
@@ -129,14 +129,13 @@ def _nodes(records: Iterable[KeyRecord], kb: KnowledgeBase) -> list[Node]:
     for country in kb.countries:
         key = f"country:{country.id}"
         nodes.append(Node(key, "country", [country.name, *country.aliases], seen.pop(key, None), kb=True))
-    generic = GenericBodies(kb)
     for record in seen.values():
         prefix = record.key.split(":", 1)[0]
         kind = PREFIX_KIND.get(prefix)
         forms = _primary_forms(record)
         if forms and all(is_redaction(f) for f in forms):
             continue  # a redaction mark is nobody: no entity, no party
-        if _is_scoped(record.key) or (kind == nm.PARTY and all(generic.split(f) for f in forms)):
+        if _is_scoped(record.key):
             kind = None  # a country's generic body joins no other by name (see _is_scoped)
         noise = kind is not None and (not forms or all(nm.is_noise(f, kind) for f in forms))
         nodes.append(Node(record.key, None if noise else kind, [f for f in forms if not nm.is_noise(f, kind or "")],
@@ -147,9 +146,7 @@ def _nodes(records: Iterable[KeyRecord], kb: KnowledgeBase) -> list[Node]:
 def _is_scoped(key: str) -> bool:
     """A generic body keyed with its country or document by extraction (``body:mfa:cn``,
     ``extract/scopes.py``): all its names are in the key already, and the same name of
-    another country's body ("Foreign Ministry") must not join it.  An unscoped generic
-    name from an older store ("Ministry of Foreign Affairs") is closed too: which
-    country's it is cannot be told from the name."""
+    another country's body ("Foreign Ministry") must not join it."""
     return key.startswith("body:") and key.count(":") == 2
 
 
