@@ -20,7 +20,11 @@ from .mention import Mention
 from .ner import CONTEXT_SENTENCES, StatisticalNER, ner_windows, restore_case
 from .patterns import Patterns
 from .prefilter import fold
+from .scopes import GenericBodies, scope_mentions
 from .shortforms import ShortForms
+from .redactions import without_redactions
+from .body_cuts import after_coordinated, after_country
+from .vessels import join_short_vessels
 from .text import bounded, slug
 
 
@@ -33,6 +37,7 @@ class Passage:
     start: int
     all_caps: bool = False
     number: str | None = None  # as printed ("¶5.", "5."), carried to the evidence of its events
+    document: str | None = None  # the document's id: its post gives generic names their country
 
     @cached_property
     def folded(self) -> str:
@@ -246,6 +251,27 @@ _KEY_PREFIX = {"Person": "person", "Organization": "org", "GovernmentBody": "bod
                "Regime": "regime", "Flight": "flight", "Quantity": "quantity", "Date": "date"}
 
 
+@component("redactions")
+def redactions(kb: KnowledgeBase) -> Component:
+    """Redaction marks ("XXXXXXXXXXXX") are no mention (``redactions.py``)."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        return without_redactions(mentions)
+
+    return run
+
+
+@component("scopes")
+def scopes(kb: KnowledgeBase) -> Component:
+    """"The Foreign Ministry" keyed with its country (``scopes.py``), before ``keys``."""
+    generic = GenericBodies(kb)
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        return scope_mentions(generic, passages, mentions)
+
+    return run
+
+
 @component("keys")
 def keys(kb: KnowledgeBase) -> Component:
     """Mentions no finder could key get one from their text, so the same
@@ -256,6 +282,16 @@ def keys(kb: KnowledgeBase) -> Component:
             m if m.key else replace(m, key=f"{_KEY_PREFIX.get(m.type, m.type.lower())}:{slug(m.text)}")
             for m in mentions
         ]
+
+    return run
+
+
+@component("vessel_short_forms")
+def vessel_short_forms(kb: KnowledgeBase) -> Component:
+    """"M/V Matin" after "M/V Iran Matin" in one document is that ship (``vessels.py``); after ``keys``."""
+
+    def run(passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
+        return join_short_vessels(mentions)
 
     return run
 
@@ -306,33 +342,19 @@ def _strength(m: Mention) -> tuple:
 def _strongest(run: list[Mention]) -> list[Mention]:
     """The mentions of one overlapping run that no stronger one overlaps, by start."""
     countries_at: dict[int, list[Mention]] = defaultdict(list)
+    known_at: dict[int, list[Mention]] = defaultdict(list)
     for m in run:
         if m.type == "Country" and m.source == "gazetteer":
             countries_at[m.start].append(m)
+        if m.type in ("Organization", "GovernmentBody") and m.source == "gazetteer":
+            known_at[m.start].append(m)
     kept: list[Mention] = []
     for m in sorted(run, key=_strength, reverse=True):
-        if m.source == "patterns":  # only a pattern's body can follow a country
-            m = _after_country(m, countries_at.get(m.start, [])) or m
+        if m.source == "patterns":  # only a pattern's body can follow a country or be coordinated
+            m = after_country(m, countries_at.get(m.start, [])) or after_coordinated(m, known_at.get(m.start, [])) or m
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda k: k.start)
-
-
-def _after_country(m: Mention, clash: list[Mention]) -> Mention | None:
-    """"Chinese Foreign Ministry" found by a pattern keeps "Foreign Ministry"
-    once "Chinese" is a Country: the adjective qualifies the body."""
-    if m.source != "patterns" or m.type not in ("GovernmentBody", "Organization") or len(clash) != 1:
-        return None  # callers keep m as it is
-    country = clash[0]
-    if country.type != "Country" or country.start != m.start or country.end >= m.end:
-        return None
-    rest = m.text[country.end - m.start :]
-    cut = len(rest) - len(rest.lstrip("'’s \n")) if rest.startswith(("'", "’")) else len(rest) - len(rest.lstrip())
-    rest = rest[cut:]
-    if not rest or not rest[0].isupper() or " " not in rest.replace("\n", " "):
-        return None
-    start = country.end + cut
-    return replace(m, start=start, text=rest)
 
 
 # "¶3. (S/REL CHINA)", "2.(S/NF)": the number and marking are not running text.

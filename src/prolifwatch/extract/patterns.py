@@ -33,10 +33,17 @@ def _alternation(words: list[str]) -> str:
 # A capitalised name of one to four words ("Iran Matin", "Harmony Wish", "Liu Jieyi", "Kim Jong-Il").
 _NAME = r"[A-Z][a-zA-Z]+(?:-[A-Za-z]+)?(?:[ ][A-Z][a-zA-Z]+(?:-[A-Za-z]+)?){0,3}"
 _NAME_CAPS = r"[A-Z][A-Z\-]+(?:[ ][A-Z][A-Z\-]+){0,2}"
+_VESSEL_NAME = r"[A-Z][a-zA-Z]+(?:-[A-Za-z]+)?(?:[ \n][A-Z][a-zA-Z]+(?:-[A-Za-z]+)?){0,3}"
 # Words that may follow a title but are not names.
 _NOT_NAMES = {
     "Bush's", "The", "He", "She", "Of", "And", "In", "On", "For", "Also", "To", "At",
 }
+
+
+# Words that begin no ship's name (all-caps cables match the cue words in any case).
+_NOT_VESSEL_WORDS = {w.casefold() for w in _word_list("not_vessel_words.txt")}
+# Cue words that are also verbs: before "the" they ship something rather than name a ship.
+_VERB_CUES = {"ship"}
 
 
 class Patterns:
@@ -52,7 +59,8 @@ class Patterns:
         cues = _alternation(_word_list("vessel_cues.txt"))
         self._titled = re.compile(rf"(?<![\w/])(?:{titles})\.?[ \n]+(?P<name>{_NAME})")
         self._titled_caps = re.compile(rf"(?<![\w/])(?:{titles_caps})\.?[ \n]+(?P<name>{_NAME_CAPS})")
-        vessel = rf"(?<![\w/])(?:{cues}),?[ \n]+(?:the[ \n]+)?(?P<name>{_NAME})"
+        # a ship's name may run over a line break ("M/V Fast\nIndependence"); "ship the HEU" is the verb
+        vessel = rf"(?<![\w/])(?P<cue>{cues})(?P<comma>,?)[ \n]+(?:(?P<the>the)[ \n]+)?(?P<name>{_VESSEL_NAME})"
         # ALL-CAPS cables print the cue words in capitals too
         self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")
@@ -116,8 +124,11 @@ class Patterns:
         cues = cues or self.cues(text, all_caps=all_caps)
         for m in _scan(self._vessel[all_caps], text, _starts(cues["vessel"])):
             name = m.group("name").strip()
-            if name and name.split()[0] not in _NOT_NAMES:
-                out.append(self._mention("Vessel", text, m.start("name"), m.start("name") + len(name), 0.8))
+            if not name or name.split()[0].casefold() in _NOT_VESSEL_WORDS:
+                continue  # "jump ship AND TURN ON HIM": a phrase, not a name
+            if m.group("the") and not m.group("comma") and m.group("cue").casefold() in _VERB_CUES:
+                continue  # "to ship the HEU to Russia", but "a ship, the Harmony Wish" is one
+            out.append(self._mention("Vessel", text, m.start("name"), m.start("name") + len(name), 0.8))
         return out
 
     _IMO = re.compile(r"\bIMO[ \n]*(?:No\.?|number|#)?[ \n]*:?[ \n]*(?P<imo>\d{7})\b", re.IGNORECASE)

@@ -11,9 +11,10 @@ from .events import Event, find_events
 from .mention import Mention
 from .text import is_all_caps
 
-CHEAP = ("gazetteer", "control_items", "patterns", "bodies", "capitals", "merge", "short_forms", "merge", "keys")
+CHEAP = ("gazetteer", "control_items", "patterns", "bodies", "capitals", "merge", "short_forms", "merge", "redactions",
+         "scopes", "keys", "vessel_short_forms")
 FULL = ("gazetteer", "control_items", "patterns", "bodies", "capitals", "merge", "ner", "merge", "short_forms",
-        "merge", "keys")
+        "merge", "redactions", "scopes", "keys", "vessel_short_forms")
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Extraction:
 
 def passages_of(doc: Document) -> list[Passage]:
     caps = is_all_caps(doc.text or " ".join(p.text for p in doc.paragraphs))
-    return [Passage(p.index, p.text, p.start, caps, p.number) for p in doc.paragraphs]
+    return [Passage(p.index, p.text, p.start, caps, p.number, doc.id) for p in doc.paragraphs]
 
 
 #: Where the statistical pass reads: "worth" — every paragraph where the cheap
@@ -125,5 +126,5 @@ def _gap_passages(passages: list[Passage], events: list[Event]) -> list[Passage]
     for index, start, end in joined:
         whole = by_index[index]
         parts.append(Passage(index, whole.text[start - whole.start : end - whole.start], start, whole.all_caps,
-                             whole.number))
+                             whole.number, whole.document))
     return parts

@@ -38,7 +38,11 @@ nomenklatura's logic-v2 was tried as the pair scorer and not kept: it scores
 Two knowledge-base entries never merge on their own; the analyst's
 judgements win over every pass: a positive one joins two clusters, a
 negative one keeps two keys apart (cannot-link) whatever the names say.
-Noise keys (``names.is_noise``) stay entities of their own and take no part.
+Noise keys (``names.is_noise``) stay entities of their own and take no part; a
+redaction mark ("XXXXXXXXXXXX") makes no entity at all.  A generic body keyed with its
+country by extraction (``body:mfa:cn``, ``extract/scopes.py``) is matched by no pass: the
+same name is another country's body.  (A store extracted before scoping keeps its unscoped
+keys, "Ministry of Foreign Affairs" of every country, until it is extracted again.)
 """
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..extract.redactions import is_redaction
 from ..knowledge.base import KnowledgeBase
 from . import names as nm
 from .names_passes import (
@@ -128,10 +133,21 @@ def _nodes(records: Iterable[KeyRecord], kb: KnowledgeBase) -> list[Node]:
         prefix = record.key.split(":", 1)[0]
         kind = PREFIX_KIND.get(prefix)
         forms = _primary_forms(record)
+        if forms and all(is_redaction(f) for f in forms):
+            continue  # a redaction mark is nobody: no entity, no party
+        if _is_scoped(record.key):
+            kind = None  # a country's generic body joins no other by name (see _is_scoped)
         noise = kind is not None and (not forms or all(nm.is_noise(f, kind) for f in forms))
         nodes.append(Node(record.key, None if noise else kind, [f for f in forms if not nm.is_noise(f, kind or "")],
                            record, kb=record.key.startswith(KB_PREFIXES), noise=noise))
     return nodes
+
+
+def _is_scoped(key: str) -> bool:
+    """A generic body keyed with its country or document by extraction (``body:mfa:cn``,
+    ``extract/scopes.py``): all its names are in the key already, and the same name of
+    another country's body ("Foreign Ministry") must not join it."""
+    return key.startswith("body:") and key.count(":") == 2
 
 
 def resolve_entities(
