@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from prolifwatch.resolve.pairs import evaluate_pairs, read_pairs
+from prolifwatch.query.pairs import evaluate_pairs, read_pairs
 from prolifwatch.store import open_store
 from prolifwatch.store.entities import rebuild_entities
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prolifwatch.resolve.pairs import evaluate_pairs, read_pairs
+from prolifwatch.query.pairs import evaluate_pairs, read_pairs
 from prolifwatch.store import open_store
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "resolution_pairs.tsv"

@@ -128,52 +128,6 @@ def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | Non
 
 # --- the analyst's decisions -----------------------------------------------------------------
 
-# --- resolution quality on hand-labelled pairs (tests/data/resolution_pairs.tsv) ---------------
-
-def read_pairs(path) -> list[dict[str, str]]:
-    """Rows of a pairs file: left, left_type, right, right_type, label (same|different), note."""
-    import csv
-
-    with open(path, encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-def evaluate_pairs(store, pairs: list[dict[str, str]]) -> dict[str, Any]:
-    """Precision and recall of "same entity" over labelled pairs of surface forms: each form is
-    the commonest mention key with that text (whitespace normalised) and type, then its entity."""
-    keys: dict[tuple[str, str], tuple[int, str]] = {}
-    rows = store.db.execute("SELECT text, type, key, COUNT(*) FROM mentions WHERE key IS NOT NULL GROUP BY 1, 2, 3")
-    for text, type_, key, count in rows:
-        for wanted in ((" ".join(text.split()), type_), (" ".join(text.split()), "")):
-            if count > keys.get(wanted, (0, ""))[0]:
-                keys[wanted] = (count, key)
-
-    def entity_of(text: str, type_: str) -> str | None:
-        found = keys.get((text, type_)) or keys.get((text, ""))
-        if found is None:
-            return None
-        row = store.db.execute("SELECT entity_id FROM entity_members WHERE key = ?", (found[1],)).fetchone()
-        return row[0] if row else found[1]
-
-    tp = fp = fn = tn = 0
-    errors, unknown = [], []
-    for pair in pairs:
-        left, right = entity_of(pair["left"], pair["left_type"]), entity_of(pair["right"], pair["right_type"])
-        if left is None or right is None:
-            unknown.append(pair)
-        predicted, actual = left is not None and left == right, pair["label"] == "same"
-        tp += predicted and actual
-        fp += predicted and not actual
-        fn += actual and not predicted
-        tn += not predicted and not actual
-        if predicted != actual:
-            errors.append({**pair, "left_entity": left, "right_entity": right})
-    return {"pairs": len(pairs), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "errors": errors, "unknown": unknown}
-
-
 def list_judgements(store) -> list[dict[str, str]]:
     """The analyst's judgements, oldest first."""
     columns = ("left_key", "right_key", "judgement", "user", "created_at")
