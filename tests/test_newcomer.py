@@ -110,6 +110,7 @@ def test_a_document_not_found_offers_the_nearest_ids(runner, db):
     (["entity"], "LIMT", "entity:limmt"),
     (["timeline"], "Dalian Sunny Industris", "entity:limmt"),
     (["refs"], "07STATE15938", "07STATE159388"),
+    (["cases", "--entity"], "Dalian Sunyy", "entity:limmt"),
 ])
 def test_not_found_on_a_linked_store_offers_names_not_resolve(runner, db, command, typo, expected):
     result = runner.invoke(app, [*command, typo, "--db", db])

@@ -60,8 +60,8 @@ def cases(
     with _open_store(db, linked=True) as store:
         found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
                                   limit=limit or -1)
-    if party is not None and not party.resolved:
-        _not_found("entity", entity or "")
+        if party is not None and not party.resolved:
+            _not_found(store, "entity", entity or "")
     if as_json:
         for summary in found:
             _emit_json(summary)
