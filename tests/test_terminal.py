@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from prolifwatch import cli
 from prolifwatch.cli import app
+from prolifwatch.store import open_store
 from prolifwatch.terminal import SafeConsole, Text, json_line, labelled, visible
 from tests.conftest import SEED_CABLE_EXPORT, SEEDS
 
@@ -90,7 +91,6 @@ def test_safe_console_escapes_text_of_every_renderable_and_reads_no_markup():
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory) -> str:
     from prolifwatch.pipeline import ingest, resolve_store
-    from prolifwatch.store import open_store
 
     db = tmp_path_factory.mktemp("hostile") / "store.sqlite"
     with open_store(db) as store:
@@ -198,7 +198,9 @@ def test_ingest_reports_bracketed_failures_literally(runner, bracketed, tmp_path
 
 
 def test_show_of_a_bracketed_id_says_it_is_missing(runner, tmp_path):
-    result = runner.invoke(app, ["show", "X[/x]", "--db", str(tmp_path / "s.sqlite")])
+    store = tmp_path / "s.sqlite"
+    open_store(store).close()  # an empty store: show on no store at all says to make one
+    result = runner.invoke(app, ["show", "X[/x]", "--db", str(store)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "error: no document 'X[/x]' in the store" in result.stderr
 

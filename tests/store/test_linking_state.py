@@ -69,7 +69,7 @@ def test_ingest_links_what_an_earlier_run_left_unlinked_and_read_commands_warn_m
     second = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--ner-scope", "gaps"])
     assert second.exit_code == 0, second.output
     assert "new 0 " in second.output and "entities:" in second.output  # nothing new, and it linked
-    cases = runner.invoke(app, ["cases", "--db", db])
+    cases = runner.invoke(app, ["cases", "--db", db, "--json"])
     assert STALE not in cases.output and "LIMMT" in cases.output
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] > 0
