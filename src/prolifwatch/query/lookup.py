@@ -76,7 +76,7 @@ def _similarity(typed: str, text: str) -> float:
     return whole
 
 
-def _nearest(query: str, choices: dict[str, Suggestion], limit: int) -> list[Suggestion]:
+def nearest(query: str, choices: dict[str, Suggestion], limit: int = SUGGESTIONS) -> list[Suggestion]:
     """The suggestions whose text is closest to ``query``, best first, one per id
     (ties in the order of ``choices``)."""
     typed = " ".join(query.casefold().split())
@@ -103,7 +103,7 @@ def nearest_documents(store, text: str, limit: int = SUGGESTIONS) -> list[Sugges
     for doc_id, title, path in store.db.execute(
             "SELECT d.id, d.title, s.path FROM sources s JOIN documents d ON d.pk = s.pk"):
         choices.setdefault(os.path.splitext(os.path.basename(path))[0], Suggestion(doc_id, title))
-    return _nearest(text, choices, limit)
+    return nearest(text, choices, limit)
 
 
 def nearest_entities(store, name: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
@@ -115,7 +115,7 @@ def nearest_entities(store, name: str, limit: int = SUGGESTIONS) -> list[Suggest
         suggestion = Suggestion(entity_id, entity_name)
         for text in (entity_name, entity_id, alias):
             choices.setdefault(text, suggestion)
-    return _nearest(name, choices, limit)
+    return nearest(name, choices, limit)
 
 
 def nearest_cases(store, case_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
@@ -125,7 +125,7 @@ def nearest_cases(store, case_id: str, limit: int = SUGGESTIONS) -> list[Suggest
         suggestion = Suggestion(id_, title)
         choices.setdefault(id_, suggestion)
         choices.setdefault(title, suggestion)
-    return _nearest(case_id, choices, limit)
+    return nearest(case_id, choices, limit)
 
 
 def linking_missing(store) -> bool:

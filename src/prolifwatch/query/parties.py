@@ -14,14 +14,12 @@ the nearest names ("did you mean").
 """
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# How many names a "did you mean" offers, and how close they must be (difflib ratio).
-SUGGESTIONS = 5
-SUGGESTION_CUTOFF = 0.6
+from .lookup import Suggestion, nearest
+
 # Names compared for suggestions: the entities in most documents, and those sharing the first letters.
 SUGGESTION_POOL = 5000
 SUGGESTION_PREFIX = 3
@@ -138,8 +136,8 @@ def suggest_names(db, name: str) -> list[str]:
         (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", SUGGESTION_POOL)))
     by_fold = {_fold(n): n for n in pool}
     by_fold.update({fold: text for fold, text in _knowledge_spellings().items() if len(fold) > 2 and fold not in by_fold})
-    close = difflib.get_close_matches(_fold(name), list(by_fold), n=SUGGESTIONS, cutoff=SUGGESTION_CUTOFF)
-    return [by_fold[c] for c in close]
+    # the same closeness as every other "did you mean" (query/lookup.py)
+    return [s.id for s in nearest(name, {text: Suggestion(text, None) for text in by_fold.values()})]
 
 
 def argument_match_sql(role: str | None, party: PartyResolution) -> tuple[str, list]:

@@ -36,7 +36,6 @@ class WriterLock:
     def __init__(self, db_path: Path):
         self.path = lock_path(db_path)
         self._depth = 0
-        self._fd: int | None = None
 
     @contextmanager
     def held(self, on_wait: WaitHandler | None = None, holder: str = "") -> Iterator[None]:
@@ -57,10 +56,10 @@ class WriterLock:
                 fcntl.lockf(fd, fcntl.LOCK_EX)
             os.ftruncate(fd, 0)
             os.write(fd, f"process {os.getpid()}{f' ({holder})' if holder else ''}\n".encode())
-            self._fd, self._depth = fd, 1
+            self._depth = 1
             yield
         finally:
-            self._fd, self._depth = None, 0
+            self._depth = 0
             os.close(fd)  # closing releases a POSIX lock
 
 
