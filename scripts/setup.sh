@@ -10,3 +10,11 @@ pip() { .venv/bin/python -m pip --disable-pip-version-check --quiet "$@" 2> >(gr
 pip install --upgrade "pip>=25"
 extras=${1:+[$1]}
 pip install -e ".${extras}"
+# The browser tests drive Debian's chromium through Playwright (never
+# `playwright install`, which downloads a browser): install it when missing.
+if [ "${1:-}" = "test" ] && ! command -v chromium >/dev/null; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    echo "installing Debian's chromium for the browser tests ..." >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi

@@ -34,13 +34,19 @@ def shared() -> Path:
 def corpus_db(tmp_path_factory, shared) -> Path:
     """Seeds and corpus ingested with extraction and resolved, built once per
     test run and shared between xdist workers (the first one builds it under
-    a lock).  Read it in place; copy it (``corpus_copy``) before writing."""
+    a lock).  Read it in place; copy it (``corpus_copy``) before writing.
+
+    ``PROLIFWATCH_TEST_CORPUS``: a folder holding a ``corpus.sqlite`` and
+    ``corpus-ingest.json`` built by this fixture earlier, to skip the build
+    while iterating on one area (CI never sets it)."""
     import fcntl
     import json
 
     from prolifwatch.pipeline import ingest, resolve_store
     from prolifwatch.store import open_store
 
+    if prebuilt := os.environ.get("PROLIFWATCH_TEST_CORPUS"):
+        return Path(prebuilt) / "corpus.sqlite"
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent

@@ -438,6 +438,7 @@ from . import cli_refs  # noqa: E402,F401  (registers refs)
 from . import cli_cases  # noqa: E402,F401  (registers case, cases, timeline)
 from . import cli_export  # noqa: E402,F401  (registers graph, export)
 from . import cli_review  # noqa: E402,F401  (registers review accept, reject, correct, list, undo)
+from . import cli_serve  # noqa: E402,F401  (registers serve)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

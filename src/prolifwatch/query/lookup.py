@@ -10,25 +10,17 @@ whether the store has no links yet, the one case where "run resolve" helps.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from rigour.text.distance import jaro_winkler
 
 from ..cable import canonical_id
+from ..errors import Suggestion  # what to type (id) and what it is called (name), for "did you mean"
 
 SUGGESTIONS = 5
 MIN_SIMILARITY = 0.8  # Jaro-Winkler, 0-1: below this a suggestion is noise
 # A typed beginning ("LIMMT" of "LIMMT Economic and Trade Company") counts, a little below a whole match.
 PREFIX_WEIGHT = 0.95
 
-
-@dataclass(frozen=True)
-class Suggestion:
-    id: str          # what to type
-    name: str | None  # what it is called, when that differs from the id
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name}
 
 
 def find_documents(store, text: str) -> list[tuple[str, str | None]]:

@@ -1,0 +1,68 @@
+"""``create_app``: the web app and the JSON API over one store.
+
+Routes live in ``routes/`` (one module per area); each registers its pages on
+``Twins`` so a page and its JSON twin come from one handler.  Heavy things
+that many requests share (the screening index, the knowledge base) load once,
+in a thread started at start-up, so the server answers at once.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import asynccontextmanager
+from importlib import import_module
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import failures
+from .security import SecurityMiddleware
+from .twins import Twins
+
+STATIC = Path(__file__).parent / "static"
+# Route modules, each with ``register(twins: Twins, app: FastAPI)``.
+ROUTES = ("home", "docs")
+
+
+def _warm(app: FastAPI) -> None:
+    """Load what many requests share, off the request path (see ``app.state.warm``)."""
+    for name, loader in getattr(app.state, "warmers", {}).items():
+        try:
+            loader(app)
+        except Exception:  # a warmer that fails leaves its work to the first request that needs it
+            failures.log.exception("warming %s failed", name)
+    app.state.warm.set()
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    threading.Thread(target=_warm, args=(app,), name="prolifwatch-warm", daemon=True).start()
+    yield
+
+
+def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> FastAPI:
+    app = FastAPI(
+        title="ProlifWatch",
+        version=__version__,
+        description="Who shipped what to whom, by which route, and what governments did about it: "
+                    "search, read, follow and screen the linked store. Every fact points to its sentence.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,   # FastAPI's docs pages load their assets from a CDN: /api/docs is served locally
+        redoc_url=None,
+        lifespan=_lifespan,
+    )
+    app.state.db_path = str(db_path)
+    app.state.clearance = clearance
+    app.state.warm = threading.Event()
+    app.state.warmers = {}
+    app.add_middleware(SecurityMiddleware)
+    failures.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    twins = Twins()
+    for name in ROUTES:
+        import_module(f".routes.{name}", __package__).register(twins, app)
+    app.include_router(twins.api)
+    app.include_router(twins.html)
+    return app
