@@ -1,0 +1,117 @@
+"""The analyst's writes, in one place: both faces change the store only here.
+
+Every function takes the ``Reader`` first (its ``user`` is recorded with the
+decision) and raises ``errors.ProlifwatchError`` subclasses, so the CLI and
+the HTTP API report a refused write the same way.  Decisions are kept across
+re-ingest, re-extraction and re-linking, and each can be undone.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import BadParameter, Conflict, NotFound
+from .query.context import Reader
+
+
+def _judgement_error(exc: Exception) -> Exception:
+    return Conflict(str(exc))
+
+
+def merge(reader: Reader, a: str, b: str) -> dict[str, Any]:
+    """Judge two entities (names, ids or mention keys) the same, and rebuild the links."""
+    from .decisions import JudgementError, merge_entities
+
+    try:
+        return merge_entities(reader.store, a, b, user=reader.user)
+    except JudgementError as exc:
+        raise _judgement_error(exc) from exc
+
+
+def split(reader: Reader, entity: str, keys: list[str]) -> dict[str, Any]:
+    """Take member keys out of an entity (judged different from the rest)."""
+    from .decisions import JudgementError, split_entity
+
+    try:
+        return split_entity(reader.store, entity, keys, user=reader.user)
+    except JudgementError as exc:
+        raise _judgement_error(exc) from exc
+
+
+def judge(reader: Reader, a: str, b: str, *, same: bool) -> dict[str, Any]:
+    from .decisions import JudgementError
+    from .decisions import judge as store_judgement
+
+    try:
+        return store_judgement(reader.store, a, b, same, user=reader.user)
+    except JudgementError as exc:
+        raise _judgement_error(exc) from exc
+
+
+def forget(reader: Reader, a: str, b: str) -> dict[str, Any]:
+    """Drop a stored judgement between two keys (the undo of merge, split and judge)."""
+    from .decisions import JudgementError
+    from .decisions import forget as forget_judgement
+
+    try:
+        return forget_judgement(reader.store, a, b)
+    except JudgementError as exc:
+        raise _judgement_error(exc) from exc
+
+
+def _review(call, *args, **kwargs) -> dict[str, Any]:
+    from .event_decisions import ReviewError
+
+    try:
+        return call(*args, **kwargs)
+    except ReviewError as exc:
+        if exc.code == 1:
+            raise NotFound("event or decision", str(args[1]) if len(args) > 1 else "", hint=str(exc)) from exc
+        raise BadParameter("review", str(exc)) from exc
+
+
+def review_accept(reader: Reader, event: str) -> dict[str, Any]:
+    from .event_decisions import accept
+
+    return _review(accept, reader.store, event, user=reader.user)
+
+
+def review_reject(reader: Reader, event: str) -> dict[str, Any]:
+    from .event_decisions import reject
+
+    return _review(reject, reader.store, event, user=reader.user)
+
+
+def review_correct(reader: Reader, event: str, role: str, values: list[str]) -> dict[str, Any]:
+    from .event_decisions import correct
+
+    return _review(correct, reader.store, event, role, values, user=reader.user)
+
+
+def review_undo(reader: Reader, decision_id: int) -> dict[str, Any]:
+    from .event_decisions import undo
+
+    return _review(undo, reader.store, decision_id)
+
+
+def xref_decide(reader: Reader, entity: str, listing: str, verdict: str, note: str | None = None) -> dict[str, Any]:
+    """Confirm or dismiss a screening hit of a stored entity."""
+    from .query.screening import HitNotFound, decide
+
+    if verdict not in ("confirmed", "dismissed"):
+        raise BadParameter("verdict", f"{verdict!r} is not one of: confirmed, dismissed")
+    try:
+        return decide(reader.store, entity, listing, verdict, user=reader.user, note=note)
+    except HitNotFound as exc:
+        raise NotFound("screening hit", f"{entity} -> {listing}", hint=str(exc)) from exc
+
+
+def load_list(reader: Reader, path: str | Path, format: str | None = None, *, name: str | None = None) -> dict[str, Any]:
+    """Load a sanctions list file, replacing the edition of the same name."""
+    from .query.screening import load_list_file
+    from .knowledge.lists import ListFormatError
+
+    try:
+        return load_list_file(reader.store, path, format, name=name)
+    except ListFormatError as exc:
+        raise BadParameter("list file", str(exc)) from exc
