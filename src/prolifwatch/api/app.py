@@ -8,6 +8,7 @@ in a thread started at start-up, so the server answers at once.
 from __future__ import annotations
 
 import os
+import pkgutil
 import threading
 from contextlib import asynccontextmanager
 from importlib import import_module
@@ -22,8 +23,13 @@ from .security import SecurityMiddleware
 from .twins import Twins
 
 STATIC = Path(__file__).parent / "static"
-# Route modules, each with ``register(twins: Twins, app: FastAPI)``.
-ROUTES = ("home", "docs")
+
+
+def route_modules() -> list[str]:
+    """Every module in ``routes/``, each with ``register(twins: Twins, app: FastAPI)``."""
+    from . import routes
+
+    return sorted(m.name for m in pkgutil.iter_modules(routes.__path__))
 
 
 def _warm(app: FastAPI) -> None:
@@ -61,7 +67,7 @@ def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> F
     failures.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     twins = Twins()
-    for name in ROUTES:
+    for name in route_modules():
         import_module(f".routes.{name}", __package__).register(twins, app)
     app.include_router(twins.api)
     app.include_router(twins.html)
