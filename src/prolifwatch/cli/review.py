@@ -5,13 +5,17 @@ after re-ingest and re-extraction, and undone by id.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Callable
 
 import typer
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
-from .cli_entity import UserOption
-from .terminal import Text
+from ..terminal import Text
+from .app import app
+from .options import DbOption, JsonOption, UserOption, open_reader, open_store
+from .output import emit_json, out
+
+if TYPE_CHECKING:
+    from ..query.context import Reader
 
 review_app = typer.Typer(help="Accept, reject or correct extracted events; list and undo those decisions.",
                          no_args_is_help=True)
@@ -20,21 +24,14 @@ app.add_typer(review_app, name="review")
 EventArgument = Annotated[str, typer.Argument(metavar="EVENT", help="An event id as 'events' shows it (ev-…).")]
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    err.print(Text(f"error: {message}", style="red"))
-    raise typer.Exit(code)
+def _run(db: str | None, user: str, as_json: bool, decide: Callable[[Any, Reader], dict[str, Any]]) -> None:
+    """Store a decision through ``actions`` and show it with the cases it rebuilt."""
+    from .. import actions  # here, not at the top: it loads the query layer, which --help needs not
 
-
-def _run(db: str | None, as_json: bool, action) -> None:
-    from .event_decisions import ReviewError
-
-    with _open_store(db) as store:
-        try:
-            result = action(store)
-        except ReviewError as exc:
-            _fail(str(exc), exc.code)
+    with open_reader(db, user=user) as reader:
+        result = decide(actions, reader)
     if as_json:
-        _emit_json(result)
+        emit_json(result)
         return
     decision, counts = result["decision"], result["cases"]
     what = decision["action"] + (f" {decision['role']}" if decision.get("role") else "")
@@ -48,9 +45,7 @@ def accept(
     event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Confirm an event: marked accepted, it ranks and filters as confidence 1.0 (its model confidence is kept)."""
-    from .event_decisions import accept as store_accept
-
-    _run(db, as_json, lambda store: store_accept(store, event, user=user))
+    _run(db, user, as_json, lambda actions, reader: actions.review_accept(reader, event))
 
 
 @review_app.command("reject")
@@ -58,9 +53,7 @@ def reject(
     event: EventArgument, user: UserOption = "analyst", db: DbOption = None, as_json: JsonOption = False
 ) -> None:
     """Reject an event: it leaves events, cases, timelines, the graph and exports (undo brings it back)."""
-    from .event_decisions import reject as store_reject
-
-    _run(db, as_json, lambda store: store_reject(store, event, user=user))
+    _run(db, user, as_json, lambda actions, reader: actions.review_reject(reader, event))
 
 
 @review_app.command("correct")
@@ -76,9 +69,7 @@ def correct(
     as_json: JsonOption = False,
 ) -> None:
     """Correct one role of an event; the extracted value is kept beside the corrected one."""
-    from .event_decisions import correct as store_correct
-
-    _run(db, as_json, lambda store: store_correct(store, event, role, values, user=user))
+    _run(db, user, as_json, lambda actions, reader: actions.review_correct(reader, event, role, values))
 
 
 @review_app.command("undo")
@@ -88,9 +79,7 @@ def undo(
     as_json: JsonOption = False,
 ) -> None:
     """Drop a decision and its effect (the event is as extracted again, or as its other decisions say)."""
-    from .event_decisions import undo as store_undo
-
-    _run(db, as_json, lambda store: store_undo(store, decision))
+    _run(db, "analyst", as_json, lambda actions, reader: actions.review_undo(reader, decision))
 
 
 def _shown(value: Any) -> str:
@@ -104,19 +93,19 @@ def _shown(value: Any) -> str:
 @review_app.command("list")
 def list_(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The decisions stored, oldest first: id, who, when, what, on which event."""
-    from .citations import paragraph_citation
-    from .cli_entity import _table
-    from .query.reviews import list_decisions
+    from ..citations import paragraph_citation
+    from .render.entities import table
+    from ..query.reviews import list_decisions
 
-    with _open_store(db) as store:
+    with open_store(db) as store:
         found = list_decisions(store)
     if as_json:
         for row in found:
-            _emit_json(row)
+            emit_json(row)
     elif not found:
         out.print("no review decisions stored")
     else:
-        _table(out, "review decisions", ("id", "event", "decision", "was", "user", "when", "where"), [
+        table(out, "review decisions", ("id", "event", "decision", "was", "user", "when", "where"), [
             (str(d["id"]), d["event"], d["action"] + (f" {d['role']}: {_shown(d['value'])}" if d["role"] else ""),
              _shown(d["original"]), d["user"], d["created_at"],
              f"{d['document']} {paragraph_citation(d['paragraph_number'], d['paragraph'])}"

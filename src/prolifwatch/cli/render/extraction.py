@@ -9,9 +9,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .citations import evidence_citation, paragraph_citation
-from .model import Document
-from .terminal import Text
+from ...citations import evidence_citation, paragraph_citation
+from ...model import Document
+from ...terminal import Text
 
 ROLES = ("supplier", "recipient", "end_user", "items", "quantity", "origin", "via", "destination", "carrier",
          "actor", "counterpart")
@@ -96,10 +96,10 @@ def no_events_line(event_type: str | None, parties: dict[str, Any]) -> str:
 
 
 def unresolved_party_lines(unresolved: dict[str, Any]) -> list[str]:
-    """One error line per party name that resolves to no entity, with the nearest names."""
+    """One line per party name that resolves to no entity, with the nearest names."""
     lines = []
     for role, party in unresolved.items():
-        line = f"error: --{role} {party.name!r}: no entity, alias or country code by that name"
+        line = f"--{role} {party.name!r}: no entity, alias or country code by that name"
         if party.suggestions:
             line += "; did you mean " + ", ".join(repr(s) for s in party.suggestions) + "?"
         lines.append(line)

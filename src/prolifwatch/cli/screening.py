@@ -10,8 +10,10 @@ from typing import Annotated, NoReturn, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out
-from .terminal import labelled
+from ..errors import BadParameter
+from .app import app
+from .options import DbOption, JsonOption, open_reader, open_store
+from .output import emit_json, err, out
 
 lists_app = typer.Typer(help="Sanctions lists loaded for screening.", invoke_without_command=True)
 app.add_typer(lists_app, name="lists")
@@ -23,8 +25,9 @@ AsOfOption = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(labelled("error:", message))
-    raise typer.Exit(code)
+    """Refuse what the user gave (a date, a file, a party, lists not loaded yet): exit 2, said by cli/failures.py."""
+    # A message about an option starts with it ("--as-of 'x' is not a date"): that is the parameter named.
+    raise BadParameter(message.split(" ", 1)[0] if message.startswith("--") else "screening", message)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -40,7 +43,7 @@ def _progress() -> Progress:
 
 
 def _screener(store, threshold: float | None):
-    from .query.screening import NoListsLoaded, build_screener
+    from ..query.screening import NoListsLoaded, build_screener
 
     try:
         return build_screener(store, **({"threshold": threshold} if threshold is not None else {}))
@@ -53,14 +56,14 @@ def lists(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) 
     """What is loaded: each list, its number of entries and the date it is as of."""
     if ctx.invoked_subcommand:
         return
-    from .query.screening import loaded_lists
-    from .render_screen import print_lists
+    from ..query.screening import loaded_lists
+    from .render.screening import print_lists
 
-    with _open_store(db) as store:
+    with open_store(db) as store:
         found = loaded_lists(store)
     if as_json:
         for item in found:
-            _emit_json(item)
+            emit_json(item)
     else:
         print_lists(out, found)
 
@@ -77,16 +80,12 @@ def lists_load(
     as_json: JsonOption = False,
 ) -> None:
     """Load a sanctions list from a file, replacing the list of the same name."""
-    from .knowledge.lists import ListFormatError
-    from .query.screening import load_list_file
+    from .. import actions
 
-    with _open_store(db, create=True) as store:
-        try:
-            summary = load_list_file(store, file, format, name=name, aliases=aliases, addresses=addresses)
-        except (ListFormatError, OSError) as exc:
-            _fail(str(exc))
+    with open_reader(db, create=True) as reader:
+        summary = actions.load_list(reader, file, format, name=name, aliases=aliases, addresses=addresses)
     if as_json:
-        _emit_json(summary)
+        emit_json(summary)
     else:
         out.print(f"loaded {summary['entries']} entries into list '{summary['name']}' "
                   f"(as of {summary['as_of'] or 'date not stated'})", markup=False)
@@ -117,9 +116,9 @@ def screen(
         _fail("give a NAME to screen, or --file parties.csv")
     hits, country_code = _screen_one(name, type, country, identifier, day, threshold, limit, db)
     if as_json:
-        _emit_json({"query": name, "type": type, "country": country_code, "as_of": as_of, "hits": hits})
+        emit_json({"query": name, "type": type, "country": country_code, "as_of": as_of, "hits": hits})
     else:
-        from .render_screen import print_hits
+        from .render.screening import print_hits
 
         print_hits(out, name, hits, as_of=as_of)
 
@@ -129,11 +128,11 @@ def _screen_one(name: str, type: str | None, country: str | None, identifier: st
     """Hits for one party, and its country code: from the store's warm screener when one runs
     (screen/server.py), else screened here, and a warm screener started for the next call.  Asking the
     server imports no matcher; it checks the party's type, country and identifier itself."""
-    from .screen import server
-    from .screen.rules import screening_signature
-    from .store.listings import lists_signature
+    from ..screen import server
+    from ..screen.rules import screening_signature
+    from ..store.listings import lists_signature
 
-    with _open_store(db) as store:
+    with open_store(db) as store:
         location = str(store.path)
         request = {"signature": screening_signature(lists_signature(store.db)), "name": name, "type": type,
                    "country": country, "identifier": identifier, "as_of": day.isoformat() if day else None,
@@ -143,7 +142,7 @@ def _screen_one(name: str, type: str | None, country: str | None, identifier: st
             _fail(reply["invalid"])
         if reply is not None and "hits" in reply:
             return reply["hits"], reply.get("country")
-        from .screen.query import make_query
+        from ..screen.query import make_query
 
         try:
             query = make_query(name, type, country, identifier, day)
@@ -158,8 +157,8 @@ def _screen_one(name: str, type: str | None, country: str | None, identifier: st
 
 
 def _screen_file(path: Path, output: Path | None, output_format: str, day, threshold, db) -> None:
-    from .screen.batch import BatchError, csv_rows, csv_writer, read_parties, screen_party, write_jsonl
-    from .screen.goods import GoodsClassifier
+    from ..screen.batch import BatchError, csv_rows, csv_writer, read_parties, screen_party, write_jsonl
+    from ..screen.goods import GoodsClassifier
 
     if output_format not in ("csv", "jsonl"):
         _fail("--output-format must be csv or jsonl")
@@ -167,7 +166,7 @@ def _screen_file(path: Path, output: Path | None, output_format: str, day, thres
         parties = read_parties(path, day)
     except (BatchError, OSError) as exc:
         _fail(str(exc))
-    with _open_store(db) as store:
+    with open_store(db) as store:
         screener = _screener(store, threshold)
     goods = GoodsClassifier() if any(p.row.get("goods") for p in parties) else None
     with (open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as sink:
@@ -190,12 +189,12 @@ def classify_goods(
     as_json: JsonOption = False,
 ) -> None:
     """Control-list items (MTCR, NSG, Wassenaar, Australia Group, CWC) a goods description points to."""
-    from .render_screen import print_goods
-    from .screen.goods import GoodsClassifier
+    from .render.screening import print_goods
+    from ..screen.goods import GoodsClassifier
 
     matches = [m.to_json() for m in GoodsClassifier().classify(description)]
     if as_json:
-        _emit_json({"description": description, "items": matches})
+        emit_json({"description": description, "items": matches})
     else:
         print_goods(out, description, matches)
 
@@ -221,16 +220,16 @@ def xref(
     records a verdict on a hit."""
     if ctx.invoked_subcommand:
         return
-    from .query.screening import hits_for, xref as run_xref
+    from ..query.screening import hits_for, xref as run_xref
 
-    with _open_store(db, linked=True) as store:
+    with open_store(db, linked=True) as store:
         if show:
             hits = hits_for(store)
             if as_json:
                 for hit in hits:
-                    _emit_json(hit)
+                    emit_json(hit)
             else:
-                from .render_screen import print_xref_hits
+                from .render.screening import print_xref_hits
 
                 print_xref_hits(out, hits)
             return
@@ -247,22 +246,19 @@ def xref(
                 err.print("interrupted: the entities screened so far are saved; run xref again to resume")
                 raise typer.Exit(130)
     if as_json:
-        _emit_json(figures)
+        emit_json(figures)
     else:
         out.print(f"{figures['screened']} entities screened ({figures['skipped']} already done), "
                   f"{figures['with_hits']} with hits", markup=False)
 
 
 def _decide(entity: str, listing: str, verdict: str, user: str, note: str | None, db, as_json: bool) -> None:
-    from .query.screening import HitNotFound, decide
+    from .. import actions
 
-    with _open_store(db) as store:
-        try:
-            decided = decide(store, entity, listing, verdict, user=user, note=note)
-        except HitNotFound as exc:
-            _fail(str(exc), 1)
+    with open_reader(db, user=user) as reader:
+        decided = actions.xref_decide(reader, entity, listing, verdict, note)
     if as_json:
-        _emit_json(decided)
+        emit_json(decided)
     else:
         out.print(f"{verdict}: {decided['entity_type']}:{decided['entity_key']} -> "
                   f"{decided['list']}:{decided['entry_id']}", markup=False)

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .terminal import Text
+from ...terminal import Text
 
 
 def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from .query.search import OTHER, UNKNOWN, SearchResult
-from .render import highlighted
-from .terminal import Text
+from ...query.search import OTHER, UNKNOWN, SearchResult
+from .documents import highlighted
+from ...terminal import Text
 
 FACET_SHOWN = 8  # values per facet line; "(other)" and "(unknown)" are always shown
 

@@ -1,21 +1,24 @@
 """Case and timeline commands: ``case``, ``cases`` and ``timeline``."""
 from __future__ import annotations
 
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, not_found, out
+from ..errors import NotFound
+from .app import app
+from .options import DbOption, JsonOption, open_store
+from .output import emit_json, err, out
 
 LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
 
 
-def _not_found(store, what: str, name: str) -> NoReturn:
+def _not_found(store, what: str, name: str) -> NotFound:
     """No case or entity by that name: the nearest ones, or that linking has not run."""
-    from .query.lookup import linking_missing, nearest_cases, nearest_entities
+    from ..query.lookup import linking_missing, nearest_cases, nearest_entities
 
     nearest = nearest_cases if what == "case" else nearest_entities
-    not_found(what, name, nearest(store, name), linking_missing=linking_missing(store))
+    return NotFound(what, name, nearest(store, name), linking_missing=linking_missing(store))
 
 
 @app.command()
@@ -26,16 +29,16 @@ def case(
 ) -> None:
     """One case: title, dates, parties, items, carrier and route with their sources,
     conflicts between sources, related diplomatic actions and documents."""
-    from .query.cases import get_case
-    from .render_cases import print_case
+    from ..query.cases import get_case
+    from .render.cases import print_case
 
     case_id = _case_id(case_id) or case_id.strip()
-    with _open_store(db, linked=True) as store:
+    with open_store(db, linked=True) as store:
         found = get_case(store, case_id)
         if found is None:
-            _not_found(store, "case", case_id)
+            raise _not_found(store, "case", case_id)
     if as_json:
-        _emit_json(found)
+        emit_json(found)
     else:
         print_case(out, found)
 
@@ -54,17 +57,17 @@ def cases(
 ) -> None:
     """Cases (transfers merged across documents), most documents first, with their best
     transfer confidence; transfers an analyst rejected are in no case."""
-    from .query.cases import find_cases
-    from .render_cases import no_cases_line, print_cases
+    from ..query.cases import find_cases
+    from .render.cases import no_cases_line, print_cases
 
-    with _open_store(db, linked=True) as store:
+    with open_store(db, linked=True) as store:
         found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
                                   limit=limit or -1)
         if party is not None and not party.resolved:
-            _not_found(store, "entity", entity or "")
+            raise _not_found(store, "entity", entity or "")
     if as_json:
         for summary in found:
-            _emit_json(summary)
+            emit_json(summary)
     elif not found:
         err.print(no_cases_line(party), markup=False, highlight=False)
     else:
@@ -80,19 +83,19 @@ def timeline(
 ) -> None:
     """Everything about an entity or a case in date order: transfers, diplomatic
     actions, listings and documents, each with its source."""
-    from .query.timeline import case_timeline, entity_timeline
-    from .render_cases import print_timeline
+    from ..query.timeline import case_timeline, entity_timeline
+    from .render.cases import print_timeline
 
     case_id = _case_id(name)
-    with _open_store(db, linked=True) as store:
+    with open_store(db, linked=True) as store:
         if case_id:
             found = case_timeline(store, case_id, limit=limit or None)
         else:
             found = entity_timeline(store, name, limit=limit or None)
         if found is None:
-            _not_found(store, "case" if case_id else "entity", name)
+            raise _not_found(store, "case" if case_id else "entity", name)
     if as_json:
-        _emit_json(found)
+        emit_json(found)
     else:
         print_timeline(out, found)
 

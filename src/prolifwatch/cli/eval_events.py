@@ -7,7 +7,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli import JsonOption, NerScope, NerScopeOption, _emit_json, app, err, out
+from ..errors import BadParameter
+from .app import app
+from .options import JsonOption, NerScope, NerScopeOption
+from .output import emit_json, out
 
 SPLITS = ("dev", "test", "all")
 
@@ -22,24 +25,21 @@ def eval_events(
 ) -> None:
     """Transfers (recall, precision, arguments by role, status), diplomatic actions, false transfers on
     policy-only cables and the confidence reliability table, against gold read by hand."""
-    from .extract import FULL, Extractor
-    from .extract.score_events import score_split
+    from ..extract import FULL, Extractor
+    from ..extract.score_events import score_split
 
     if split not in SPLITS:
-        err.print(f"error: --split must be one of {', '.join(SPLITS)}, not {split!r}", markup=False)
-        raise typer.Exit(2)
+        raise BadParameter("--split", f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     if not (gold_dir / "split.tsv").is_file():
-        err.print(f"error: {gold_dir}/split.tsv not found: give the folder of the events gold "
-                  "(tests/data/gold/events in a source checkout)", markup=False)
-        raise typer.Exit(2)
+        raise BadParameter("GOLD_DIR", f"{gold_dir}/split.tsv not found: give the folder of the events gold "
+                           "(tests/data/gold/events in a source checkout)")
     try:
         report = score_split(gold_dir, split, Extractor(FULL, ner_scope=ner_scope.value))
     except (OSError, ValueError, KeyError) as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        raise BadParameter("GOLD_DIR", str(exc)) from exc
     data = report.to_json()
     if as_json:
-        _emit_json(data)
+        emit_json(data)
         return
     t = data["transfers"]
     out.print(f"{split}: {data['documents']} cables · transfers precision {t['precision']:.3f} recall "

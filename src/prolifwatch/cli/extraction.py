@@ -6,9 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import DbOption, JsonOption, MaxBytesOption, NerScope, NerScopeOption, _emit_json, _open_store, app, err, out
-from .formats import DEFAULT_MAX_BYTES, ReadError
-from .terminal import labelled
+from ..errors import BadParameter, ProlifwatchError
+from ..formats import DEFAULT_MAX_BYTES, ReadError
+from ..terminal import labelled
+from .app import app
+from .options import DbOption, JsonOption, MaxBytesOption, NerScope, NerScopeOption, open_store
+from .output import emit_json, err, out
 
 NerOption = Annotated[
     bool,
@@ -17,7 +20,7 @@ NerOption = Annotated[
 
 
 def _extractor(ner: bool, *, restore_case: bool = True, ner_scope: NerScope = NerScope.worth):
-    from .extract import CHEAP, FULL, Extractor
+    from ..extract import CHEAP, FULL, Extractor
 
     return Extractor(FULL if ner else CHEAP, config={"ner": {"restore_caps": restore_case}},
                      ner_scope=ner_scope.value)
@@ -33,8 +36,8 @@ def extract(
 ) -> None:
     """Find mentions (entities, items, resolutions ...) and events (transfers,
     diplomatic actions) in documents without storing them."""
-    from .pipeline import parse_paths
-    from .render_extraction import print_extraction
+    from ..pipeline import parse_paths
+    from .render.extraction import print_extraction
 
     extractor = _extractor(ner, ner_scope=ner_scope)
     failed = 0
@@ -45,7 +48,7 @@ def extract(
             continue
         result = extractor(item)
         if as_json:
-            _emit_json(_with_mention_numbers(result.to_json(), item))
+            emit_json(_with_mention_numbers(result.to_json(), item))
         else:
             print_extraction(out, item, result)
     if failed:
@@ -54,7 +57,7 @@ def extract(
 
 def _with_mention_numbers(extraction: dict, doc) -> dict:
     """Each mention with its paragraph's number as printed beside the index, as events' evidence has it."""
-    from .citations import with_paragraph_number
+    from ..citations import with_paragraph_number
 
     printed = {p.index: p.number for p in doc.paragraphs}
     extraction["mentions"] = [with_paragraph_number(m, printed.get(m["paragraph"])) for m in extraction["mentions"]]
@@ -88,23 +91,21 @@ def events(
     id (ev-…, what 'review' takes); events an analyst rejected are left out, corrected ones
     show the correction and the original.  Party options take a name, alias, entity id or
     country code (DPRK, KP and North Korea are one), resolved to entities, never substrings."""
-    from .query.extraction import EVENT_SORTS, find_events
-    from .render_extraction import no_events_line, print_events, unresolved_party_lines
+    from ..query.extraction import EVENT_SORTS, find_events
+    from .render.extraction import no_events_line, print_events, unresolved_party_lines
 
     if sort not in EVENT_SORTS:
-        err.print(f"error: --sort {sort!r}: use one of {', '.join(EVENT_SORTS)}", markup=False, highlight=False)
-        raise typer.Exit(2)
-    with _open_store(db) as store:
+        raise BadParameter("--sort", f"--sort {sort!r}: use one of {', '.join(EVENT_SORTS)}")
+    with open_store(db) as store:
         answer = find_events(store, type=type, supplier=supplier, recipient=recipient, actor=actor,
                              counterpart=counterpart, item_code=item_code, status=status, since=since,
                              until=until, min_confidence=min_confidence, sort=sort, limit=limit)
-    if answer.unresolved:
-        for line in unresolved_party_lines(answer.unresolved):
-            err.print(line, markup=False, highlight=False)
-        raise typer.Exit(1)
+    if answer.unresolved:  # a party name that is no entity: an answer of "nothing" would mislead
+        first, *more = unresolved_party_lines(answer.unresolved)
+        raise ProlifwatchError(first, hint="\n".join(more) or None)
     if as_json:
         for event in answer.events:
-            _emit_json(event)
+            emit_json(event)
     elif not answer.events:
         err.print(no_events_line(type, answer.parties), markup=False, highlight=False)
     else:
@@ -120,14 +121,14 @@ def entities(
 ) -> None:
     """Entities mentioned in the stored documents, by number of documents (resolved
     entities once 'prolifwatch resolve' has run: KEY is then the entity id)."""
-    from .query import list_entities
-    from .render_extraction import print_entities
+    from ..query import list_entities
+    from .render.extraction import print_entities
 
-    with _open_store(db, linked=True) as store:
+    with open_store(db, linked=True) as store:
         found = list_entities(store, type=type, limit=limit)
     if as_json:
         for entity in found:
-            _emit_json(entity)
+            emit_json(entity)
     else:
         print_entities(out, found)
 
@@ -149,8 +150,8 @@ def evaluate(
     as_json: JsonOption = False,
 ) -> None:
     """Precision, recall and F1 of mentions by type and of transfer arguments against gold annotations."""
-    from .extract.evaluate import GoldError, evaluate as run_evaluate, load_gold
-    from .render_extraction import print_evaluation
+    from ..extract.evaluate import GoldError, evaluate as run_evaluate, load_gold
+    from .render.extraction import print_evaluation
 
     extractor = _extractor(ner, restore_case=restore_case, ner_scope=ner_scope)
     pairs = []
@@ -163,17 +164,16 @@ def evaluate(
             pairs.append((gold, doc, extractor(doc)))
         report = run_evaluate(pairs)
     except (GoldError, KeyError, OSError) as exc:
-        err.print(labelled("error:", str(exc)))
-        raise typer.Exit(2) from exc
+        raise BadParameter("GOLD_DIR", str(exc)) from exc
     if as_json:
-        _emit_json(report.to_json())
+        emit_json(report.to_json())
     else:
         print_evaluation(out, report)
 
 
 def _read_one(path: Path, *, upper: bool = False):
-    from .formats import read_bytes
-    from .pipeline import parse_raw
+    from ..formats import read_bytes
+    from ..pipeline import parse_raw
 
     data = path.read_bytes()
     raws = [r for r in read_bytes(data, str(path)) if not isinstance(r, ReadError)]

@@ -5,7 +5,9 @@ from typing import Annotated
 
 import typer
 
-from .cli import DbOption, _open_store, app, err, out
+from .app import app
+from .options import DbOption, open_store
+from .output import err, out
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -20,9 +22,9 @@ def serve(
     """Serve the web app and the JSON API over the store (Ctrl-C stops it)."""
     import uvicorn
 
-    from .api import create_app
+    from ..api import create_app
 
-    store = _open_store(db)  # stops with "no store at ..." rather than serving an empty one
+    store = open_store(db)  # stops with "no store at ..." rather than serving an empty one
     path = store.path
     store.close()
     if host not in LOOPBACK:

@@ -10,8 +10,8 @@ from typing import Any
 
 from rich.console import Console
 
-from .query.versions import CONTEXT_WORDS
-from .terminal import Text
+from ...query.versions import CONTEXT_WORDS
+from ...terminal import Text
 
 MAX_CHANGES = 8     # changes printed per paragraph; the JSON has them all
 MAX_WORDS = 40      # words printed of one changed run or of a paragraph only one version has

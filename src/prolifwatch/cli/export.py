@@ -13,7 +13,10 @@ from typing import Annotated, Any, Iterator, Optional, TextIO
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .cli import DbOption, _open_store, app, err
+from ..errors import BadParameter, NotFound
+from .app import app
+from .options import DbOption, open_store
+from .output import err
 
 
 class GraphFormat(str, Enum):
@@ -59,16 +62,16 @@ def graph(
 ) -> None:
     """The neighbourhood of an entity: documents that mention it, parties it
     supplies, ships via or acts on, cases it is in, and so on to --depth steps."""
-    from .query.graph import entity_graph
+    from ..query.graph import entity_graph
 
-    with _open_store(db, linked=True) as store:
+    from ..query.lookup import linking_missing, nearest_entities
+
+    with open_store(db, linked=True) as store:
         found = entity_graph(store, entity, depth=depth, limit=limit)
-    if found is None:
-        err.print(f"error: no entity {entity!r} in the store (try 'prolifwatch entities', after 'prolifwatch resolve')",
-                  highlight=False, markup=False)
-        raise typer.Exit(1)
+        if found is None:
+            raise NotFound("entity", entity, nearest_entities(store, entity), linking_missing=linking_missing(store))
     if format is GraphFormat.gexf:
-        from .export.gexf import write_gexf
+        from ..export.gexf import write_gexf
 
         if out_path is None:
             counts = write_gexf(found, sys.stdout.buffer)
@@ -79,7 +82,7 @@ def graph(
     else:
         with _text_out(out_path) as fh:
             if format is GraphFormat.graphml:
-                from .export.graphml import write_graphml
+                from ..export.graphml import write_graphml
 
                 counts = write_graphml(found, fh)
             else:
@@ -107,9 +110,9 @@ def export(
     OpenSanctions tools; the full event and case records FtM has no schema for go to
     records.jsonl beside them.  A summary line (JSON) goes to stderr at the end."""
     if format is ExportFormat.csv and out_path is None:
-        raise typer.BadParameter("csv writes several files: give --out FOLDER or --out FILE.zip", param_hint="--out")
+        raise BadParameter("--out", "csv writes several files: give --out FOLDER or --out FILE.zip")
     started = time.perf_counter()
-    with _open_store(db, linked=True) as store, _progress(format.value) as tick:
+    with open_store(db, linked=True) as store, _progress(format.value) as tick:
         counts = _run_export(store.db, format, out_path, tick)
     summary = {"format": format.value, "out": str(out_path) if out_path else "-", "counts": counts,
                "seconds": round(time.perf_counter() - started, 2)}
@@ -118,11 +121,11 @@ def export(
 
 def _run_export(db, format: ExportFormat, out_path: Path | None, tick) -> dict[str, Any]:
     if format is ExportFormat.csv:
-        from .export.csv import write_csv
+        from ..export.csv import write_csv
 
         return write_csv(db, out_path, tick)
     if format is ExportFormat.ftm:
-        from .export.ftm import write_ftm
+        from ..export.ftm import write_ftm
 
         if out_path is None:
             err.print("note: event and case records go to records.jsonl only with --out FOLDER", highlight=False)
@@ -135,10 +138,10 @@ def _run_export(db, format: ExportFormat, out_path: Path | None, tick) -> dict[s
             return write_ftm(db, entities, records, tick)
     with _text_out(out_path) as fh:
         if format is ExportFormat.jsonl:
-            from .export.jsonl import write_jsonl
+            from ..export.jsonl import write_jsonl
 
             return write_jsonl(db, fh, tick)
-        from .export.store_graph import write_store_graphml
+        from ..export.store_graph import write_store_graphml
 
         return write_store_graphml(db, fh, tick)
 

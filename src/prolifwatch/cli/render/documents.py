@@ -8,10 +8,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .citations import paragraph_citation
-from .model import Article, Cable, Document
-from .store.doc_dates import notes as date_notes
-from .terminal import Text
+from ...citations import paragraph_citation
+from ...model import Article, Cable, Document
+from ...store.doc_dates import notes as date_notes
+from ...terminal import Text
 
 # Where a cable's created date came from, in words (Cable.created_source).
 CREATED_SOURCES = {

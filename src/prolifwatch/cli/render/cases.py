@@ -10,10 +10,10 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .citations import evidence_citation
-from .extract.event import TRANSFER_ROLES
-from .store import doc_dates
-from .terminal import Text
+from ...citations import evidence_citation
+from ...extract.event import TRANSFER_ROLES
+from ...store import doc_dates
+from ...terminal import Text
 
 
 

@@ -5,7 +5,9 @@ from typing import Annotated
 
 import typer
 
-from .cli import DbOption, JsonOption, _emit_json, _open_store, app, err, out, processes
+from .app import app
+from .options import DbOption, JsonOption, open_store, processes
+from .output import emit_json, err, out
 
 
 @app.command()
@@ -21,15 +23,15 @@ def resolve(
     Rebuilds those tables from scratch in one transaction, honouring the merge, split and
     judge decisions; ingest runs it when anything new was stored, unless given --no-resolve.
     """
-    from .pipeline import resolve_store
-    from .render import counts_line
+    from ..pipeline import resolve_store
+    from .render.documents import counts_line
 
-    with _open_store(db) as store:
+    with open_store(db) as store:
         with err.status("resolving ...") as status:
             figures = resolve_store(store, on_step=lambda step: status.update(f"resolving {step} ..."),
                                     workers=processes(workers))
     if as_json:
-        _emit_json(figures)
+        emit_json(figures)
         return
     for step, counts in figures.items():
         out.print(f"{step}: {counts_line(counts)}")
