@@ -49,7 +49,7 @@
 
   function create(container, graph) {
     var cy = window.cytoscape({ container: container, elements: elements(graph), style: styles(),
-                                wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 3 });
+                                minZoom: 0.1, maxZoom: 3 });
     layout(cy);
     return cy;
   }
