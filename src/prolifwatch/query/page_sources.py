@@ -3,7 +3,9 @@ paragraph cited as printed, and the anchor of that paragraph on the document
 page (``/documents/{id}#p5`` for a paragraph printed "¶5." or "5.").
 
 A paragraph printed without a number is anchored by its place counted from 1
-(``#p4``), the same numbers ``citations.paragraph_citation`` shows for it.
+(``#para-4``), the number ``citations.paragraph_citation`` shows for it ("para.
+4 (unnumbered)"); its own prefix keeps it from meeting a printed number (an
+unnumbered summary first, then "1.", would otherwise both be ``#p1``).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ def paragraph_anchor(number: str | None, index: int | None) -> str | None:
     if printed is not None:
         return f"p{printed}"
     if index is not None and index >= 0:
-        return f"p{index + 1}"
+        return f"para-{index + 1}"
     return None
 
 
