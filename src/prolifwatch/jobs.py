@@ -143,7 +143,7 @@ def _alive(pid: int) -> bool:
 
 # ---- uploads -------------------------------------------------------------
 
-def _safe_name(name: str) -> str:
+def safe_name(name: str) -> str:
     """An uploaded file's own name: never a path."""
     base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
     if base in ("", ".", ".."):
@@ -151,13 +151,13 @@ def _safe_name(name: str) -> str:
     return base
 
 
-def _copy(source: BinaryIO, target: Path, budget: list[int], limit: int, what: str, error=TooLarge) -> None:
+def copy_limited(source: BinaryIO, target: Path, budget: list[int], limit: int, what: str) -> None:
     """Copy while counting against ``budget[0]`` bytes left; refused the moment it is spent."""
     with open(target, "xb") as out:
         while chunk := source.read(CHUNK):
             budget[0] -= len(chunk)
             if budget[0] < 0:
-                raise error(f"{what} is over the limit of {limit:,} bytes", hint=LIMIT_HINT)
+                raise TooLarge(f"{what} is over the limit of {limit:,} bytes", hint=LIMIT_HINT)
             out.write(chunk)
 
 
@@ -190,7 +190,7 @@ def _unzip(archive: Path, into: Path, shown: str) -> list[str]:
                 target = into.joinpath(*path.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zipped.open(info) as source:  # sizes are counted again: a header can lie
-                    _copy(source, target, budget, MAX_ZIP_EXPANSION, f"{shown} expanded")
+                    copy_limited(source, target, budget, MAX_ZIP_EXPANSION, f"{shown} expanded")
                 names.append(f"{shown}/{path}")
             return names
     except zipfile.BadZipFile as exc:
@@ -200,10 +200,11 @@ def _unzip(archive: Path, into: Path, shown: str) -> list[str]:
 def _receive(files: list[tuple[str, BinaryIO]], upload: Path) -> list[str]:
     """Save the uploads into ``upload``, zips expanded; the names as the user knows them."""
     budget, names = [MAX_UPLOAD_BYTES], []
+    upload.mkdir(parents=True, exist_ok=True)
     for number, (name, stream) in enumerate(files):
-        base = _safe_name(name)
+        base = safe_name(name)
         target = upload / f"{number:03d}-{base}"  # two uploads of the same name stay apart
-        _copy(stream, target, budget, MAX_UPLOAD_BYTES, "the upload")
+        copy_limited(stream, target, budget, MAX_UPLOAD_BYTES, "the upload")
         if zipfile.is_zipfile(target):
             names += _unzip(target, upload / f"{number:03d}-{base}.d", base)
             target.unlink()
@@ -319,9 +320,9 @@ def start_screen_batch(store_path: str | os.PathLike, name: str, stream: BinaryI
 
     job, folder = _new_job(store_path, "screen")
     try:
-        job.files = [_safe_name(name)]
+        job.files = [safe_name(name)]
         source = folder / "parties.csv"
-        _copy(stream, source, [MAX_UPLOAD_BYTES], MAX_UPLOAD_BYTES, "the upload")
+        copy_limited(stream, source, [MAX_UPLOAD_BYTES], MAX_UPLOAD_BYTES, "the upload")
         parties = read_batch(source, as_of)
         if not parties:
             raise BadParameter("file", f"{job.files[0]} holds no party (a header with a 'name' column, then a row "

@@ -155,6 +155,11 @@ class WarmScreener:
         self._screener = None
         self._goods = None
 
+    @property
+    def signature(self) -> str | None:
+        """The lists (and rules) the screener held now was built for; None before the first build."""
+        return self._signature
+
     def screener(self, reader: Reader):
         from .screening import screening_signature
 

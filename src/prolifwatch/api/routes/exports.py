@@ -11,6 +11,7 @@ tools load); the full event and case records FtM has no schema for are in the
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import queue
 import threading
@@ -21,6 +22,7 @@ from enum import Enum
 from fastapi import FastAPI, Path
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from ...query.context import Reader
 from ..failures import log
@@ -29,6 +31,7 @@ from ..twins import ReaderDep, Twins
 CHUNK = 64 * 1024
 QUEUED_CHUNKS = 16
 PUT_SECONDS = 0.5
+IDLE_SECONDS = 120
 
 
 class ExportFormat(str, Enum):
@@ -94,13 +97,24 @@ class _Chunks:
         if not self.pending:
             return
         chunk, self.pending, self.size = b"".join(self.pending), [], 0
-        while not self.cancelled.is_set():  # a full queue: the client is slower than the export
-            try:
-                self.chunks.put(chunk, timeout=PUT_SECONDS)
-                return
-            except queue.Full:
-                continue
-        raise _Cancelled
+        _put(self.chunks, chunk, self.cancelled)
+
+
+_DONE = object()
+
+
+def _put(chunks: queue.Queue, item, cancelled: threading.Event) -> None:
+    """Wait while the queue is full (the client reads slower than the export writes); give up when the
+    response ended, or when nothing was taken for IDLE_SECONDS."""
+    waited = 0.0
+    while not cancelled.is_set() and waited < IDLE_SECONDS:
+        try:
+            chunks.put(item, timeout=PUT_SECONDS)
+            return
+        except queue.Full:
+            waited += PUT_SECONDS
+    cancelled.set()
+    raise _Cancelled
 
 
 def _write(format: ExportFormat, db, out: _Chunks) -> None:
@@ -129,11 +143,11 @@ def _write(format: ExportFormat, db, out: _Chunks) -> None:
     out.flush()
 
 
-def stream(db_path: str, format: ExportFormat):
-    """The export's bytes as they are written."""
+async def stream(db_path: str, format: ExportFormat):
+    """The export's bytes as they are written.  A client that goes away cancels this generator (its
+    ``finally`` stops the writer); a writer nobody reads from for IDLE_SECONDS stops too."""
     chunks: queue.Queue = queue.Queue(maxsize=QUEUED_CHUNKS)
     cancelled = threading.Event()
-    done = object()
 
     def produce() -> None:
         try:
@@ -144,17 +158,23 @@ def stream(db_path: str, format: ExportFormat):
         except Exception:  # the status line is sent: the client sees a cut file, the log says why
             log.exception("export %s failed", format.value)
         finally:
-            while not cancelled.is_set():
-                try:
-                    chunks.put(done, timeout=PUT_SECONDS)
-                    break
-                except queue.Full:
-                    continue
+            with contextlib.suppress(_Cancelled):
+                _put(chunks, _DONE, cancelled)
+
+    def next_chunk():
+        try:
+            return chunks.get(timeout=PUT_SECONDS)
+        except queue.Empty:
+            return None
 
     threading.Thread(target=produce, name=f"export-{format.value}", daemon=True).start()
     try:
-        while (chunk := chunks.get()) is not done:
-            yield chunk
+        while True:
+            chunk = await run_in_threadpool(next_chunk)
+            if chunk is _DONE:
+                break
+            if chunk is not None:
+                yield chunk
     finally:
         cancelled.set()
 
