@@ -143,40 +143,49 @@ def _write(format: ExportFormat, db, out: _Chunks) -> None:
     out.flush()
 
 
-async def stream(db_path: str, format: ExportFormat):
-    """The export's bytes as they are written.  A client that goes away cancels this generator (its
-    ``finally`` stops the writer); a writer nobody reads from for IDLE_SECONDS stops too."""
-    chunks: queue.Queue = queue.Queue(maxsize=QUEUED_CHUNKS)
-    cancelled = threading.Event()
+class ExportResponse(StreamingResponse):
+    """The export's bytes as they are written, from a writer thread with its own SQLite connection.  When
+    the response ends for any reason (done, the client went away, the server stops) the writer stops at
+    its next write; a writer nobody reads from for IDLE_SECONDS stops too."""
 
-    def produce() -> None:
+    def __init__(self, db_path: str, format: ExportFormat, **kwargs):
+        self.db_path, self.format = db_path, format
+        self.chunks: queue.Queue = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self.cancelled = threading.Event()
+        super().__init__(self._stream(), **kwargs)
+
+    async def __call__(self, scope, receive, send) -> None:
         try:
-            with Reader.open(db_path) as reader:
-                _write(format, reader.db, _Chunks(chunks, cancelled))
+            await super().__call__(scope, receive, send)
+        finally:  # a disconnect raises in send, outside the body iterator: stop the writer here
+            self.cancelled.set()
+
+    def _produce(self) -> None:
+        try:
+            with Reader.open(self.db_path) as reader:
+                _write(self.format, reader.db, _Chunks(self.chunks, self.cancelled))
         except _Cancelled:
             pass
         except Exception:  # the status line is sent: the client sees a cut file, the log says why
-            log.exception("export %s failed", format.value)
+            log.exception("export %s failed", self.format.value)
         finally:
             with contextlib.suppress(_Cancelled):
-                _put(chunks, _DONE, cancelled)
+                _put(self.chunks, _DONE, self.cancelled)
 
-    def next_chunk():
+    def _next_chunk(self):
         try:
-            return chunks.get(timeout=PUT_SECONDS)
+            return self.chunks.get(timeout=PUT_SECONDS)
         except queue.Empty:
             return None
 
-    threading.Thread(target=produce, name=f"export-{format.value}", daemon=True).start()
-    try:
-        while True:
-            chunk = await run_in_threadpool(next_chunk)
-            if chunk is _DONE:
-                break
-            if chunk is not None:
-                yield chunk
-    finally:
-        cancelled.set()
+    async def _stream(self):
+        threading.Thread(target=self._produce, name=f"export-{self.format.value}", daemon=True).start()
+        try:
+            while (chunk := await run_in_threadpool(self._next_chunk)) is not _DONE:
+                if chunk is not None:
+                    yield chunk
+        finally:
+            self.cancelled.set()
 
 
 def _count(db, table: str) -> int:
@@ -200,5 +209,5 @@ def register(twins: Twins, app: FastAPI) -> None:
                format: ExportFormat = Path(description="ftm, jsonl, csv (a zip of CSV files) or graphml")):
         """The whole store as a download: FollowTheMoney entities, JSON lines, CSV (zip) or GraphML."""
         name, media, _ = FORMATS[format]
-        return StreamingResponse(stream(reader.store.path, format), media_type=media,
-                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return ExportResponse(str(reader.store.path), format, media_type=media,
+                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
