@@ -68,6 +68,9 @@ BATCH_BODY = multipart_body({"file": {"type": "string", "format": "binary",
 BATCH_BODY["requestBody"]["content"]["application/json"] = {"schema": BatchRequest.model_json_schema()}
 
 
+NO_LIST = {503: {"description": "no sanctions list is loaded yet (the hint says how to load one)"}}
+
+
 def _warm(app: FastAPI) -> WarmScreener:
     return app.state.screener
 
@@ -123,7 +126,7 @@ def register(twins: Twins, app: FastAPI) -> None:
     app.state.screener = WarmScreener()
     app.state.warmers["screening"] = _warm_up
 
-    @twins.api.post("/screen", tags=["screening"], response_model=ScreenResult)
+    @twins.api.post("/screen", tags=["screening"], response_model=ScreenResult, responses=NO_LIST)
     def screen(reader: ReaderDep, request: Request, body: ScreenRequest) -> ScreenResult:
         """Screen one party against the loaded lists: hits best first, each with the features explaining it."""
         return screen_one(reader, body.name, body.type, body.country, body.identifier, body.as_of, body.threshold,
@@ -137,7 +140,7 @@ def register(twins: Twins, app: FastAPI) -> None:
         return classify_goods(q, warm=_warm(request.app))
 
     @twins.api.post("/screen/batch", tags=["screening"], status_code=202, response_model=Job,
-                    openapi_extra=BATCH_BODY)
+                    openapi_extra=BATCH_BODY, responses=NO_LIST)
     async def screen_batch(request: Request, reader: ReaderDep):
         """Screen a CSV of parties (multipart ``file``) or JSON ``rows`` in the background; returns the job,
         whose ``result_url`` gives the result CSV when it is done."""
