@@ -174,8 +174,9 @@ def document_page(reader: Reader, raw_id: str, q: str | None = None) -> Document
         if anchor in seen_anchors:  # a number printed twice: the second is reached by its place
             anchor = f"para-{p.index + 1}"
         seen_anchors.add(anchor)
-        parts = segments(body, p.start, p.end, within(mentions, ends, p.start, p.end), hits, counted)
-        counted += sum(1 for a, b in hits if p.start <= a < p.end)
+        mine = [(a, b) for a, b in hits if p.start <= a < p.end]
+        parts = segments(body, p.start, p.end, within(mentions, ends, p.start, p.end), mine, counted)
+        counted += len(mine)
         paragraphs.append(ParagraphView(
             index=p.index, number=p.number, citation=paragraph_citation(p.number, p.index), anchor=anchor,
             marking=p.marking, classification=p.classification, caveats=list(p.caveats), segments=parts,
@@ -193,7 +194,7 @@ def document_page(reader: Reader, raw_id: str, q: str | None = None) -> Document
         thread=[ThreadEntry(id=t["id"], in_collection=t["in_collection"], date=t["date"], title=t["title"],
                             depth=t["depth"], answers=t.get("answers")) for t in thread(reader.store, doc_id) or []],
         sources=[SourceLine(**s) for s in source_versions(reader.store, doc_id) or []],
-        query=q or None, hits=sum(1 for a, _ in hits if any(p.start <= a < p.end for p in doc.paragraphs)))
+        query=q or None, hits=counted - 1)
 
 
 def _header(doc) -> dict[str, Any]:

@@ -218,30 +218,36 @@ def _plain_facet(name: str, counts: dict[str, int]) -> Facet:
 
 
 def _mention_facets(db, sample: list[int], total: int) -> list[Facet]:
-    """The entity and item facets over ``sample``: one pass over its mentions (pk, key), one lookup of
-    their entities; each document counts once per entity or item."""
+    """The entity and item facets over ``sample`` (best hit first): one pass over its mentions
+    (pk, key), one lookup of their entities; each document counts once per entity or item, and
+    among equal counts what the better hits mention comes first."""
     pairs = db.execute("SELECT DISTINCT m.pk, m.key FROM json_each(?) j CROSS JOIN mentions m ON m.pk = j.value "
                        "WHERE m.key IS NOT NULL", (json.dumps(sample),)).fetchall() if sample else []
     keys = sorted({key for _, key in pairs})
     entity_of = dict(db.execute("SELECT key, entity_id FROM entity_members WHERE key IN "
                                 "(SELECT value FROM json_each(?))", (json.dumps(keys),))) if keys else {}
-    top = _commonest({(pk, entity_of[key]) for pk, key in pairs if key in entity_of})
+    rank = {pk: n for n, pk in enumerate(sample)}
+    top = _commonest({(pk, entity_of[key]) for pk, key in pairs if key in entity_of}, rank)
     names = {i: (name, kind) for i, name, kind in db.execute(
         "SELECT id, name, type FROM entities WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps([e for e, _ in top]),))} if top else {}
+    items = _commonest({(pk, key[5:]) for pk, key in pairs if key.startswith("item:")}, rank)
     over = len(sample) if total > len(sample) else None
     return [Facet(name="entity", over=over, values=[
                 FacetValue(value=e, count=n, label=f"{names[e][0]} ({names[e][1]})" if e in names else e)
                 for e, n in top]),
             Facet(name="item_code", over=over, values=[FacetValue(value=code, count=n, label=item_name(code))
-                                                       for code, n in _commonest(
-                                                           {(pk, key[5:]) for pk, key in pairs if key.startswith("item:")})])]
+                                                       for code, n in items])]
 
 
-def _commonest(pairs: set[tuple[int, str]]) -> list[tuple[str, int]]:
-    """(pk, value) pairs counted by value, commonest first, ties by value."""
-    counts = Counter(value for _, value in pairs)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:ENTITY_FACET_SIZE]
+def _commonest(pairs: set[tuple[int, str]], rank: dict[int, int]) -> list[tuple[str, int]]:
+    """(pk, value) pairs counted by value: commonest first, then the one in the best hit."""
+    counts: Counter = Counter()
+    best: dict[str, int] = {}
+    for pk, value in pairs:
+        counts[value] += 1
+        best[value] = min(best.get(value, len(rank)), rank[pk])
+    return sorted(counts.items(), key=lambda kv: (-kv[1], best[kv[0]], kv[0]))[:ENTITY_FACET_SIZE]
 
 
 def date_histogram(values, matched: np.ndarray, since: str | None, until: str | None) -> DateHistogram:
