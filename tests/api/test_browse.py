@@ -33,7 +33,7 @@ def test_index_counts_what_the_store_holds(api, db):
 def test_a_year_lists_its_documents_oldest_first_with_its_months(api, db):
     data = api.get("/api/v1/browse/date/2008").json()
     expected = [i for (i,) in db.execute(
-        "SELECT id FROM documents WHERE date >= '2008' AND date < '2009' ORDER BY date, id")]
+        "SELECT id FROM documents WHERE date >= '2008' AND date < '2009' ORDER BY date, pk")]
     assert data["total"] == len(expected) and data["pages"] == -(-len(expected) // 50)
     second = api.get("/api/v1/browse/date/2008", params={"page": 2}).json()
     assert [d["id"] for d in data["documents"] + second["documents"]] == expected[:100]

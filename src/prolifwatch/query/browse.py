@@ -101,7 +101,8 @@ def _by_date(db, value: str, limit: int, offset: int) -> tuple[int, list[Documen
     else:
         raise BadParameter("date", f"{value!r}: a year (2008) or a month (2008-03)")
     total = db.execute(f"SELECT count(*) FROM documents WHERE {where}", args).fetchone()[0]
-    rows = db.execute(f"SELECT pk FROM documents WHERE {where} ORDER BY date, id LIMIT ? OFFSET ?",
+    # ties in pk order: the date index holds the pk, so no sort of the whole year per page
+    rows = db.execute(f"SELECT pk FROM documents WHERE {where} ORDER BY date, pk LIMIT ? OFFSET ?",
                       (*args, limit, offset)).fetchall()
     months = [BrowseCount(value=v, count=n) for v, n in db.execute(
         f"SELECT substr(date, 1, 7), count(*) FROM documents WHERE {where} GROUP BY 1 ORDER BY 1", args)] \
