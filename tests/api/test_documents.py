@@ -97,6 +97,9 @@ def test_thread_article_links_and_sources(api):
     described = {d["id"]: d for d in article["described"]}
     assert described["07STATE152317"]["in_collection"] and described["07STATE152317"]["evidence_paragraph"]
     assert "Iran Air flight" in described["07STATE152317"]["evidence"]
+    first = article["paragraphs"][0]
+    assert (first["number"], first["anchor"], first["citation"]) == (None, "para-1", "para. 1 (unnumbered)")
+    assert '<div class="para" id="para-1">' in api.get("/documents/article-03c5935401c2b59c").text
     cable = api.get("/api/v1/documents/07STATE152317").json()
     assert "article-03c5935401c2b59c" in {d["id"] for d in cable["described"]}
     sources = api.get("/api/v1/documents/07STATE159388").json()["sources"]

@@ -101,6 +101,11 @@ def test_date_histogram_drills_from_years_to_months_to_days(api, db):
     assert 'href="/search?q=Iran&amp;since=2008-03&amp;until=2008-03"' in page
     days = api.get("/api/v1/search", params={"q": "Iran", "since": "2008-03", "until": "2008-03"}).json()["dates"]
     assert days["level"] == "day" and all(b["label"].startswith("2008-03-") for b in days["buckets"])
+    one_day = days["buckets"][0]
+    that_day = api.get("/api/v1/search", params={"q": "Iran", "since": one_day["since"], "until": one_day["until"]}
+                       ).json()
+    # the filter also keeps what is dated only to that month, marked as overlapping it
+    assert that_day["total"] - that_day["date_filter"]["partly_in_range"] == one_day["count"]
 
 
 def test_a_blank_search_is_a_bad_parameter_in_json_and_a_form_in_html(api):

@@ -225,13 +225,14 @@ def _header(doc) -> dict[str, Any]:
 def _linked(edge: dict[str, Any], far: str) -> LinkedDocument:
     node, evidence = edge["node"], edge.get("evidence")
     evidence = evidence if isinstance(evidence, dict) else {"printed": evidence}
-    has_place = evidence.get("paragraph") is not None
+    place = evidence.get("paragraph")  # where the link's evidence is, in the citing document
     return LinkedDocument(
-        id=far, link=edge["kind"], in_collection=node["in_collection"], kind=node.get("kind"), date=node.get("date"),
-        title=node.get("title"), origin=node.get("origin"), printed=evidence.get("printed") or evidence.get("reference"),
-        evidence=evidence.get("text"), evidence_document=edge["src"] if has_place else None,
-        evidence_paragraph=evidence_citation(evidence) if has_place else None,
-        evidence_anchor=paragraph_anchor(evidence.get("paragraph_number"), evidence["paragraph"]) if has_place else None,
+        id=far, link=edge["kind"], in_collection=node["in_collection"], kind=node.get("kind"),
+        date=node.get("date"), title=node.get("title"), origin=node.get("origin"),
+        printed=evidence.get("printed") or evidence.get("reference"), evidence=evidence.get("text"),
+        evidence_document=edge["src"] if place is not None else None,
+        evidence_paragraph=evidence_citation(evidence) if place is not None else None,
+        evidence_anchor=paragraph_anchor(evidence.get("paragraph_number"), place) if place is not None else None,
         score=edge.get("score"), description=edge.get("description"))
 
 
