@@ -13,12 +13,14 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..export.cells import InertDictWriter
-from .goods import GoodsClassifier
 from .query import Query, make_query
-from .score import Screener
+
+if TYPE_CHECKING:  # the matcher's import costs seconds (nomenklatura, scikit-learn): not for reading a CSV
+    from .goods import GoodsClassifier
+    from .score import Screener
 
 COLUMNS = ("name", "type", "country", "identifier", "goods")
 CSV_OUTPUT = ("line", "name", "type", "country", "identifier", "hit", "list", "entry_id", "listed_name", "score",
