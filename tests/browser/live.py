@@ -133,6 +133,14 @@ def browser_page(chromium, base_url: str):
         context.close()
 
 
+def visit(page, path: str) -> str:
+    """Open ``path``, wait until htmx and the page's scripts are done, and return the text on screen."""
+    response = page.goto(path)
+    assert response is not None and response.ok, f"{path}: HTTP {response.status if response else '-'}"
+    page.wait_for_load_state("networkidle")
+    return page.inner_text("body")
+
+
 def finish(page, request) -> None:
     """At a test's end: a screenshot when it failed; a failure when the page logged problems."""
     if getattr(request.node, "browser_call_failed", False):
