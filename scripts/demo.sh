@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: set up, ingest and link the seeds and the sample corpus into the
-# default store (or $PROLIFWATCH_DB), then print what the store holds, a sample
-# search, events, an entity profile, a cable's references, cases and a timeline.
+# default store (or $PROLIFWATCH_DB), print what the store holds, a sample
+# search and transfers, then serve the web app on loopback (Ctrl-C stops it;
+# PROLIFWATCH_PORT picks the port, 8000 by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,12 +18,6 @@ echo
 echo
 "$pw" events --type transfer --item-code 3.B.3 --limit 5
 echo
-"$pw" entities --type Vessel --limit 10
-echo
-"$pw" entity "Defense Industries Organization" --limit 5
-echo
-"$pw" refs 07STATE159388
-echo
 "$pw" cases --min-documents 2 --limit 5
 echo
-"$pw" timeline LIMMT --limit 8
+exec "$pw" serve --port "${PROLIFWATCH_PORT:-8000}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -57,6 +58,7 @@ def refusal(request: Request) -> Forbidden | None:
 
 class SecurityMiddleware(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next):
+        started = time.perf_counter()
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
         request.state.csrf_token = token
         if request.method not in SAFE_METHODS and (problem := refusal(request)) is not None:
@@ -67,6 +69,8 @@ class SecurityMiddleware(BaseHTTPMiddleware):
             response = await call_next(request)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        # the server's own time to the response head, for bench/web_load.py and the browser's devtools
+        response.headers["Server-Timing"] = f"app;dur={1000 * (time.perf_counter() - started):.1f}"
         if CSRF_COOKIE not in request.cookies:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
         return response
