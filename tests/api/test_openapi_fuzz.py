@@ -11,7 +11,6 @@ failure prints the request that caused it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -22,10 +21,10 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from prolifwatch.api import create_app
+from tests.browser.live import copy_with_un_list
 
 CHECKS = [not_a_server_error, response_schema_conformance]
 TIMEOUT = 60  # seconds: schemathesis's 10 s is too short on a busy 2-core CI machine
-UN_LIST = Path(__file__).resolve().parents[1] / "data" / "lists" / "un_consolidated.xml"
 # A valid export streams the whole store (its own tests check it); here only
 # its invalid requests are generated.
 WHOLE_STORE = {"GET /api/v1/export/{format}"}
@@ -67,18 +66,7 @@ def read_schema(corpus_db):
 def write_schema(corpus_db, tmp_path_factory):
     """The API over its own copy of the corpus store, with the UN list loaded
     (screening needs a list): generated POSTs change it."""
-    import shutil
-
-    from prolifwatch import actions
-    from prolifwatch.query.context import Reader
-
-    copy = tmp_path_factory.mktemp("fuzz-store") / "corpus.sqlite"
-    shutil.copyfile(corpus_db, copy)
-    reader = Reader.open(copy)
-    try:
-        actions.load_list(reader, UN_LIST)
-    finally:
-        reader.close()
+    copy = copy_with_un_list(corpus_db, tmp_path_factory.mktemp("fuzz-store") / "corpus.sqlite")
     return schemathesis.openapi.from_asgi("/api/openapi.json", create_app(copy), timeout=TIMEOUT)
 
 

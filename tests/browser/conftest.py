@@ -14,31 +14,18 @@ against one browser and one server.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .live import CHROMIUM, CHROMIUM_ARGS, REPO, browser_page, finish, serving
-
-UN_LIST = REPO / "tests" / "data" / "lists" / "un_consolidated.xml"
+from .live import CHROMIUM, CHROMIUM_ARGS, browser_page, copy_with_un_list, finish, serving
 
 
 @pytest.fixture(scope="session")
 def browser_store(corpus_db, tmp_path_factory) -> Path:
     """A private copy of the corpus store with the UN list fixture loaded
     (the flows screen against it and upload into it)."""
-    from prolifwatch import actions
-    from prolifwatch.query.context import Reader
-
-    db = tmp_path_factory.mktemp("browser-store") / "corpus.sqlite"
-    shutil.copyfile(corpus_db, db)
-    reader = Reader.open(db)
-    try:
-        actions.load_list(reader, UN_LIST)
-    finally:
-        reader.close()
-    return db
+    return copy_with_un_list(corpus_db, tmp_path_factory.mktemp("browser-store") / "corpus.sqlite")
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,23 @@ DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"  # the README's, refreshed with
 SERVE = [sys.executable, "-c", "from prolifwatch.cli import app; app()", "serve"]
 
 
+UN_LIST = REPO / "tests" / "data" / "lists" / "un_consolidated.xml"
+
+
+def copy_with_un_list(store: Path, copy: Path) -> Path:
+    """``store`` copied to ``copy`` with the UN list fixture loaded (screening needs a list)."""
+    from prolifwatch import actions
+    from prolifwatch.query.context import Reader
+
+    shutil.copyfile(store, copy)
+    reader = Reader.open(copy)
+    try:
+        actions.load_list(reader, UN_LIST)
+    finally:
+        reader.close()
+    return copy
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
