@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from rich.console import Console
 
 from prolifwatch.model import Cable, Paragraph
-from prolifwatch.render_extraction import print_extraction
+from prolifwatch.cli.render.extraction import print_extraction
 
 
 def test_a_mention_that_looks_like_markup_is_printed_as_typed():

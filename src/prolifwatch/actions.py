@@ -106,12 +106,14 @@ def xref_decide(reader: Reader, entity: str, listing: str, verdict: str, note: s
         raise NotFound("screening hit", f"{entity} -> {listing}", hint=str(exc)) from exc
 
 
-def load_list(reader: Reader, path: str | Path, format: str | None = None, *, name: str | None = None) -> dict[str, Any]:
-    """Load a sanctions list file, replacing the edition of the same name."""
+def load_list(reader: Reader, path: str | Path, format: str | None = None, *, name: str | None = None,
+              aliases: str | Path | None = None, addresses: str | Path | None = None) -> dict[str, Any]:
+    """Load a sanctions list file, replacing the edition of the same name (``aliases``,
+    ``addresses``: OFAC's ALT.CSV and ADD.CSV beside its SDN.CSV)."""
     from .query.screening import load_list_file
     from .knowledge.lists import ListFormatError
 
     try:
-        return load_list_file(reader.store, path, format, name=name)
-    except ListFormatError as exc:
+        return load_list_file(reader.store, path, format, name=name, aliases=aliases, addresses=addresses)
+    except (ListFormatError, OSError) as exc:  # OSError: a file that cannot be read is the user's to fix
         raise BadParameter("list file", str(exc)) from exc

@@ -74,7 +74,8 @@ class BadParameter(ProlifwatchError):
     kind = "bad_parameter"
 
     def __init__(self, parameter: str, message: str, *, hint: str | None = None):
-        super().__init__(f"{parameter}: {message}", hint=hint)
+        # A message that already starts by naming the parameter ("--split must be one of ...") is kept as it is.
+        super().__init__(message if message.startswith(parameter) else f"{parameter}: {message}", hint=hint)
         self.parameter = parameter
 
     def to_json(self) -> dict[str, Any]:

@@ -19,7 +19,7 @@ import pytest
 from rich.console import Console
 
 from prolifwatch.query.timeline import entity_timeline
-from prolifwatch.render_cases import print_timeline
+from prolifwatch.cli.render.cases import print_timeline
 from prolifwatch.store import open_store
 from tests.query.date_store import cable_record
 from tests.resolve.test_cases_fixtures import action, arg, mention

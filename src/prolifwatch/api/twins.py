@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, get_type_hints
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
@@ -56,6 +58,9 @@ class Twins:
         return register
 
 
+_PATH_CONVERTER = re.compile(r"\{(\w+):\w+\}")
+
+
 def _html_handler(handler: Callable, template: str, api_path: str) -> Callable:
     """``handler`` with a ``request`` parameter added, rendering ``template`` with its result."""
     signature = inspect.signature(handler)
@@ -68,7 +73,9 @@ def _html_handler(handler: Callable, template: str, api_path: str) -> Callable:
     def html(**kwargs: Any):
         request: Request = kwargs["request"] if takes_request else kwargs.pop("request")
         result = handler(**kwargs)
-        json_url = api_path.format(**request.path_params)
+        # "{id:path}" takes ids with "/" in them: the converter is no part of the URL, and values are escaped
+        json_url = _PATH_CONVERTER.sub(r"{\1}", api_path).format(
+            **{k: quote(str(v), safe="") for k, v in request.path_params.items()})
         if request.url.query:
             json_url += "?" + request.url.query
         return render(request, template, page=result, json_url=json_url)

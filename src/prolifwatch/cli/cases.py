@@ -1,0 +1,106 @@
+"""Case and timeline commands: ``case``, ``cases`` and ``timeline``."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import NotFound
+from .app import app
+from .options import DbOption, JsonOption, open_store
+from .output import emit_json, err, out
+
+LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
+
+
+def _not_found(store, what: str, name: str) -> NotFound:
+    """No case or entity by that name: the nearest ones, or that linking has not run."""
+    from ..query.lookup import linking_missing, nearest_cases, nearest_entities
+
+    nearest = nearest_cases if what == "case" else nearest_entities
+    return NotFound(what, name, nearest(store, name), linking_missing=linking_missing(store))
+
+
+@app.command()
+def case(
+    case_id: Annotated[str, typer.Argument(help="A case id, e.g. case-97ecd6898461 (see `prolifwatch cases`).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One case: title, dates, parties, items, carrier and route with their sources,
+    conflicts between sources, related diplomatic actions and documents."""
+    from ..query.cases import get_case
+    from .render.cases import print_case
+
+    case_id = _case_id(case_id) or case_id.strip()
+    with open_store(db, linked=True) as store:
+        found = get_case(store, case_id)
+        if found is None:
+            raise _not_found(store, "case", case_id)
+    if as_json:
+        emit_json(found)
+    else:
+        print_case(out, found)
+
+
+@app.command()
+def cases(
+    entity: Annotated[Optional[str], typer.Option(help="Only cases this entity takes part in (name, alias or key).")] = None,
+    min_documents: Annotated[int, typer.Option(help="Only cases reported by at least this many documents.")] = 1,
+    min_confidence: Annotated[
+        Optional[float], typer.Option(min=0.0, max=1.0, help="Only cases with a transfer at least this confident "
+                                      "(0..1; one an analyst accepted counts as 1.0).")
+    ] = None,
+    limit: LimitOption = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Cases (transfers merged across documents), most documents first, with their best
+    transfer confidence; transfers an analyst rejected are in no case."""
+    from ..query.cases import find_cases
+    from .render.cases import no_cases_line, print_cases
+
+    with open_store(db, linked=True) as store:
+        found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                                  limit=limit or -1)
+        if party is not None and not party.resolved:
+            raise _not_found(store, "entity", entity or "")
+    if as_json:
+        for summary in found:
+            emit_json(summary)
+    elif not found:
+        err.print(no_cases_line(party), markup=False, highlight=False)
+    else:
+        print_cases(out, found)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An entity (name, alias or key) or a case id (case-…).")],
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about an entity or a case in date order: transfers, diplomatic
+    actions, listings and documents, each with its source."""
+    from ..query.timeline import case_timeline, entity_timeline
+    from .render.cases import print_timeline
+
+    case_id = _case_id(name)
+    with open_store(db, linked=True) as store:
+        if case_id:
+            found = case_timeline(store, case_id, limit=limit or None)
+        else:
+            found = entity_timeline(store, name, limit=limit or None)
+        if found is None:
+            raise _not_found(store, "case" if case_id else "entity", name)
+    if as_json:
+        emit_json(found)
+    else:
+        print_timeline(out, found)
+
+
+def _case_id(name: str) -> str | None:
+    """``name`` as a case id (ids are lower case: "Case-97ECD…" is one too), or None."""
+    cleaned = name.strip().lower()
+    return cleaned if cleaned.startswith("case-") else None

@@ -1,0 +1,129 @@
+"""Rich rendering of cases and timelines.
+
+Everything shown comes from documents, so text is printed with markup off
+(headings built from our own words only use markup).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from ...citations import evidence_citation
+from ...extract.event import TRANSFER_ROLES
+from ...store import doc_dates
+from ...terminal import Text
+
+
+
+def _plain(console: Console, text: str, **kwargs: Any) -> None:
+    console.print(text, markup=False, highlight=False, **kwargs)
+
+
+def _sources(sources: list[dict[str, Any]]) -> str:
+    return ", ".join(dict.fromkeys(f"{s['document']}#{s['idx']}" for s in sources))
+
+
+def print_case(console: Console, case: dict[str, Any]) -> None:
+    _plain(console, f"{case['id']}  {case['title']}", style="bold")
+    _plain(console, f"  {case['first_date'] or '?'} – {case['last_date'] or '?'} · "
+                    f"{len(case['documents'])} documents · {len(case['transfers'])} transfers · "
+                    f"confidence {_confidence(case.get('confidence'))}")
+    for role in TRANSFER_ROLES:
+        for entry in case["roles"].get(role, []):
+            _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
+    state = case.get("state")
+    if state:
+        by = f" by {', '.join(state['by'])}" if state.get("by") else ""
+        _plain(console, f"  latest state: {state['state']}{by} ({state['date'] or '?'}, {state['document']} "
+                        f"{evidence_citation(state)}): “{state['evidence']}”", style="bold")
+    if case["statuses"]:
+        _plain(console, "  statuses: " + " → ".join(
+            f"{s['status']} ({s['date'] or '?'}, {s['document']})" for s in case["statuses"]))
+    for conflict in case["conflicts"]:
+        _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(
+            f"{v['name']} ← {_sources(v['sources'])}" for v in conflict["values"]), style="yellow")
+    if case["actions"]:
+        console.print(Text("  related diplomatic actions", style="bold"))
+        for a in case["actions"]:
+            who = ", ".join(a["actor"]) or "?"
+            whom = ", ".join(a["counterpart"]) or "?"
+            said = f" (the text names {', '.join(a['extracted_counterpart'])})" if a.get("extracted_counterpart") else ""
+            _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom}{said} "
+                            f"({a['document']} {evidence_citation(a)})")
+    for n in case.get("not_parties", []):
+        _plain(console, f"  not a party: {n['text']} (as {n['role']}, {n['document']}#{n['idx']})", style="dim")
+    console.print(Text("  documents", style="bold"))
+    for d in case["documents"]:
+        where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
+        _plain(console, f"    {d['id']}  {where}")
+    console.print(Text("  evidence", style="bold"))
+    for t in case["transfers"]:
+        _plain(console, f"    {t.get('event_id') or t['document'] + '#' + str(t['idx'])} {t['document']} "
+                        f"{evidence_citation(t)} [{t['status'] or '-'}] {t['date'] or ''} "
+                        f"(confidence {_confidence(t.get('confidence'), t.get('review'))}): “{t['evidence']}”",
+               style="dim")
+
+
+def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    # The id is what a user passes to 'case': never wrapped or cut.
+    table.add_column("case", no_wrap=True, min_width=17)
+    for column in ("title", "first", "last", "docs", "transfers", "confidence", "state", "conflicts"):
+        table.add_column(column)
+    for c in cases:
+        # Titles come from document text: Text cells, so "[chemical weapons]" is not read as markup.
+        state = c.get("state") or {}
+        table.add_row(*(Text(v) for v in (c["id"], c["title"], c["first_date"] or "", c["last_date"] or "",
+                                          str(c["documents"]), str(c["transfers"]), _confidence(c.get("confidence")),
+                                          f"{state.get('state', '')} {state.get('document', '')}".strip(),
+                                          ", ".join(c["conflicts"]))))
+    console.print(table)
+
+
+def no_cases_line(party) -> str:
+    """Why the list is empty: the entity as resolved, or no filter matched."""
+    if party is None:
+        return "no cases match (cases are built by 'prolifwatch resolve', which ingest runs)"
+    return f"no cases with entity {party.name} (resolved to: {party.described()})"
+
+
+def _confidence(value: float | None, review: str | None = None) -> str:
+    shown = f"{value:.2f}" if value is not None else "?"
+    return f"{shown}, {review}" if review else shown
+
+
+def _item_line(item: dict[str, Any]) -> str:
+    date = item["date"] or ("(undated)" if item["sort"] == "9999" else f"({item['sort']})")  # 9999: no date at all
+    source = item["source"]
+    if source.get("document_date") and (item["type"] == "document" or not item["date"]):
+        # the document's date as far as it is known, not as stored: "2008 (year, estimated)"
+        doc_date, precision = source["document_date"], source.get("document_date_precision")
+        said = doc_dates.notes(precision, source.get("document_date_source"))
+        if item["type"] == "document":
+            date = doc_dates.label(doc_date, precision, source.get("document_date_source"))
+        else:  # an undated event borrows its document's date, in parentheses
+            date = f"({', '.join([doc_dates.shown(doc_date, precision), *said])})"
+    if item["type"] == "listing":
+        return f"{date}  listed on {item['list']} as {item['name']} ({', '.join(item['programmes'])})"
+    if item["type"] == "document":
+        return f"{date}  document {source['document']}: {source['title'] or ''} ({item['mentions']} mentions)"
+    head = item["kind"] if item["type"] == "diplomatic_action" else "transfer"
+    status = f" [{item['status']}]" if item.get("status") else ""
+    parties = " · ".join(f"{role}: {'; '.join(values)}" for role, values in item["parties"].items())
+    return f"{date}  {head}{status} {parties}  ({source['document']} {evidence_citation(source)})"
+
+
+def print_timeline(console: Console, timeline: dict[str, Any]) -> None:
+    head = timeline.get("case") or timeline.get("entity")
+    name = head.get("title") or head.get("name")
+    _plain(console, f"{head['id']}  {name} · {timeline['total']} items", style="bold")
+    for conflict in timeline.get("conflicts", []):
+        _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(v["name"] for v in conflict["values"]),
+               style="yellow")
+    for item in timeline["items"]:
+        _plain(console, "  " + _item_line(item))
+        evidence = item["source"].get("evidence")
+        if evidence:
+            _plain(console, f"      “{evidence}”", style="dim")

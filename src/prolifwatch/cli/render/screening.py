@@ -1,0 +1,87 @@
+"""Rich rendering of loaded lists, screening hits and goods classifications.
+
+List entries and party names come from files users pass: markup is never
+interpreted in them (Text objects, not markup strings).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from ...terminal import Text
+
+
+def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:
+    if not lists:
+        console.print("No sanctions lists loaded. Load one with `prolifwatch lists load FILE` (UN, OFAC or OpenSanctions).")
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("list", "format", "entries", "as of", "loaded", "file"):
+        table.add_column(column)
+    for item in lists:
+        table.add_row(Text(item["name"]), item["format"], str(item["entries"]), item["as_of"] or "not stated",
+                      item["loaded_at"], Text(item["path"]))
+    console.print(table)
+
+
+def print_hits(console: Console, query: str, hits: list[dict[str, Any]], *, as_of: str | None = None) -> None:
+    head = Text(f"{query}: ")
+    head.append(f"{len(hits)} hit(s)" if hits else "no hits at the threshold", style="bold")
+    if as_of:
+        head.append(f" · status as of {as_of}")
+    console.print(head)
+    for hit in hits:
+        line = Text(f"  {hit['score']:.2f}  ", style="bold")
+        line.append(Text(hit["name"]))
+        line.append(f"  [{hit['list']}:{hit['entry_id']}, {hit['type']}]")
+        if hit.get("weak_alias"):
+            line.append(Text("  weak alias: ", style="yellow"))
+            line.append(Text(hit["weak_alias"]))
+        console.print(line)
+        facts = [f"programmes: {', '.join(hit['programmes']) or '-'}", f"listed on: {hit['listed_on'] or 'not stated'}"]
+        if hit["status"]:
+            facts.append(f"status: {hit['status']}")
+        if hit["identifiers"]:
+            facts.append("ids: " + ", ".join(hit["identifiers"]))
+        console.print(Text("        " + " · ".join(facts)))
+        for feature in hit["explanation"]:
+            console.print(Text(f"        {feature['name']:<11} {feature['score']:+.2f}  {feature['detail']}"))
+
+
+def print_goods(console: Console, description: str, matches: list[dict[str, Any]]) -> None:
+    if not matches:
+        console.print(Text(f"{description}: no control-list item found"))
+        return
+    table = Table(show_header=True, header_style="bold", title=Text(description))
+    for column in ("item", "confidence", "matched keywords", "name"):
+        table.add_column(column)
+    for m in matches:
+        table.add_row(m["item"], f"{m['confidence']:.2f}", Text(", ".join(m["keywords"])), Text(m["name"]))
+    console.print(table)
+
+
+def print_xref_hits(console: Console, hits: list[dict[str, Any]]) -> None:
+    """Each stored hit: the entity, the listing, the analyst's verdict, and what the entity rests on."""
+    if not hits:
+        console.print("No xref hits stored (run `prolifwatch xref`).")
+        return
+    for hit in hits:
+        line = Text(f"{hit['score']:.2f}  ", style="bold")
+        line.append(Text(hit["entity_name"]))
+        line.append(f" [{hit['entity_type']}] -> ")
+        line.append(Text(hit.get("name") or ""))
+        line.append(f" [{hit['list']}:{hit['entry_id']}]")
+        if hit.get("weak_alias"):
+            line.append(Text(" weak alias", style="yellow"))
+        if hit.get("review"):
+            line.append(Text(f" ({hit['review']})", style="green"))
+        console.print(line)
+        evidence = hit.get("evidence") or {}
+        if evidence:
+            forms = ", ".join(f"{' '.join(m['text'].split())} ×{m['count']}" for m in evidence.get("mentions", []))
+            documents = evidence.get("documents", [])
+            more = evidence.get("document_count", len(documents)) - len(documents)
+            console.print(Text(f"      key {hit['entity_key']} · as written: {forms}"))
+            console.print(Text(f"      in {', '.join(documents)}" + (f" and {more} more" if more > 0 else "")))

@@ -1,0 +1,35 @@
+"""``prolifwatch serve``: the web app and the JSON API on loopback."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .options import DbOption, open_store
+from .output import err, out
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. Loopback by default: the app "
+                                                      "has no accounts, so anyone who reaches it can read and change the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=0, max=65535)] = 8000,
+) -> None:
+    """Serve the web app and the JSON API over the store (Ctrl-C stops it)."""
+    import uvicorn
+
+    from ..api import create_app
+
+    store = open_store(db)  # stops with "no store at ..." rather than serving an empty one
+    path = store.path
+    store.close()
+    if host not in LOOPBACK:
+        err.print(f"warning: listening on {host}: anyone who can reach this address can read the store "
+                  "and change it (there are no accounts yet)")
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"ProlifWatch serving {path} at http://{shown}:{port}/  (API: http://{shown}:{port}/api/docs; Ctrl-C to stop)")
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,232 @@
+"""The entity pages: a list of entities (search by name), and one entity in full
+(``GET /api/v1/entities`` and ``/api/v1/entities/{id}``).
+
+One entity: what ``entities.entity_profile`` knows (aliases, attributes,
+member keys with their reasons, documents, events, counterparts, listings),
+the events grouped by the role the entity plays, each with its sentence, and
+the analyst's decisions that touch it (judgements on its member keys, reviews
+of its events), each of which can be undone.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import BaseModel
+
+from ..errors import BadParameter, NotFound
+from .cases import event_reviews
+from .context import Reader
+from .entities import entity_profile
+from .lookup import linking_missing, nearest_entities
+from .page_sources import Source, source_of
+
+PER_PAGE = 50
+DOCUMENTS = 30      # documents and events shown on an entity page (most recent first)
+EVENTS = 60
+
+
+class EntityLine(BaseModel):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    mentions: int
+    documents: int
+
+
+class EntityList(BaseModel):
+    q: str | None
+    type: str | None
+    page: int
+    per_page: int
+    has_next: bool
+    entities: list[EntityLine]
+    types: list[str]                       # the entity types there are, for the filter
+    did_you_mean: list[EntityLine] = []    # when a search finds nothing
+
+
+class Member(BaseModel):
+    key: str
+    score: float
+    reason: str
+    mentions: int
+
+
+class EntityDocument(BaseModel):
+    id: str
+    date: str | None
+    title: str | None
+    mentions: int
+    link: str
+
+
+class EntityEvent(BaseModel):
+    event_id: str | None        # what review actions name
+    type: str
+    kind: str | None
+    status: str | None
+    date: str | None
+    roles: list[str]
+    confidence: float | None
+    review: str | None          # accepted, or None (rejected events are not shown)
+    source: Source
+
+
+class EventsInRole(BaseModel):
+    role: str
+    events: list[EntityEvent]
+
+
+class Counterpart(BaseModel):
+    entity: str
+    name: str | None
+    role: str
+    events: int
+
+
+class Listing(BaseModel):
+    key: str
+    list: str
+    entry_id: str
+    score: float
+    entry_name: str | None
+
+
+class Judgement(BaseModel):
+    left_key: str
+    right_key: str
+    judgement: str              # positive | negative
+    user: str
+    created_at: str
+
+
+class EntityPage(BaseModel):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    attributes: dict[str, Any]
+    mentions: int
+    documents: int
+    members: list[Member]
+    document_list: list[EntityDocument]
+    events: list[EntityEvent]
+    events_by_role: list[EventsInRole]
+    counterparts: list[Counterpart]
+    listings: list[Listing]
+    judgements: list[Judgement]             # the analyst's judgements on its member keys
+    timeline_url: str
+    graph_url: str                          # its depth-1 neighbourhood (JSON), for the small graph
+    correctable_roles: dict[str, list[str]]  # event type -> the roles a review may correct
+
+
+def _line(row) -> EntityLine:
+    id_, type_, name, aliases, mentions, documents = row
+    return EntityLine(id=id_, type=type_, name=name, aliases=json.loads(aliases), mentions=mentions,
+                      documents=documents)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def entity_list(reader: Reader, q: str | None = None, type: str | None = None, page: int = 1,
+                per_page: int = PER_PAGE) -> EntityList:
+    """Entities whose name or an alias contains ``q`` (any case), busiest first."""
+    if page < 1:
+        raise BadParameter("page", "must be 1 or more")
+    if not 1 <= per_page <= 500:
+        raise BadParameter("per_page", "must be between 1 and 500")
+    db = reader.db
+    where, params = [], []
+    if type:
+        where.append("type = ?")
+        params.append(type)
+    if q and q.strip():
+        where.append("(name LIKE ? ESCAPE '\\' OR id = ? OR aliases LIKE ? ESCAPE '\\')")
+        params += [_like(q.strip()), q.strip(), _like(json.dumps(q.strip())[1:-1])]
+    rows = db.execute(
+        "SELECT id, type, name, aliases, mentions, documents FROM entities"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?",
+        (*params, per_page + 1, (page - 1) * per_page)).fetchall()
+    types = [t for (t,) in db.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
+    found = EntityList(q=q, type=type, page=page, per_page=per_page, has_next=len(rows) > per_page,
+                       entities=[_line(r) for r in rows[:per_page]], types=types)
+    if not rows and q and q.strip():
+        ids = [s.id for s in nearest_entities(reader.store, q.strip())]
+        found.did_you_mean = [_line(r) for r in db.execute(
+            f"SELECT id, type, name, aliases, mentions, documents FROM entities WHERE id IN ({','.join('?' * len(ids))})"
+            " ORDER BY documents DESC", ids)] if ids else []
+    return found
+
+
+def entity_not_found(reader: Reader, name: str) -> NotFound:
+    return NotFound("entity", name, nearest_entities(reader.store, name),
+                    linking_missing=linking_missing(reader.store))
+
+
+def entity_page(reader: Reader, name: str) -> EntityPage:
+    """Everything about one entity (by id, member key, name or alias)."""
+    from ..event_decisions import ROLES as REVIEW_ROLES  # the writes' module; imported late, it imports query/
+
+    profile = entity_profile(reader.store, name, limit=DOCUMENTS)
+    if profile is None:
+        raise entity_not_found(reader, name)
+    id_ = profile["id"]
+    events = _events(reader, profile["id"])
+    by_role: dict[str, list[EntityEvent]] = {}
+    for event in events:
+        for role in event.roles:
+            by_role.setdefault(role, []).append(event)
+    keys = [m["key"] for m in profile["members"]]
+    return EntityPage(
+        id=id_, type=profile["type"], name=profile["name"], aliases=profile["aliases"],
+        attributes=profile["attributes"], mentions=profile["mentions"], documents=profile["documents"],
+        members=[Member(**m) for m in profile["members"]],
+        document_list=[EntityDocument(**d, link=f"/documents/{quote(d['id'], safe='')}")
+                       for d in profile["document_list"]],
+        events=events,
+        events_by_role=[EventsInRole(role=r, events=by_role[r]) for r in sorted(by_role, key=_role_order)],
+        counterparts=[Counterpart(**c) for c in profile["counterparts"]],
+        listings=[Listing(**hit) for hit in profile["listings"]],
+        judgements=_judgements(reader.db, keys),
+        timeline_url=f"/timeline/{quote(id_, safe='')}",
+        graph_url=f"/api/v1/entities/{quote(id_, safe='')}/graph?depth=1&limit=15",
+        correctable_roles={t: list(roles) for t, roles in REVIEW_ROLES.items()},
+    )
+
+
+_ROLE_ORDER = ("supplier", "broker", "recipient", "end_user", "items", "origin", "via", "destination", "carrier",
+               "actor", "counterpart")
+
+
+def _role_order(role: str) -> tuple[int, str]:
+    return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
+
+
+def _events(reader: Reader, entity_id: str) -> list[EntityEvent]:
+    from .entities import entity_events
+
+    found = entity_events(reader.store, entity_id, EVENTS)
+    reviews = event_reviews(reader.db, [e["event"] for e in found])
+    return [EntityEvent(
+        event_id=reviews.get(e["event"], {}).get("event_id"), type=e["type"], kind=e["kind"], status=e["status"],
+        date=e["date"], roles=[r for r in e["roles"] if r != "item_code"] or e["roles"],
+        confidence=reviews.get(e["event"], {}).get("confidence"), review=reviews.get(e["event"], {}).get("review"),
+        source=source_of({"paragraph": e["paragraph"], "paragraph_number": e["paragraph_number"],
+                          "text": e["evidence"]}, e["document"]),
+    ) for e in found]
+
+
+def _judgements(db, keys: list[str]) -> list[Judgement]:
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        "SELECT left_key, right_key, judgement, user, created_at FROM judgements"
+        f" WHERE left_key IN ({marks}) OR right_key IN ({marks}) ORDER BY created_at, left_key, right_key",
+        (*keys, *keys))
+    return [Judgement(left_key=a, right_key=b, judgement=j, user=u, created_at=c) for a, b, j, u, c in rows]
