@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import socket
@@ -92,7 +93,13 @@ def free_port() -> int:
 def start_server(db: str, port: int, log) -> tuple[subprocess.Popen, float]:
     """The server process and the seconds it took to answer."""
     started = time.perf_counter()
-    process = subprocess.Popen([*SERVE, "--db", db, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    import prolifwatch
+
+    # the server runs the prolifwatch this script imports, wherever it was started from
+    package_root = str(Path(prolifwatch.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
+    process = subprocess.Popen([*SERVE, "--db", db, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                               env=env)
     while time.perf_counter() - started < 60:
         if process.poll() is not None:
             raise SystemExit(f"serve exited with {process.returncode}; see {log.name}")

@@ -48,6 +48,15 @@ def copy_with_un_list(store: Path, copy: Path) -> Path:
     return copy
 
 
+def same_package_path() -> str:
+    """PYTHONPATH that makes a child process import the prolifwatch these tests
+    import (a relative ``PYTHONPATH=src`` would not survive the child's cwd)."""
+    import prolifwatch
+
+    return os.pathsep.join(filter(None, [str(Path(prolifwatch.__file__).resolve().parents[1]),
+                                         os.environ.get("PYTHONPATH")]))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -58,7 +67,7 @@ def free_port() -> int:
 def serving(db: Path, log: Path, timeout: float = 60.0):
     """``prolifwatch serve --db db`` on a free loopback port; yields its base URL, stops it after."""
     port = free_port()
-    env = dict(os.environ, PROLIFWATCH_SCREEN_SERVER="off")
+    env = dict(os.environ, PROLIFWATCH_SCREEN_SERVER="off", PYTHONPATH=same_package_path())
     with open(log, "wb") as log_file:
         process = subprocess.Popen([*SERVE, "--db", str(db), "--port", str(port)], env=env,
                                    stdout=log_file, stderr=subprocess.STDOUT, cwd=db.parent)
