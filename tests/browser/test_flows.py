@@ -106,7 +106,7 @@ def test_ledger_filtered_to_item_code(page):
     assert "3.B.3" in row and "LIMMT" in row and "3GFF-700" in row
     assert rows.first.locator('a[href="/documents/09BEIJING724#p2"]').count() == 1  # the source paragraph
     assert "item_code=3.B.3" in page.url and "3.B.3" in text
-    shoot(page, "ledger", docs=True)
+    shoot(page, "ledger")
     page.problems.assert_none()
 
 
@@ -120,7 +120,7 @@ def test_case_of_the_iran_air_jet_vane_flight_shows_its_two_documents(page):
     assert page.locator('a[href^="/documents/07STATE152317"]').count() >= 1
     assert page.locator('a[href^="/documents/article-"]').count() >= 1
     assert "U.S. asked China to stop missile parts shipment to Iran" in text
-    shoot(page, "case", docs=True)
+    shoot(page, "case")
     page.problems.assert_none()
 
 
@@ -135,7 +135,7 @@ def test_screening_a_name_shows_the_explained_hit(page):
     assert "SBIG" in text                             # its alias on the list
     assert re.search(r"(?i)\bun\b", text)             # which list
     assert re.search(r"(?i)\bwhy\b", text) and "bagheri" in text.lower().split("why", 1)[1]  # the explanation
-    shoot(page, "screening", docs=True)
+    shoot(page, "screening")
     page.problems.assert_none()
 
 
