@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    from prolifwatch.store import open_store
+
+    with open_store(args.out) as store:  # the column copies search reads, as an ingest leaves them
+        store.refresh_doc_values()
     print(f"{args.out}: {total:,} documents in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -117,3 +117,30 @@ def load_list(reader: Reader, path: str | Path, format: str | None = None, *, na
         return load_list_file(reader.store, path, format, name=name, aliases=aliases, addresses=addresses)
     except (ListFormatError, OSError) as exc:  # OSError: a file that cannot be read is the user's to fix
         raise BadParameter("list file", str(exc)) from exc
+
+
+# ---- background jobs (jobs.py): an ingest of uploaded files, a batch screening --------------------
+
+def start_ingest(reader: Reader, files: list[tuple[str, Any]]):
+    """Save uploaded files (name, binary stream; zips expanded after their checks) and ingest them, then
+    link, in a process of their own.  Returns the job (``jobs.Job``); refused uploads (TooLarge,
+    BadParameter) leave nothing behind."""
+    from . import jobs
+
+    return jobs.start_ingest(reader.store.path, files)
+
+
+def start_screen_batch(reader: Reader, name: str, stream: Any, *, as_of: str | None = None,
+                       threshold: float | None = None, warm: Any = None):
+    """Screen a CSV of parties (name, type, country, identifier [, goods]) in the background; the job's
+    result is a CSV.  ``warm``: a ``query.screen_parties.WarmScreener`` to screen with."""
+    from . import jobs
+
+    return jobs.start_screen_batch(reader.store.path, name, stream, as_of=as_of, threshold=threshold, warm=warm)
+
+
+def job_status(reader: Reader, job_id: str):
+    """A job's state and progress (``jobs.Job``); NotFound for an unknown id."""
+    from . import jobs
+
+    return jobs.load(reader.store.path, job_id)

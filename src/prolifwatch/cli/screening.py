@@ -43,12 +43,14 @@ def _progress() -> Progress:
 
 
 def _screener(store, threshold: float | None):
-    from ..query.screening import NoListsLoaded, build_screener
+    from ..errors import Unavailable
+    from ..query.context import Reader
+    from ..query.screen_parties import build
 
     try:
-        return build_screener(store, **({"threshold": threshold} if threshold is not None else {}))
-    except NoListsLoaded as exc:
-        _fail(str(exc))
+        return build(Reader(store), threshold)
+    except Unavailable as exc:
+        _fail(exc.message)
 
 
 @lists_app.callback()
@@ -142,43 +144,46 @@ def _screen_one(name: str, type: str | None, country: str | None, identifier: st
             _fail(reply["invalid"])
         if reply is not None and "hits" in reply:
             return reply["hits"], reply.get("country")
-        from ..screen.query import make_query
+        from ..errors import ProlifwatchError
+        from ..query.context import Reader
+        from ..query.screen_parties import screen_one
 
         try:
-            query = make_query(name, type, country, identifier, day)
-        except ValueError as exc:
-            _fail(str(exc))
-        screener = _screener(store, threshold)
-    hits = [h.to_json() for h in screener.screen(query, limit=limit)]
+            result = screen_one(Reader(store), name, type, country, identifier, day, threshold, limit=limit)
+        except ProlifwatchError as exc:
+            _fail(exc.message)
     if reply is not None:  # a server built for other lists or rules: replace it
         server.stop(location)
     server.start(location)
-    return hits, query.country
+    return [h.model_dump(by_alias=True) for h in result.hits], result.country
 
 
 def _screen_file(path: Path, output: Path | None, output_format: str, day, threshold, db) -> None:
-    from ..screen.batch import BatchError, csv_rows, csv_writer, read_parties, screen_party, write_jsonl
-    from ..screen.goods import GoodsClassifier
+    from ..errors import ProlifwatchError
+    from ..query.context import Reader
+    from ..query.screen_parties import read_batch, screen_batch
+    from ..screen.batch import csv_rows, csv_writer, write_jsonl
 
     if output_format not in ("csv", "jsonl"):
         _fail("--output-format must be csv or jsonl")
     try:
-        parties = read_parties(path, day)
-    except (BatchError, OSError) as exc:
-        _fail(str(exc))
+        parties = read_batch(path, day)
+    except ProlifwatchError as exc:
+        _fail(exc.message.removeprefix("file: "))
     with open_store(db) as store:
-        screener = _screener(store, threshold)
-    goods = GoodsClassifier() if any(p.row.get("goods") for p in parties) else None
+        try:  # the screener is built here, before the output file is made
+            results = screen_batch(Reader(store), parties, threshold)
+        except ProlifwatchError as exc:
+            _fail(exc.message)
     with (open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)) as sink:
         writer = csv_writer(sink) if output_format == "csv" else None
         with _progress() as progress:
             task = progress.add_task("screening", total=len(parties))
-            for party in parties:
-                result = screen_party(screener, goods, party)
+            for result in results:
                 if writer:
-                    writer.writerows(csv_rows(result))
+                    writer.writerows(csv_rows(result.record()))
                 else:
-                    write_jsonl(result, sink)
+                    write_jsonl(result.record(), sink)
                 progress.advance(task)
     err.print(f"screened {len(parties)} parties", highlight=False)
 
@@ -189,10 +194,10 @@ def classify_goods(
     as_json: JsonOption = False,
 ) -> None:
     """Control-list items (MTCR, NSG, Wassenaar, Australia Group, CWC) a goods description points to."""
+    from ..query.screen_parties import classify_goods as classify
     from .render.screening import print_goods
-    from ..screen.goods import GoodsClassifier
 
-    matches = [m.to_json() for m in GoodsClassifier().classify(description)]
+    matches = [m.model_dump() for m in classify(description).items]
     if as_json:
         emit_json({"description": description, "items": matches})
     else:

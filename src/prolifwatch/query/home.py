@@ -1,6 +1,19 @@
-"""What the collection holds: the home page of the web app and ``GET /api/v1/home``."""
+"""What the collection holds: the home page of the web app and ``GET /api/v1/home``.
+
+Counting cases by their documents and transfers by control list reads every
+case and every transfer: seconds on a 250,000-document store.  Those two
+come from a summary kept per store file, made once and then remade in the
+background when the documents change or it is older than REFRESH_SECONDS
+(a merge or a review changes them without changing a document); until the
+new one is ready the page shows the last one with the time it was made.
+"""
 from __future__ import annotations
 
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
 from pydantic import BaseModel
 
 from .context import Reader
@@ -8,6 +21,7 @@ from .context import Reader
 LATEST = 10
 BUSIEST = 12
 CASES = 10
+REFRESH_SECONDS = 300
 
 
 class Count(BaseModel):
@@ -49,6 +63,32 @@ class Home(BaseModel):
     busiest_entities: list[EntityLine]
     top_cases: list[CaseLine]
     transfers_by_category: list[Count]
+    linked_summary_as_of: str      # when top_cases and transfers_by_category were counted (UTC)
+
+
+class LinkedSummary(BaseModel):
+    top_cases: list[CaseLine]
+    transfers_by_category: list[Count]
+    as_of: str
+
+
+@dataclass
+class _Kept:
+    key: tuple
+    made: float
+    summary: LinkedSummary
+
+
+_kept: dict[str, _Kept] = {}
+_remaking: set[str] = set()
+_lock = threading.Lock()
+_first = threading.Lock()
+
+
+def _tally(counts: dict[str | None, int], missing: str) -> list[Count]:
+    """Counts most first; documents without the value under ``missing``."""
+    found = [Count(value=value if value is not None else missing, count=n) for value, n in counts.items()]
+    return sorted(found, key=lambda c: (-c.count, c.value))
 
 
 def _counts(db, sql: str) -> list[Count]:
@@ -57,20 +97,71 @@ def _counts(db, sql: str) -> list[Count]:
 
 def home(reader: Reader) -> Home:
     db = reader.db
+    summary = linked_summary(reader)
+    # the column copies search counts its facets on: milliseconds where GROUP BY reads every row
+    values = reader.store.doc_values()
+    every = np.flatnonzero(values.present)
     return Home(
-        documents=db.execute("SELECT count(*) FROM documents").fetchone()[0],
+        documents=len(every),
         linking_pending=reader.store.linking_pending(),
-        kinds=_counts(db, "SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC"),
-        classifications=_counts(db, "SELECT coalesce(classification, '(unknown)'), count(*) FROM documents "
-                                    "GROUP BY 1 ORDER BY 2 DESC"),
-        years=_counts(db, "SELECT coalesce(substr(date, 1, 4), '(undated)'), count(*) FROM documents "
-                          "GROUP BY 1 ORDER BY 1"),
+        kinds=_tally(values.counts("kind", every), "(unknown)"),
+        classifications=_tally(values.counts("classification", every), "(unknown)"),
+        # the year a date's interval starts in, as search's year facet counts it
+        years=sorted(_tally(values.counts("year", every), "(undated)"), key=lambda c: c.value),
         latest=[DocumentLine(id=r[0], kind=r[1], date=r[2], origin=r[3], classification=r[4], title=r[5])
                 for r in db.execute("SELECT id, kind, date, origin, classification, title FROM documents "
                                     "WHERE date IS NOT NULL ORDER BY date DESC, id LIMIT ?", (LATEST,))],
         busiest_entities=[EntityLine(id=r[0], type=r[1], name=r[2], documents=r[3])
                           for r in db.execute("SELECT id, type, name, documents FROM entities "
                                               "ORDER BY documents DESC, id LIMIT ?", (BUSIEST,))],
+        top_cases=summary.top_cases,
+        transfers_by_category=summary.transfers_by_category,
+        linked_summary_as_of=summary.as_of,
+    )
+
+
+def _summary_key(reader: Reader) -> tuple:
+    generation = reader.db.execute("SELECT value FROM store_counters WHERE name = 'documents'").fetchone()
+    return (generation[0] if generation else 0, reader.store.linking_pending())
+
+
+def linked_summary(reader: Reader) -> LinkedSummary:
+    """The kept summary of ``reader``'s store: made now when there is none, else the
+    kept one, remade in a thread of its own when it is stale."""
+    path, key = str(reader.store.path), _summary_key(reader)
+    kept = _kept.get(path)
+    if kept is None:
+        with _first:  # the start-up warmer may be making it already: wait for that one
+            kept = _kept.get(path)
+            if kept is None:
+                return _remember(path, key, count_linked(reader))
+    if kept.key != key or time.time() - kept.made > REFRESH_SECONDS:
+        with _lock:
+            start = path not in _remaking
+            _remaking.add(path)
+        if start:
+            threading.Thread(target=_remake, args=(path, key), daemon=True, name="prolifwatch-home").start()
+    return kept.summary
+
+
+def _remember(path: str, key: tuple, summary: LinkedSummary) -> LinkedSummary:
+    _kept[path] = _Kept(key, time.time(), summary)
+    return summary
+
+
+def _remake(path: str, key: tuple) -> None:
+    try:
+        with Reader.open(path) as reader:
+            _remember(path, key, count_linked(reader))
+    finally:
+        with _lock:
+            _remaking.discard(path)
+
+
+def count_linked(reader: Reader) -> LinkedSummary:
+    """Cases reported by most documents, and transfers by the control list of their items."""
+    db = reader.db
+    return LinkedSummary(
         top_cases=[CaseLine(id=r[0], title=r[1], first_date=r[2], last_date=r[3], documents=r[4])
                    for r in db.execute(
                        "SELECT c.id, c.title, c.first_date, c.last_date, count(DISTINCT e.pk) FROM cases c "
@@ -79,7 +170,8 @@ def home(reader: Reader) -> Home:
         # a transfer counts once under each control list its items fall under (no code: under none)
         transfers_by_category=_counts(
             db, "SELECT coalesce(substr(a.key, 1, instr(a.key, ' ') - 1), '(no control code)'), "
-                "count(DISTINCT ev.event_pk) FROM events ev LEFT JOIN event_arguments a "
+                "count(DISTINCT ev.event_pk) FROM live_events ev LEFT JOIN event_arguments a "
                 "ON a.event_pk = ev.event_pk AND a.role = 'item_code' "
                 "WHERE ev.type = 'transfer' GROUP BY 1 ORDER BY 2 DESC"),
+        as_of=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
     )

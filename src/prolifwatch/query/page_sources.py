@@ -15,6 +15,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ..citations import evidence_citation, printed_number
+from . import labels
 
 
 class Source(BaseModel):
@@ -27,12 +28,11 @@ class Source(BaseModel):
 
 
 def paragraph_anchor(number: str | None, index: int | None) -> str | None:
-    printed = printed_number(number)
-    if printed is not None:
-        return f"p{printed}"
-    if index is not None and index >= 0:
-        return f"para-{index + 1}"
-    return None
+    """The document page's anchor of a paragraph (``labels.paragraph_anchor``), None when neither its
+    printed number nor its place is known."""
+    if printed_number(number) is None and (index is None or index < 0):
+        return None
+    return labels.paragraph_anchor(number, index or 0)
 
 
 def document_link(document: str, number: str | None = None, index: int | None = None) -> str:
