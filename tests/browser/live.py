@@ -111,35 +111,43 @@ document.addEventListener("securitypolicyviolation", function (e) {
 
 @dataclass
 class Problems:
-    """What went wrong in a page: console errors (CSP violations among them), uncaught exceptions, dialogs."""
+    """What went wrong in a page: console errors (CSP violations among them), uncaught exceptions, dialogs.
+    Each is (what, message, page URL)."""
 
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+    found: list[tuple[str, str, str]] = field(default_factory=list)
 
     def all(self) -> list[str]:
-        return ([f"console: {m}" for m in self.console_errors] + [f"exception: {m}" for m in self.page_errors]
-                + [f"dialog: {m}" for m in self.dialogs])
+        """One line per distinct problem, with the pages it happened on (a crawl repeats them)."""
+        pages: dict[tuple[str, str], list[str]] = {}
+        for what, message, url in self.found:
+            pages.setdefault((what, message), []).append(url)
+        lines = []
+        for (what, message), urls in pages.items():
+            distinct = list(dict.fromkeys(urls))
+            more = f" and {len(distinct) - 1} more" if len(distinct) > 1 else ""
+            lines.append(f"{what}: {message} (on {distinct[0]}{more})")
+        return lines
 
     def assert_none(self) -> None:
-        assert not self.all(), "\n".join(self.all())
+        assert not self.found, "\n".join(self.all())
 
 
 def _watch(page) -> Problems:
     problems = Problems()
+
     def on_console(message):
         source = message.location.get("url") or page.url
         # Chromium asks every site for /favicon.ico by itself; a 404 there is no fault of a page.
         if message.type == "error" and not source.endswith("/favicon.ico"):
-            problems.console_errors.append(f"{message.text} ({source}, on {page.url})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: problems.page_errors.append(f"{e} ({page.url})"))
+            origin = "" if source == page.url else f" (from {source})"
+            problems.found.append(("console", message.text + origin, page.url))
 
     def on_dialog(dialog):
-        problems.dialogs.append(f"{dialog.type}: {dialog.message} ({page.url})")
+        problems.found.append(("dialog", f"{dialog.type}: {dialog.message}", page.url))
         dialog.dismiss()
 
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.found.append(("exception", str(error), page.url)))
     page.on("dialog", on_dialog)
     page.add_init_script(_CSP_REPORTER)
     return problems
