@@ -18,7 +18,9 @@ request reaching the app to its response head); the client's latency on
 loopback, which adds the socket and the HTTP parsing, is reported beside it.
 A request is an error when it fails or answers anything but 2xx (every input
 exists).  Memory is the resident set of the server and its children, sampled
-every 0.1 s.  The first --warmup seconds are not counted.
+every 0.1 s.  The first --warmup seconds are not counted.  The clients are
+threads of this process on the same machine: on a small machine they take
+some of the server's CPU, so run it on a quiet one.
 
 Targets (issue 21, on the 250,000-cable store): p95 server time <= 150 ms for
 the search page, <= 100 ms for a document page, <= 200 ms for an entity page
