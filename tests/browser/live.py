@@ -29,8 +29,6 @@ OUT = Path(__file__).parent / "out"             # every screenshot (git-ignored)
 DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"  # the README's, refreshed with PROLIFWATCH_DOCS_SCREENSHOTS=1
 # `serve` through the typer app, so it works whether the CLI is a module or a package.
 SERVE = [sys.executable, "-c", "from prolifwatch.cli import app; app()", "serve"]
-
-
 UN_LIST = REPO / "tests" / "data" / "lists" / "un_consolidated.xml"
 
 
