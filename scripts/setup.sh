@@ -7,12 +7,19 @@ python=${PYTHON:-python3.11}
 command -v "$python" >/dev/null || python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip() { .venv/bin/python -m pip --disable-pip-version-check --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
-pip install --upgrade "pip>=25"
 extras=${1:+[$1]}
-pip install -e ".${extras}"
+# Run again, it only installs what pyproject.toml changed since (the editable
+# install follows src/ by itself): the stamp is the pyproject.toml it installed.
+stamp=".venv/.installed${1:+-$1}"
+if ! cmp -s pyproject.toml "$stamp"; then
+    pip install --upgrade "pip>=25"
+    pip install -e ".${extras}"
+    cp pyproject.toml "$stamp"
+fi
 # The browser tests drive Debian's chromium through Playwright (never
 # `playwright install`, which downloads a browser): install it when missing.
-if [ "${1:-}" = "test" ] && ! command -v chromium >/dev/null; then
+# The tests launch /usr/bin/chromium, so that is the path checked.
+if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     echo "installing Debian's chromium for the browser tests ..." >&2
     $sudo apt-get update -qq

@@ -1,0 +1,262 @@
+"""Load on the web app: 8 clients on loopback ask for search pages, document
+pages, entity pages and depth-2 graphs for --seconds; per page type the
+server's time (p50, p95, max), requests per second, errors, and the server
+process's peak memory.
+
+    .venv/bin/python bench/web_load.py --db bench/out/web-250k.sqlite --seconds 60
+
+The server is started here as a user starts it (``prolifwatch serve --db``,
+its own process, a free loopback port) and stopped at the end; the store is
+only read.  Inputs come from the store and are realistic: analysts' queries
+(phrases, prefixes, boolean operators, names of the busiest entities),
+documents sampled across the whole collection, the busiest entities and a
+sample of the others.  Each client keeps one connection open and picks page
+types in turn (seeded, so runs are comparable).
+
+Server time is the app's own ``Server-Timing: app;dur=`` header (from the
+request reaching the app to its response head); the client's latency on
+loopback, which adds the socket and the HTTP parsing, is reported beside it.
+A request is an error when it fails or answers anything but 2xx (every input
+exists).  Memory is the resident set of the server and its children, sampled
+every 0.1 s.  The first --warmup seconds are not counted.  The clients are
+threads of this process on the same machine: on a small machine they take
+some of the server's CPU, so run it on a quiet one.
+
+Targets (issue 21, on the 250,000-cable store): p95 server time <= 150 ms for
+the search page, <= 100 ms for a document page, <= 200 ms for an entity page
+and a depth-2 graph; 0 errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+SERVE = [sys.executable, "-c", "from prolifwatch.cli import app; app()", "serve"]
+TARGET_P95_MS = {"search": 150, "document": 100, "entity": 200, "graph": 200}
+# The graph page draws what its JSON twin answers; the server's work is there.
+PATHS = {
+    "search": "/search?q={}",
+    "document": "/documents/{}",
+    "entity": "/entities/{}",
+    "graph": "/api/v1/entities/{}/graph?depth=2",
+}
+QUERIES = [
+    "cold flow forming", '"ballistic missile"', "LIMMT", "centrifuge", "Iran AND China", "missile NOT Korea",
+    "IRISL OR \"Islamic Republic of Iran Shipping Lines\"", "export control*", "demarche", "jet vanes",
+    "carbon fiber", "tungsten", "graphite", "Syria AND Hizballah", "shipment", "end user", "vacuum pumps",
+    "Scud", "frigate", "nuclear suppliers group", "dual-use", "proliferat*", "Dalian", "Bandar Abbas",
+]
+SERVER_TIME = re.compile(r"\bapp;dur=([0-9.]+)")
+
+
+def sample_inputs(db_path: str, rng: random.Random, documents: int = 300, entities: int = 100) -> dict[str, list[str]]:
+    """Inputs per page type, read from the store (read-only, before the clock starts)."""
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        low, high = db.execute("SELECT min(pk), max(pk) FROM documents").fetchone()
+        pks = [rng.randint(low, high) for _ in range(documents * 2)]
+        marks = ",".join("?" * len(pks))
+        doc_ids = [r[0] for r in db.execute(f"SELECT id FROM documents WHERE pk IN ({marks})", pks)][:documents]
+        busiest = db.execute("SELECT id, name FROM entities ORDER BY documents DESC LIMIT ?", (entities // 2,)).fetchall()
+        every = [r[0] for r in db.execute("SELECT id FROM entities")]  # tens of thousands at most: cheap
+    finally:
+        db.close()
+    entity_ids = [r[0] for r in busiest] + rng.sample(every, min(len(every), entities // 2))
+    queries = QUERIES + [f'"{name}"' for _, name in busiest[:10] if '"' not in name]
+    if not doc_ids or not entity_ids:
+        raise SystemExit("the store has no documents or no entities (run `prolifwatch resolve` first)")
+    return {
+        "search": [PATHS["search"].format(quote(q)) for q in queries],
+        "document": [PATHS["document"].format(quote(d, safe="")) for d in doc_ids],
+        "entity": [PATHS["entity"].format(quote(e, safe="")) for e in entity_ids],
+        "graph": [PATHS["graph"].format(quote(e, safe="")) for e in entity_ids],
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: str, port: int, log) -> tuple[subprocess.Popen, float]:
+    """The server process and the seconds it took to answer."""
+    started = time.perf_counter()
+    import prolifwatch
+
+    # the server runs the prolifwatch this script imports, wherever it was started from
+    package_root = str(Path(prolifwatch.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
+    process = subprocess.Popen([*SERVE, "--db", db, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                               env=env)
+    while time.perf_counter() - started < 60:
+        if process.poll() is not None:
+            raise SystemExit(f"serve exited with {process.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/app.js", timeout=2):
+                return process, time.perf_counter() - started
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise SystemExit(f"serve did not answer within 60 s; see {log.name}")
+
+
+class PeakMemory(threading.Thread):
+    """Samples the resident memory of a process and its children until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        import psutil
+
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.stopped = threading.Event()
+
+    def rss(self) -> int:
+        total = self.process.memory_info().rss
+        for child in self.process.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except Exception:  # a child that ended between listing and reading
+                pass
+        return total
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.1):
+            try:
+                self.peak = max(self.peak, self.rss())
+            except Exception:  # the server ended
+                return
+
+
+def client(base: str, inputs: dict[str, list[str]], seed: int, until: float, counted_from: float,
+           results: list[tuple[str, int, float, float | None, str]]) -> None:
+    """One client's loop: page types in turn, inputs at random; records (type, status, latency, server ms, path)."""
+    import httpx2
+
+    rng = random.Random(seed)
+    kinds = list(PATHS)
+    turn = seed % len(kinds)
+    with httpx2.Client(base_url=base, timeout=60) as http:
+        while (now := time.perf_counter()) < until:
+            kind = kinds[turn % len(kinds)]
+            turn += 1
+            path = rng.choice(inputs[kind])
+            try:
+                response = http.get(path)
+                status = response.status_code
+                timing = SERVER_TIME.search(response.headers.get("server-timing", ""))
+                server_ms = float(timing.group(1)) if timing else None
+            except Exception:
+                status, server_ms = 0, None
+            latency_ms = 1000 * (time.perf_counter() - now)
+            if now >= counted_from:
+                results.append((kind, status, latency_ms, server_ms, path))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def summarise(results, seconds: float) -> dict:
+    summary = {}
+    for kind in PATHS:
+        rows = [r for r in results if r[0] == kind]
+        server = [r[3] for r in rows if r[3] is not None]
+        latency = [r[2] for r in rows]
+        errors = [f"{r[1]} {r[4]}" for r in rows if not 200 <= r[1] < 300]
+        summary[kind] = {
+            "requests": len(rows), "per_second": round(len(rows) / seconds, 1), "errors": len(errors),
+            "error_examples": errors[:5],
+            "server_ms": {"p50": round(percentile(server, 0.5), 1), "p95": round(percentile(server, 0.95), 1),
+                          "max": round(max(server, default=float("nan")), 1)},
+            "client_ms": {"p50": round(percentile(latency, 0.5), 1), "p95": round(percentile(latency, 0.95), 1),
+                          "max": round(max(latency, default=float("nan")), 1)},
+            "target_p95_ms": TARGET_P95_MS[kind],
+        }
+        summary[kind]["meets_target"] = bool(server) and summary[kind]["server_ms"]["p95"] <= TARGET_P95_MS[kind] \
+            and not errors
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True, help="Linked store to serve (only read).")
+    parser.add_argument("--seconds", type=float, default=30, help="Counted duration of the load.")
+    parser.add_argument("--warmup", type=float, default=3, help="Seconds of load before counting starts.")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--json", action="store_true", help="Print the summary as JSON.")
+    args = parser.parse_args(argv)
+    if not Path(args.db).is_file():
+        raise SystemExit(f"no store at {args.db}")
+
+    inputs = sample_inputs(args.db, random.Random(args.seed))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.NamedTemporaryFile("wb", prefix="web_load-serve-", suffix=".log", delete=False) as log:
+        process, ready_after = start_server(args.db, port, log)
+        memory = PeakMemory(process.pid)
+        idle_rss = memory.rss()
+        memory.start()
+        results: list = []
+        counted_from = time.perf_counter() + args.warmup
+        until = counted_from + args.seconds
+        threads = [threading.Thread(target=client, args=(base, inputs, args.seed + i, until, counted_from, results))
+                   for i in range(args.clients)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            memory.stopped.set()
+            process.terminate()
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    pages = summarise(results, args.seconds)
+    report = {
+        "db": args.db, "clients": args.clients, "seconds": args.seconds, "ready_after_s": round(ready_after, 2),
+        "requests_per_second": round(len(results) / args.seconds, 1),
+        "errors": sum(p["errors"] for p in pages.values()),
+        "server_rss_mb": {"idle": round(idle_rss / 2**20), "peak": round(max(memory.peak, idle_rss) / 2**20)},
+        "pages": pages,
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"{args.db}: {args.clients} clients for {args.seconds:.0f} s on loopback "
+              f"(server ready after {ready_after:.2f} s)")
+        print(f"{'page':9} {'requests':>8} {'req/s':>6} {'errors':>6}  server ms p50 / p95 / max   "
+              f"client ms p50 / p95 / max   target p95")
+        for kind, p in pages.items():
+            s, c = p["server_ms"], p["client_ms"]
+            print(f"{kind:9} {p['requests']:8} {p['per_second']:6} {p['errors']:6}  "
+                  f"{s['p50']:7} / {s['p95']:7} / {s['max']:7}   {c['p50']:7} / {c['p95']:7} / {c['max']:7}   "
+                  f"{p['target_p95_ms']:4} ms {'ok' if p['meets_target'] else 'MISSED'}")
+            for example in p["error_examples"]:
+                print(f"          error: {example}")
+        print(f"total {report['requests_per_second']} requests/s, {report['errors']} errors; server memory "
+              f"{report['server_rss_mb']['idle']} MB idle, {report['server_rss_mb']['peak']} MB peak")
+    return 0 if all(p["meets_target"] for p in pages.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
