@@ -117,6 +117,9 @@ def load_list(reader: Reader, path: str | Path, format: str | None = None, *, na
         return load_list_file(reader.store, path, format, name=name, aliases=aliases, addresses=addresses)
     except (ListFormatError, OSError) as exc:  # OSError: a file that cannot be read is the user's to fix
         raise BadParameter("list file", str(exc)) from exc
+    except UnicodeDecodeError as exc:  # a binary file given as a text format (--format ofac, ftm)
+        raise BadParameter("list file", f"{path}: not text in UTF-8 ({exc.reason} at byte {exc.start}); "
+                                        "is it the right file and format?") from exc
 
 
 # ---- background jobs (jobs.py): an ingest of uploaded files, a batch screening --------------------

@@ -135,8 +135,7 @@ def _watch(page) -> Problems:
 
     def on_console(message):
         source = message.location.get("url") or page.url
-        # Chromium asks every site for /favicon.ico by itself; a 404 there is no fault of a page.
-        if message.type == "error" and not source.endswith("/favicon.ico"):
+        if message.type == "error":
             origin = "" if source == page.url else f" (from {source})"
             problems.found.append(("console", message.text + origin, page.url))
 

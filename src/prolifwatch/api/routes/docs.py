@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
 from ..templating import render
@@ -20,6 +20,11 @@ def register(twins: Twins, app: FastAPI) -> None:
     def session(request: Request) -> Session:
         """A CSRF token (also set as a cookie) for posting forms or files from a script."""
         return Session(csrf_token=request.state.csrf_token)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        """Browsers ask for it whatever the page says."""
+        return RedirectResponse("/static/favicon.svg", status_code=301)
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request):
