@@ -18,13 +18,14 @@ from pydantic import BaseModel
 from ..errors import BadParameter, NotFound
 from .cases import event_reviews
 from .context import Reader
-from .entities import entity_profile
+from .entities import find_entity, profile_of
 from .lookup import linking_missing, nearest_entities
 from .page_sources import Source, source_of
 
 PER_PAGE = 50
 DOCUMENTS = 30      # documents and events shown on an entity page (most recent first)
 EVENTS = 60
+COUNTERPARTS = 30
 
 
 class EntityLine(BaseModel):
@@ -52,6 +53,7 @@ class Member(BaseModel):
     score: float
     reason: str
     mentions: int
+    mentions_capped: bool = False   # counting stopped at ``mentions`` (entities.COUNT_LIMIT): there are more
 
 
 class EntityDocument(BaseModel):
@@ -94,6 +96,13 @@ class Listing(BaseModel):
     entry_name: str | None
 
 
+class Cut(BaseModel):
+    """What a busy entity's page left out of one part: it read at most ``read`` rows."""
+    part: str                   # documents | events | counterparts
+    read: int
+    note: str
+
+
 class Judgement(BaseModel):
     left_key: str
     right_key: str
@@ -120,6 +129,8 @@ class EntityPage(BaseModel):
     timeline_url: str
     graph_url: str                          # its depth-1 neighbourhood (JSON), for the small graph
     correctable_roles: dict[str, list[str]]  # event type -> the roles a review may correct
+    truncated: list[Cut] = []               # what was cut for a busy entity (empty: every part is complete)
+    ledger_links: dict[str, str] = {}       # role -> the ledger filtered to this entity in that role (has them all)
 
 
 def _line(row) -> EntityLine:
@@ -172,11 +183,12 @@ def entity_page(reader: Reader, name: str) -> EntityPage:
     """Everything about one entity (by id, member key, name or alias)."""
     from ..event_decisions import ROLES as REVIEW_ROLES  # the writes' module; imported late, it imports query/
 
-    profile = entity_profile(reader.store, name, limit=DOCUMENTS)
-    if profile is None:
+    entity = find_entity(reader.store, name)
+    if entity is None:
         raise entity_not_found(reader, name)
+    profile = profile_of(reader.store, entity, documents=DOCUMENTS, events=EVENTS, counterparts=COUNTERPARTS)
     id_ = profile["id"]
-    events = _events(reader, profile["id"])
+    events = _events(reader, profile["events"])
     by_role: dict[str, list[EntityEvent]] = {}
     for event in events:
         for role in event.roles:
@@ -196,7 +208,16 @@ def entity_page(reader: Reader, name: str) -> EntityPage:
         timeline_url=f"/timeline/{quote(id_, safe='')}",
         graph_url=f"/api/v1/entities/{quote(id_, safe='')}/graph?depth=1&limit=15",
         correctable_roles={t: list(roles) for t, roles in REVIEW_ROLES.items()},
+        truncated=[Cut(part=part, **cut) for part, cut in profile["truncated"].items()],
+        ledger_links=_ledger_links(id_),
     )
+
+
+def _ledger_links(entity_id: str) -> dict[str, str]:
+    quoted = quote(entity_id, safe="")
+    return {role: f"/events?type={type_}&{role}={quoted}"
+            for role, type_ in (("supplier", "transfer"), ("recipient", "transfer"),
+                                ("actor", "diplomatic_action"), ("counterpart", "diplomatic_action"))}
 
 
 _ROLE_ORDER = ("supplier", "broker", "recipient", "end_user", "items", "origin", "via", "destination", "carrier",
@@ -207,10 +228,7 @@ def _role_order(role: str) -> tuple[int, str]:
     return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
 
 
-def _events(reader: Reader, entity_id: str) -> list[EntityEvent]:
-    from .entities import entity_events
-
-    found = entity_events(reader.store, entity_id, EVENTS)
+def _events(reader: Reader, found: list[dict[str, Any]]) -> list[EntityEvent]:
     reviews = event_reviews(reader.db, [e["event"] for e in found])
     return [EntityEvent(
         event_id=reviews.get(e["event"], {}).get("event_id"), type=e["type"], kind=e["kind"], status=e["status"],

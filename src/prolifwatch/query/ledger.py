@@ -24,9 +24,10 @@ from ..errors import BadParameter, NotFound, Suggestion
 from .context import Reader
 from .extraction import reviewed
 from .page_sources import Source, document_link, folded, source_of
-from .parties import argument_match_sql, resolve_party
+from .parties import argument_events_sql, resolve_party
 
 PER_PAGE = 50
+SORT_LIMIT = 2000   # rows a ledger page sorts at most (the most recently reported); the CSV sorts them all
 CSV_ROWS = 50000
 NO_CODE = "(no control code)"
 TYPES = ("transfer", "diplomatic_action")
@@ -112,6 +113,8 @@ class Ledger(BaseModel):
     kinds: list[str]
     sorts: list[str]
     csv_url: str
+    sorted_among: int | None = None       # set: more rows match, and the page sorts only this many (the latest)
+    note: str | None = None               # what sorted_among means, for the page
 
 
 def _where(reader: Reader, f: Filters) -> tuple[list[str], list[Any], dict[str, list[str]]]:
@@ -141,22 +144,26 @@ def _where(reader: Reader, f: Filters) -> tuple[list[str], list[Any], dict[str, 
         party = resolve_party(reader.store, value)
         if not party.resolved:
             raise NotFound(role, value, _suggested(party.suggestions), hint=f"{role} names no entity or country")
-        sql, values = argument_match_sql(role, party)
+        sql, values = argument_events_sql(role, party)
         where.append(sql)
         params += values
         resolved[role] = [e["id"] for e in party.entities] or party.keys
     if f.item_code:
         code = " ".join(f.item_code.split())
         if code == NO_CODE:
-            where.append("NOT EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk"
-                         " AND a.role = 'item_code')")
+            where.append("e.event_pk NOT IN (SELECT a.event_pk FROM event_arguments a WHERE a.role = 'item_code')")
         else:
             # a whole code, the code without its regime, a category of codes, or a whole control list
-            where.append("EXISTS (SELECT 1 FROM event_arguments a WHERE a.event_pk = e.event_pk AND a.role = 'item_code'"
+            # found from the item_code arguments (their role index), not probed event by event
+            where.append("e.event_pk IN (SELECT a.event_pk FROM event_arguments a WHERE a.role = 'item_code'"
                          " AND (a.key = ? OR a.key LIKE ? ESCAPE '\\' OR a.key LIKE ? ESCAPE '\\'"
                          " OR a.key LIKE ? ESCAPE '\\' OR a.key LIKE ? ESCAPE '\\'))")
             escaped = code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params += [code, f"% {escaped}", f"{escaped} %", f"{escaped}.%", f"% {escaped}.%"]
+    if any(w.startswith("e.event_pk IN (") for w in where):
+        # the matching events are then found from the arguments' indexes (rowid look-ups), not by
+        # reading every event of the type (its index, then each row for live_events' review)
+        where[0] = "+e.type = ?"
     return where, params, resolved
 
 
@@ -173,19 +180,39 @@ def _checked(f: Filters) -> tuple[str, bool]:
     return column, f.sort.startswith("-")
 
 
-def _rows(reader: Reader, f: Filters, limit: int, offset: int) -> tuple[list[LedgerRow], dict[str, list[str]]]:
+def _rows(reader: Reader, f: Filters, limit: int, offset: int, *, bounded: bool = False,
+          ) -> tuple[list[LedgerRow], dict[str, list[str]], int | None]:
+    """Rows ``offset`` to ``offset + limit`` in the sort order, what the party filters resolved to, and,
+    ``bounded`` and the filters keep more than ``SORT_LIMIT`` rows, ``SORT_LIMIT``: the rows sorted
+    were then the ``SORT_LIMIT`` most recently reported (walked by the documents' date index), so
+    that a page over a busy store never sorts every transfer; else None (the order is exact)."""
     column, descending = _checked(f)
     where, params, resolved = _where(reader, f)
+    condition = " AND ".join(where)
+    sorted_among = None
+    source = "live_events e JOIN documents d ON d.pk = e.pk"
+    if bounded and reader.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT ?)",
+            (*params, SORT_LIMIT + 1)).fetchone()[0] > SORT_LIMIT:
+        sorted_among = SORT_LIMIT
+        # CROSS JOIN: the documents, newest first, lead; each one's events are read by its pk, and
+        # "+e.event_pk IN": a filter's events are a set to test against, not a list to look up per document
+        walked = condition.replace("e.event_pk IN (", "+e.event_pk IN (")
+        source = (f"(SELECT e.event_pk FROM documents d CROSS JOIN live_events e ON e.pk = d.pk WHERE {walked}"
+                  " ORDER BY d.date DESC, d.id, e.idx LIMIT ?) c"
+                  " JOIN live_events e ON e.event_pk = c.event_pk JOIN documents d ON d.pk = e.pk")
+        params = [*params, SORT_LIMIT]
+        condition = "1"
     order = SORTS[column]
     sql = ("SELECT e.eid, d.id, d.date, d.origin, e.record, p.number, e.ranked_confidence, e.review"
-           " FROM live_events e JOIN documents d ON d.pk = e.pk"
+           f" FROM {source}"
            " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph"
-           f" WHERE {' AND '.join(where)}"
+           f" WHERE {condition}"
            f" ORDER BY ({order}) IS NULL, {order} {'DESC' if descending else 'ASC'}, d.id, e.idx LIMIT ? OFFSET ?")
     rows = reader.db.execute(sql, (*params, limit, offset)).fetchall()
     found = [_row(*r) for r in rows]
     _link_transfers(reader.db, found)
-    return found, resolved
+    return found, resolved, sorted_among
 
 
 def _party(argument: dict[str, Any]) -> Party:
@@ -222,7 +249,7 @@ def _link_transfers(db, rows: list[LedgerRow]) -> None:
         for document, idx, eid, paragraph, number in db.execute(
                 "SELECT d.id, e.idx, e.eid, e.paragraph, p.number FROM live_events e JOIN documents d ON d.pk = e.pk"
                 " LEFT JOIN paragraphs p ON p.pk = e.pk AND p.idx = e.paragraph"
-                f" WHERE d.id IN ({','.join('?' * len(chunk))}) AND e.type = 'transfer'", chunk):
+                f" WHERE d.id IN ({','.join('?' * len(chunk))}) AND +e.type = 'transfer'", chunk):
             ids[document, idx] = (eid, document_link(document, number, paragraph))
     for row in linked:
         row.transfer_id, row.transfer_link = ids.get((row.source.document, row.transfer), (None, None))
@@ -234,14 +261,28 @@ def ledger(reader: Reader, filters: Filters, page: int = 1, per_page: int = PER_
         raise BadParameter("page", "must be 1 or more")
     if not 1 <= per_page <= 500:
         raise BadParameter("per_page", "must be between 1 and 500")
-    rows, resolved = _rows(reader, filters, per_page + 1, (page - 1) * per_page)
-    db = reader.db
-    statuses = [s for (s,) in db.execute("SELECT DISTINCT status FROM events WHERE type = ? AND status IS NOT NULL"
-                                          " ORDER BY status", (filters.type,))]
-    kinds = [k for (k,) in db.execute("SELECT DISTINCT kind FROM events WHERE type = ? AND kind IS NOT NULL"
-                                       " ORDER BY kind", (filters.type,))]
+    from ..event_decisions import ACTION_KINDS  # the writes' module; imported late, it imports query/
+
+    rows, resolved, sorted_among = _rows(reader, filters, per_page + 1, (page - 1) * per_page, bounded=True)
+    note = None if sorted_among is None else (
+        f"more than {sorted_among} events match: these are sorted among the {sorted_among} most recently reported"
+        " (the CSV has every row in the exact order; a date range, a party or an item code narrows the ledger)")
     return Ledger(filters=filters, page=page, per_page=per_page, has_next=len(rows) > per_page, rows=rows[:per_page],
-                  parties=resolved, statuses=statuses, kinds=kinds, sorts=list(SORTS), csv_url=csv_url)
+                  parties=resolved, statuses=_statuses(reader.db, filters.type),
+                  kinds=sorted(ACTION_KINDS) if filters.type == "diplomatic_action" else [], sorts=list(SORTS),
+                  csv_url=csv_url, sorted_among=sorted_among, note=note)
+
+
+def _statuses(db, type_: str) -> list[str]:
+    """The statuses there are, one seek each in the (type, status) index rather than a read of every event."""
+    found: list[str] = []
+    while True:
+        after = "status > ?" if found else "status IS NOT NULL"
+        (status,) = db.execute(f"SELECT min(status) FROM events WHERE type = ? AND {after}",
+                               (type_, *found[-1:])).fetchone()
+        if status is None:
+            return found
+        found.append(status)
 
 
 CSV_COLUMNS = {
@@ -271,7 +312,7 @@ def ledger_csv(reader: Reader, filters: Filters) -> Iterator[str]:
     spreadsheet would read as formulas are made inert (``export.cells``).  The rows are read
     (and the filters checked) before the first byte is sent."""
     columns = CSV_COLUMNS[filters.type] if filters.type in CSV_COLUMNS else CSV_COLUMNS["transfer"]
-    rows, _ = _rows(reader, filters, CSV_ROWS, 0)
+    rows, _, _ = _rows(reader, filters, CSV_ROWS, 0)
     return _csv_chunks(columns, rows)
 
 
