@@ -72,3 +72,11 @@ def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> F
     app.include_router(twins.api)
     app.include_router(twins.html)
     return app
+
+
+STORE_VARIABLE = "PROLIFWATCH_SERVE_STORE"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes (``serve --workers``): the store is in the environment."""
+    return create_app(os.environ[STORE_VARIABLE])
