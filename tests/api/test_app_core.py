@@ -63,3 +63,28 @@ def test_api_docs_are_served_locally(api):
     page = api.get("/api/docs").text
     assert "/api/v1/home" in page
     assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_no_template_marks_text_safe_or_turns_escaping_off():
+    from pathlib import Path
+
+    import prolifwatch.api
+
+    templates = Path(prolifwatch.api.__file__).parent / "templates"
+    found = sorted(templates.rglob("*.html"))
+    assert len(found) > 10
+    for template in found:
+        text = template.read_text(encoding="utf-8").replace(" ", "")
+        assert "|safe" not in text and "autoescapefalse" not in text and "Markup(" not in text, template
+
+
+def test_our_scripts_never_parse_strings_as_markup():
+    from pathlib import Path
+
+    import prolifwatch.api
+
+    static = Path(prolifwatch.api.__file__).parent / "static"
+    for script in static.glob("*.js"):  # our own; vendor/ holds the pinned libraries
+        text = script.read_text(encoding="utf-8")
+        for sink in (".innerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in text, (script.name, sink)

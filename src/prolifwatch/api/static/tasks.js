@@ -15,6 +15,18 @@
       var found = new DOMParser().parseFromString(text, "text/html").querySelector(".error");
       text = found ? found.outerHTML : "<p class=\"error\">The server refused the request (" + xhr.status + ").</p>";
       event.detail.serverResponse = text;
+    } else {  // a JSON refusal: its message as text, never as markup (it may quote what was typed)
+      var message = "";
+      try {
+        var body = JSON.parse(text);
+        message = (body.message || "") + (body.hint ? " (" + body.hint + ")" : "");
+      } catch (ignored) {
+        message = text;
+      }
+      var box = document.createElement("p");
+      box.className = "error";
+      box.textContent = message || "The server refused the request (" + xhr.status + ").";
+      event.detail.serverResponse = box.outerHTML;
     }
   });
 })();
