@@ -23,5 +23,5 @@ if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     echo "installing Debian's chromium for the browser tests ..." >&2
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi

@@ -122,3 +122,11 @@ class Unavailable(ProlifwatchError):
     exit_code = 1
     http_status = 503
     kind = "unavailable"
+
+
+class LengthRequired(ProlifwatchError):
+    """A request body sent without its length, which the server needs to bound it before reading."""
+
+    exit_code = 2
+    http_status = 411
+    kind = "length_required"

@@ -88,3 +88,68 @@ def test_our_scripts_never_parse_strings_as_markup():
         text = script.read_text(encoding="utf-8")
         for sink in (".innerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
             assert sink not in text, (script.name, sink)
+
+
+def test_a_host_the_server_does_not_answer_to_is_refused(api):
+    """DNS rebinding: a hostile name pointed at 127.0.0.1 is neither served nor obeyed."""
+    assert api.get("/api/v1/home", headers={"host": "127.0.0.1:8000"}).status_code == 200
+    assert api.get("/api/v1/home", headers={"host": "[::1]:8000"}).status_code == 200
+    refused = api.get("/api/v1/home", headers={"host": "evil.example:8000"})
+    assert refused.status_code == 422 and refused.json()["parameter"] == "Host"
+    posted = api.post("/api/v1/actions/forget", json={"a": "x", "b": "y"},
+                      headers={"host": "evil.example:8000", "origin": "http://evil.example:8000"})
+    assert posted.status_code == 422
+
+
+def test_a_host_given_to_serve_is_answered(corpus_db):
+    from fastapi.testclient import TestClient
+
+    from prolifwatch.api import create_app
+
+    with TestClient(create_app(corpus_db, hosts=("10.1.2.3",))) as client:
+        assert client.get("/api/v1/session", headers={"host": "10.1.2.3:8000"}).status_code == 200
+        assert client.get("/api/v1/session", headers={"host": "10.1.2.4:8000"}).status_code == 422
+
+
+def test_a_body_past_the_limit_is_refused_before_it_is_read(api):
+    from prolifwatch.api.security import MAX_BODY_BYTES
+
+    big = api.post("/api/v1/search/batch", content=b" " * (MAX_BODY_BYTES + 1),
+                   headers={"content-type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"] == "too_large"
+
+    def chunks():
+        yield b'{"terms": ["LIMMT"]}'
+
+    chunked = api.post("/api/v1/search/batch", content=chunks(), headers={"content-type": "application/json"})
+    assert chunked.status_code == 411
+
+
+def test_an_unexpected_error_is_a_500_with_the_headers_and_no_trace(corpus_db):
+    from fastapi.testclient import TestClient
+
+    from prolifwatch.api import create_app
+
+    app = create_app(corpus_db)
+
+    @app.get("/api/v1/broken-on-purpose")
+    def broken():
+        raise RuntimeError("secret internal detail /srv/store.sqlite")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/v1/broken-on-purpose")
+    assert response.status_code == 500
+    assert "secret" not in response.text and "Traceback" not in response.text
+    for name, value in HEADERS.items():
+        assert response.headers[name] == value
+
+
+def test_paging_and_filters_out_of_range_are_422_naming_the_parameter(api):
+    for url, parameter in (("/api/v1/entities?page=100000000000000000000", "page"),
+                           ("/api/v1/events?page=100000000000000000000", "page"),
+                           ("/api/v1/cases?min_documents=100000000000000000000", "min_documents"),
+                           ("/api/v1/events?since=2008-13", "since"),
+                           ("/api/v1/events?min_confidence=nan", "min_confidence")):
+        response = api.get(url)
+        assert response.status_code == 422, url
+        assert response.json()["parameter"] == parameter, url

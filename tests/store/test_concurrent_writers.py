@@ -112,3 +112,34 @@ def test_pool_workers_die_when_their_parent_is_killed():
     while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_threads_of_one_process_write_one_at_a_time(tmp_path):
+    """A POSIX lock belongs to the process: the web app's request threads, each with its
+    own store, must still take turns (and a nested write in one thread must not wait on itself)."""
+    import threading
+    import time
+
+    from prolifwatch.store.writer_lock import WriterLock
+
+    db = tmp_path / "store.sqlite"
+    inside: list[int] = []
+    overlaps: list[list[int]] = []
+
+    def write(n: int) -> None:
+        with WriterLock(db).held():
+            inside.append(n)
+            if len(inside) > 1:
+                overlaps.append(list(inside))
+            time.sleep(0.02)
+            with WriterLock(db).held():
+                pass
+            inside.remove(n)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert not overlaps
+    assert not any(thread.is_alive() for thread in threads)

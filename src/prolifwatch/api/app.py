@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import failures
-from .security import SecurityMiddleware
+from .security import LOOPBACK_HOSTS, SecurityMiddleware
 from .twins import Twins
 
 STATIC = Path(__file__).parent / "static"
@@ -48,7 +48,9 @@ async def _lifespan(app: FastAPI):
     yield
 
 
-def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> FastAPI:
+def create_app(db_path: str | os.PathLike, *, clearance: str | None = None, hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The app over the store at ``db_path``; ``hosts``: names it answers to besides loopback
+    (the address ``serve --host`` listens on)."""
     app = FastAPI(
         title="ProlifWatch",
         version=__version__,
@@ -63,7 +65,7 @@ def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> F
     app.state.clearance = clearance
     app.state.warm = threading.Event()
     app.state.warmers = {}
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(SecurityMiddleware, hosts=LOOPBACK_HOSTS | {h.strip("[]") for h in hosts if h})
     failures.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     twins = Twins()
@@ -75,8 +77,10 @@ def create_app(db_path: str | os.PathLike, *, clearance: str | None = None) -> F
 
 
 STORE_VARIABLE = "PROLIFWATCH_SERVE_STORE"
+HOST_VARIABLE = "PROLIFWATCH_SERVE_HOST"
 
 
 def app_from_environment() -> FastAPI:
-    """The app of one of several server processes (``serve --workers``): the store is in the environment."""
-    return create_app(os.environ[STORE_VARIABLE])
+    """The app of one of several server processes (``serve --workers``): the store and the
+    address listened on are in the environment."""
+    return create_app(os.environ[STORE_VARIABLE], hosts=(os.environ.get(HOST_VARIABLE, ""),))

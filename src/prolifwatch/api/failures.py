@@ -50,8 +50,8 @@ def _http(request: Request, exc: StarletteHTTPException):
     return error_response(request, error)
 
 
-def _unexpected(request: Request, exc: Exception):
-    log.exception("internal error on %s %s", request.method, request.url.path)
+def unexpected(request: Request, exc: Exception):
+    log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
     error = ProlifwatchError("internal error: the server's log has the details")
     return error_response(request, error)
 
@@ -60,4 +60,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ProlifwatchError, error_response)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
-    app.add_exception_handler(Exception, _unexpected)
+    app.add_exception_handler(Exception, unexpected)

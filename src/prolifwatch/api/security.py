@@ -10,6 +10,13 @@ either carries the page's CSRF token in ``X-CSRF-Token`` (htmx and fetch from
 our pages send it: static/app.js) or has a JSON body (which another site's
 page cannot send without a CORS preflight, and this server answers none).
 Scripts send JSON, or fetch a token from ``GET /api/v1/session`` first.
+
+The Host a request names must be one this server answers to (loopback, or
+the ``--host`` it was started on), and so must the Origin of a POST: a
+hostile page whose name an attacker points at 127.0.0.1 (DNS rebinding)
+is then neither served nor obeyed.  A request body is capped by its
+Content-Length before it is read (uploads by the upload limit, everything
+else by MAX_BODY_BYTES), and a POST without one is refused.
 """
 from __future__ import annotations
 
@@ -21,11 +28,15 @@ from urllib.parse import urlsplit
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 
-from ..errors import Forbidden
+from ..errors import BadParameter, Forbidden, LengthRequired, ProlifwatchError, TooLarge
 
 CSRF_COOKIE = "prolifwatch_csrf"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# The names a loopback server answers to ("testserver": Starlette's test client).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "testserver"})
+MAX_BODY_BYTES = 10 * 1024 * 1024
+UPLOAD_PATHS = ("/api/v1/ingest", "/ingest", "/api/v1/lists", "/lists", "/api/v1/screen/batch", "/screen/batch")
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; "
                                "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -35,15 +46,31 @@ HEADERS = {
 }
 
 
-def refusal(request: Request) -> Forbidden | None:
-    """Why an unsafe request is refused, or None when it may go on."""
+def host_name(value: str) -> str | None:
+    """The host of a Host header or an origin's netloc ("[::1]:8000" -> "::1")."""
+    try:
+        return urlsplit("//" + value).hostname
+    except ValueError:
+        return None
+
+
+def refusal(request: Request, hosts: frozenset[str]) -> ProlifwatchError | None:
+    """Why a request is refused before it reaches a route, or None when it may go on."""
+    if host_name(request.headers.get("host", "")) not in hosts:
+        return BadParameter("Host", "this server does not answer to that name",
+                            hint="open it by the address `prolifwatch serve` printed")
+    if request.method in SAFE_METHODS:
+        return None
+    if (problem := _too_large(request)) is not None:
+        return problem
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return Forbidden("cross-site request refused", hint="changes are made from ProlifWatch's own pages")
     origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
-        return Forbidden(f"request from another origin ({origin}) refused")
     if origin == "null":
         return Forbidden("request from an opaque origin refused")
+    if origin and (host_name(urlsplit(origin).netloc) not in hosts
+                   or urlsplit(origin).netloc != request.headers.get("host", "")):
+        return Forbidden(f"request from another origin ({origin}) refused")
     sent = request.headers.get(CSRF_HEADER)
     if sent is not None:
         cookie = request.cookies.get(CSRF_COOKIE, "")
@@ -56,17 +83,41 @@ def refusal(request: Request) -> Forbidden | None:
                      hint="send the X-CSRF-Token header (GET /api/v1/session gives one) or a JSON body")
 
 
+def _too_large(request: Request) -> ProlifwatchError | None:
+    from ..jobs import MAX_UPLOAD_BYTES
+
+    length = request.headers.get("content-length")
+    if length is None:
+        if "chunked" in request.headers.get("transfer-encoding", "").lower():
+            return LengthRequired("a request body needs its Content-Length here")
+        return None
+    limit = MAX_UPLOAD_BYTES if request.url.path in UPLOAD_PATHS else MAX_BODY_BYTES
+    if not length.isdigit():
+        return BadParameter("Content-Length", f"{length!r} is not a number of bytes")
+    if int(length) > limit:
+        return TooLarge(f"the request body is {int(length):,} bytes; at most {limit:,} are taken here",
+                        hint="split it, or raise PROLIFWATCH_MAX_UPLOAD_BYTES for uploads")
+    return None
+
+
 class SecurityMiddleware(BaseHTTPMiddleware):
+    def __init__(self, app, hosts: frozenset[str] = LOOPBACK_HOSTS):
+        super().__init__(app)
+        self.hosts = hosts
+
     async def dispatch(self, request: Request, call_next):
+        from .failures import error_response, unexpected
+
         started = time.perf_counter()
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
         request.state.csrf_token = token
-        if request.method not in SAFE_METHODS and (problem := refusal(request)) is not None:
-            from .failures import error_response
-
+        if (problem := refusal(request, self.hosts)) is not None:
             response = error_response(request, problem)
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            except Exception as exc:  # answered here, so a 500 carries the same headers as any page
+                response = unexpected(request, exc)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         # the server's own time to the response head, for bench/web_load.py and the browser's devtools

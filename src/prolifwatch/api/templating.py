@@ -5,7 +5,7 @@ no template uses ``|safe`` on stored text (a test greps for it)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -17,6 +17,7 @@ NAV = (
     ("/", "Home"),
     ("/search", "Search"),
     ("/browse", "Browse"),
+    ("/entities", "Entities"),
     ("/events", "Transfers"),
     ("/cases", "Cases"),
     ("/graph", "Graph"),
@@ -44,6 +45,8 @@ environment = Environment(
     lstrip_blocks=True,
 )
 environment.globals.update(nav=NAV, version=__version__, with_query=_with_query)
+# A stored value as one path segment: "/" and "." encoded too, unlike Jinja's urlencode.
+environment.filters["segment"] = lambda value: quote(str(value), safe="")
 templates = Jinja2Templates(env=environment)
 
 

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from ..errors import Unavailable
 from ..query.context import Reader
 from .templating import render
 
@@ -26,10 +27,16 @@ from .templating import render
 def get_reader(request: Request):
     """A reader with its own SQLite connection for this request, closed after it."""
     reader = Reader.open(request.app.state.db_path, clearance=request.app.state.clearance)
+    reader.store.on_wait = _refuse_to_wait
     try:
         yield reader
     finally:
         reader.close()
+
+
+def _refuse_to_wait(holder: str) -> None:
+    """A write from a page does not wait minutes for an ingest to finish: it says so instead."""
+    raise Unavailable(f"{holder} is writing to the store", hint="try again when it is done (the ingest page shows it)")
 
 
 ReaderDep = Annotated[Reader, Depends(get_reader)]

@@ -29,7 +29,7 @@ def serve(
     import uvicorn
 
     from ..api import create_app
-    from ..api.app import STORE_VARIABLE
+    from ..api.app import HOST_VARIABLE, STORE_VARIABLE
 
     store = open_store(db)  # stops with "no store at ..." rather than serving an empty one
     path = store.path
@@ -41,9 +41,10 @@ def serve(
     out.print(f"ProlifWatch serving {path} at http://{shown}:{port}/  (API: http://{shown}:{port}/api/docs; Ctrl-C to stop)")
     count = workers or min(os.cpu_count() or 1, MOST_WORKERS)
     if count == 1:
-        uvicorn.run(create_app(path), host=host, port=port, log_level="warning", server_header=False)
+        uvicorn.run(create_app(path, hosts=(host,)), host=host, port=port, log_level="warning", server_header=False)
         return
     # each worker process makes its own app (and its own warm screener, home counts ...) from the environment
     os.environ[STORE_VARIABLE] = str(path)
+    os.environ[HOST_VARIABLE] = host
     uvicorn.run("prolifwatch.api.app:app_from_environment", factory=True, workers=count, host=host, port=port,
                 log_level="warning", server_header=False)

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ..citations import with_paragraph_number
+from ..store import doc_dates
 from ..errors import BadParameter, NotFound, Suggestion
 from .context import Reader
 from .extraction import reviewed
@@ -174,6 +175,14 @@ def _suggested(names: list[str]) -> list[Suggestion]:
 def _checked(f: Filters) -> tuple[str, bool]:
     if f.type not in TYPES:
         raise BadParameter("type", f"{f.type!r} is not one of: {', '.join(TYPES)}")
+    for name, bound in (("since", f.since), ("until", f.until)):
+        if bound:
+            try:
+                doc_dates.parse_bound(bound)  # as search reads it: YYYY, YYYY-MM or YYYY-MM-DD, a real day
+            except ValueError as exc:
+                raise BadParameter(name, str(exc)) from None
+    if f.min_confidence is not None and not 0 <= f.min_confidence <= 1:  # NaN fails both
+        raise BadParameter("min_confidence", f"{f.min_confidence} is not between 0 and 1")
     column = f.sort.lstrip("-")
     if column not in SORTS:
         raise BadParameter("sort", f"{f.sort!r}: sort by one of {', '.join(SORTS)} (a leading - for descending)")

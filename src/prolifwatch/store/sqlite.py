@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -55,6 +56,7 @@ class BatchCommitError(RuntimeError):
 
 # DocValues by store file, current ones only (see SQLiteStore.doc_values).
 _SHARED_DOC_VALUES: dict[str, doc_values.DocValues] = {}
+_SHARED_DOC_VALUES_LOCK = threading.Lock()
 
 
 class SQLiteStore:
@@ -335,10 +337,11 @@ class SQLiteStore:
         request, and reading the copies costs a tenth of a second at 250,000 documents)."""
         current = doc_values.generation(self.db)
         if self._doc_values is None or self._doc_values.generation != current:
-            shared = _SHARED_DOC_VALUES.get(str(self.path))
-            if shared is None or shared.generation != current:
-                shared = doc_values.load(self.db)
-                _SHARED_DOC_VALUES[str(self.path)] = shared
+            with _SHARED_DOC_VALUES_LOCK:  # one thread loads them; the others wait and take that copy
+                shared = _SHARED_DOC_VALUES.get(str(self.path))
+                if shared is None or shared.generation != current:
+                    shared = doc_values.load(self.db)
+                    _SHARED_DOC_VALUES[str(self.path)] = shared
             self._doc_values = shared
         return self._doc_values
 

@@ -6,7 +6,7 @@ from fastapi import FastAPI, Path, Query
 from ...query.browse import BrowseIndex, BrowseListing, browse, browse_index
 from ..twins import ReaderDep, Twins
 
-PAGE = Query(1, ge=1, description="Page of the listing, from 1.")
+PAGE = Query(1, ge=1, le=1_000_000, description="Page of the listing, from 1.")
 
 
 def register(twins: Twins, app: FastAPI) -> None:
@@ -37,5 +37,6 @@ def _listing(twins: Twins, dimension: str, what: str) -> None:
         return browse(reader, dimension, value, page)
 
     listing.__name__ = f"browse_by_{dimension}"  # distinct operation ids in the OpenAPI document
-    twins.page(f"/browse/{dimension}/{{value}}", f"/browse/{dimension}/{{value}}", "browse/listing.html",
+    # {value:path}: an origin or tag as printed may hold a "/" (sent as %2F, which the server decodes)
+    twins.page(f"/browse/{dimension}/{{value:path}}", f"/browse/{dimension}/{{value:path}}", "browse/listing.html",
                tags=["browse"], summary=f"The documents of {what.split(',')[0]}, newest first.")(listing)

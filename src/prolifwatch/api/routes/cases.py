@@ -11,7 +11,7 @@ def register(twins: Twins, app: FastAPI) -> None:
     @twins.page("/cases", "/cases", "cases/list.html", tags=["cases"])
     def cases(reader: ReaderDep,
               entity: str | None = Query(None, description="only cases this entity takes part in"),
-              min_documents: int = Query(1, description="reported by at least this many documents"),
+              min_documents: int = Query(1, ge=1, le=1_000_000, description="reported by at least this many documents"),
               min_confidence: float | None = Query(None, description="with a transfer at least this confident"),
               limit: int = Query(50, description="at most this many cases (1-500)")) -> CaseList:
         """Cases, most documents first."""

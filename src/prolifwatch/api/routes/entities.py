@@ -28,7 +28,7 @@ def register(twins: Twins, app: FastAPI) -> None:
     def entities(reader: ReaderDep,
                  q: str | None = Query(None, description="a part of the name or of an alias (any case)"),
                  type: str | None = Query(None, description="entity type: Organization, Person, Country ..."),
-                 page: int = Query(1, description="page number, from 1"),
+                 page: int = Query(1, ge=1, le=1_000_000, description="page number, from 1"),
                  per_page: int = Query(50, description="entities per page (1-500)")) -> EntityList:
         """Entities, busiest first, searched by name or alias."""
         return entity_list(reader, q, type or None, page, per_page)

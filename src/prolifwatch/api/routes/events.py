@@ -49,7 +49,7 @@ def register(twins: Twins, app: FastAPI) -> None:
 
     @twins.page("/events", "/events", "events/ledger.html", tags=["events"])
     def events(reader: ReaderDep, request: Request, filters: FiltersDep,
-               page: int = Query(1, description="page number, from 1"),
+               page: int = Query(1, ge=1, le=1_000_000, description="page number, from 1"),
                per_page: int = Query(PER_PAGE, description="rows per page (1-500)")) -> Ledger:
         """One row per transfer (or diplomatic action), filtered and sorted on any column."""
         params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "per_page")]

@@ -180,7 +180,7 @@ def register(twins: Twins, app: FastAPI) -> None:
                                                  values["country"], values["identifier"], values["as_of"],
                                                  warm=_warm(request.app))
             if values["goods"]:
-                goods_result = classify_goods(values["goods"], warm=_warm(request.app))
+                goods_result = await run_in_threadpool(classify_goods, values["goods"], warm=_warm(request.app))
             if not (values["name"] or values["goods"]):
                 raise BadParameter("name", "give a party's name (or a goods description)")
         except ProlifwatchError as exc:

@@ -55,7 +55,7 @@ def register(twins: Twins, app: FastAPI) -> None:
     @twins.page("/search", "/search", "search/search.html", tags=["search"])
     def search(request: Request, reader: ReaderDep, filters: FiltersDep,
                q: str = Query("", description=QUERY_HELP),
-               page: int = Query(1, ge=1, description="Page of hits, from 1.")) -> SearchPage:
+               page: int = Query(1, ge=1, le=1_000_000, description="Page of hits, from 1.")) -> SearchPage:
         """Full-text search: ranked hits with snippets naming their paragraph, facets, a date histogram.
         A blank query needs a filter (422 without one)."""
         if not request.url.path.startswith("/api/") and not q.strip() and not any(filters.model_dump().values()):
