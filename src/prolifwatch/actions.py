@@ -107,19 +107,25 @@ def xref_decide(reader: Reader, entity: str, listing: str, verdict: str, note: s
 
 
 def load_list(reader: Reader, path: str | Path, format: str | None = None, *, name: str | None = None,
-              aliases: str | Path | None = None, addresses: str | Path | None = None) -> dict[str, Any]:
+              aliases: str | Path | None = None, addresses: str | Path | None = None,
+              shown: str | None = None) -> dict[str, Any]:
     """Load a sanctions list file, replacing the edition of the same name (``aliases``,
-    ``addresses``: OFAC's ALT.CSV and ADD.CSV beside its SDN.CSV)."""
+    ``addresses``: OFAC's ALT.CSV and ADD.CSV beside its SDN.CSV).  ``shown``: the file's name as
+    the user knows it (an upload's own name), said in messages instead of ``path`` (a server's
+    temporary file)."""
     from .query.screening import load_list_file
     from .knowledge.lists import ListFormatError
+
+    def said(message: str) -> str:
+        return message.replace(str(path), shown) if shown is not None else message
 
     try:
         return load_list_file(reader.store, path, format, name=name, aliases=aliases, addresses=addresses)
     except (ListFormatError, OSError) as exc:  # OSError: a file that cannot be read is the user's to fix
-        raise BadParameter("list file", str(exc)) from exc
+        raise BadParameter("list file", said(str(exc))) from exc
     except UnicodeDecodeError as exc:  # a binary file given as a text format (--format ofac, ftm)
-        raise BadParameter("list file", f"{path}: not text in UTF-8 ({exc.reason} at byte {exc.start}); "
-                                        "is it the right file and format?") from exc
+        raise BadParameter("list file", said(f"{path}: not text in UTF-8 ({exc.reason} at byte {exc.start}); "
+                                             "is it the right file and format?")) from exc
 
 
 # ---- background jobs (jobs.py): an ingest of uploaded files, a batch screening --------------------
@@ -147,3 +153,17 @@ def job_status(reader: Reader, job_id: str):
     from . import jobs
 
     return jobs.load(reader.store.path, job_id)
+
+
+def job_result(reader: Reader, job_id: str) -> Path:
+    """The result CSV of a done batch screening; NotFound for an unknown job or one without a result."""
+    from . import jobs
+
+    return jobs.result_file(reader.store.path, job_id)
+
+
+def recent_jobs(reader: Reader, limit: int = 10) -> list:
+    """The latest jobs (``jobs.Job``), newest first."""
+    from . import jobs
+
+    return jobs.recent(reader.store.path, limit)

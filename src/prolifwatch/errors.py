@@ -108,6 +108,14 @@ class TooLarge(ProlifwatchError):
     kind = "too_large"
 
 
+class LengthRequired(ProlifwatchError):
+    """An upload sent without a Content-Length: its size must be known before a byte is read."""
+
+    exit_code = 2
+    http_status = 411
+    kind = "length_required"
+
+
 class Forbidden(ProlifwatchError):
     """A request refused on its origin (CSRF) or, later, on the reader's clearance."""
 

@@ -12,13 +12,21 @@ uses the server's warm screener, which a new process would take seconds to
 build again.
 
 Uploads are checked before anything runs, and refused whole (nothing is kept):
-their size (``TooLarge``), a zip's member count and total expansion (zip
-bombs), members whose path leaves the folder (``../``, absolute paths) and
-symbolic links (``BadParameter``).
+their size, and their zips' members and expansion counted over the whole upload
+(zip bombs, also many small ones: ``TooLarge``); members whose path leaves the
+folder (``../``, absolute paths), symbolic links, two members of one path, a
+path both a file and a folder, names the server cannot save (``BadParameter``).
+Over-long file names are shortened (extension kept, a short hash added).
+
+An ingest's uploaded files are removed when it ends: the store keeps what it
+read (text, versions), its sources only the path and checksum.  The folders of
+the KEPT_JOBS most recent jobs are kept; older finished ones go when a job starts.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import hashlib
 import os
 import re
 import secrets
@@ -29,12 +37,13 @@ import sys
 import threading
 import time
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, Field
 
-from .errors import BadParameter, NotFound, TooLarge
+from .errors import BadParameter, NotFound, ProlifwatchError, TooLarge
 
 
 def _limit(name: str, default: int) -> int:
@@ -47,6 +56,8 @@ def _limit(name: str, default: int) -> int:
 MAX_UPLOAD_BYTES = _limit("PROLIFWATCH_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 MAX_ZIP_MEMBERS = _limit("PROLIFWATCH_MAX_ZIP_MEMBERS", 10_000)
 MAX_ZIP_EXPANSION = _limit("PROLIFWATCH_MAX_ZIP_EXPANSION", 1024 * 1024 * 1024)
+MAX_NAME_BYTES = 200  # a saved file's name, with room for the "000-" and ".d" added to it (255 is the usual limit)
+KEPT_JOBS = 50  # the folders of the most recent jobs kept; older finished ones are removed when a job starts
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
 CHUNK = 1024 * 1024
 WRITE_EVERY_SECONDS = 0.25  # progress is written at most this often (and at every change of phase)
@@ -123,12 +134,41 @@ def load(store_path: str | os.PathLike, job_id: str) -> Job:
     return job
 
 
-def recent(store_path: str | os.PathLike, limit: int = 10) -> list[Job]:
+def _by_age(store_path: str | os.PathLike) -> list[Path]:
+    """The jobs' status files, newest first (one removed meanwhile is left out)."""
     folder = jobs_folder(store_path)
     if not folder.is_dir():
         return []
-    paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[:limit]
-    return [load(store_path, p.stem) for p in paths]
+    dated = []
+    for path in folder.glob("*.json"):
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue
+    return [path for _, path in sorted(dated, reverse=True)]
+
+
+def _loaded(store_path: str | os.PathLike, paths: list[Path]) -> list[Job]:
+    found = []
+    for path in paths:
+        try:
+            found.append(load(store_path, path.stem))
+        except (NotFound, FileNotFoundError):  # removed since it was listed
+            continue
+    return found
+
+
+def recent(store_path: str | os.PathLike, limit: int = 10) -> list[Job]:
+    return _loaded(store_path, _by_age(store_path)[:limit])
+
+
+def _prune(store_path: str | os.PathLike, keep: int) -> None:
+    """Remove the finished jobs older than the ``keep`` most recent (their status and files); a job
+    still queued or running is never removed."""
+    for job in _loaded(store_path, _by_age(store_path)[keep:]):
+        if job.state in ("done", "failed"):
+            shutil.rmtree(jobs_folder(store_path) / job.id, ignore_errors=True)
+            (jobs_folder(store_path) / f"{job.id}.json").unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -143,12 +183,35 @@ def _alive(pid: int) -> bool:
 
 # ---- uploads -------------------------------------------------------------
 
-def safe_name(name: str) -> str:
-    """An uploaded file's own name: never a path."""
+def upload_name(name: str) -> str:
+    """An uploaded file's own name, as the user knows it: never a path."""
     base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
     if base in ("", ".", ".."):
         raise BadParameter("files", f"{name!r} is not a file name")
+    try:
+        os.fsencode(base)  # a lone surrogate cannot be a file name
+        encodable = "\x00" not in base
+    except UnicodeEncodeError:
+        encodable = False
+    if not encodable:
+        raise BadParameter("files", f"{name!r} is not a file name the server can save")
     return base
+
+
+def safe_name(name: str) -> str:
+    """An uploaded file's name to save it under: its own name, shortened when over MAX_NAME_BYTES
+    (most file systems refuse names over 255 bytes) keeping its extension, with a short hash of the
+    whole name so that two long names stay apart."""
+    base = upload_name(name)
+    if len(os.fsencode(base)) <= MAX_NAME_BYTES:
+        return base
+    stem, extension = os.path.splitext(base)
+    if len(os.fsencode(extension)) > 16:  # not an extension: a long name with a dot in it
+        stem, extension = base, ""
+    digest = hashlib.sha256(os.fsencode(base)).hexdigest()[:10]
+    room = MAX_NAME_BYTES - len(os.fsencode(extension)) - len(digest) - 1
+    stem = os.fsencode(stem)[:room].decode("utf-8", "ignore")  # never half a character
+    return f"{stem}-{digest}{extension}"
 
 
 def copy_limited(source: BinaryIO, target: Path, budget: list[int], limit: int, what: str) -> None:
@@ -161,6 +224,37 @@ def copy_limited(source: BinaryIO, target: Path, budget: list[int], limit: int, 
             out.write(chunk)
 
 
+class UploadBudget:
+    """What is left to one upload, shared by all its files and zips: bytes received, bytes saved once
+    the zips are expanded (plain files count too), zip members.  One budget per upload, not per zip:
+    else one upload could carry hundreds of zip bombs, each under the limit."""
+
+    def __init__(self) -> None:
+        self.received = [MAX_UPLOAD_BYTES]
+        self.expansion = [MAX_ZIP_EXPANSION]
+        self.members = MAX_ZIP_MEMBERS
+
+    def count_members(self, shown: str, count: int) -> None:
+        self.members -= count
+        if self.members < 0:
+            raise TooLarge(f"{shown} has {count:,} members; an upload's zips may hold {MAX_ZIP_MEMBERS:,} "
+                           "members in all", hint=LIMIT_HINT)
+
+    def count_expansion(self, shown: str, size: int, verb: str = "expands to") -> None:
+        if size > self.expansion[0]:
+            raise TooLarge(f"{shown} {verb} {size:,} bytes; an upload may come to {MAX_ZIP_EXPANSION:,} bytes "
+                           f"in all once its zips are expanded ({max(self.expansion[0], 0):,} were left)",
+                           hint=LIMIT_HINT)
+
+
+def cannot_save(shown: str, exc: OSError, parameter: str = "files") -> ProlifwatchError:
+    """An upload the server could not save, said without the server's paths."""
+    reason = exc.strerror or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return TooLarge(f"{shown}: the server has no room to save it ({reason})", hint=LIMIT_HINT)
+    return BadParameter(parameter, f"{shown} cannot be saved: {reason}")
+
+
 def _member_path(archive: str, info: zipfile.ZipInfo) -> PurePosixPath:
     name = info.filename.replace("\\", "/")
     path = PurePosixPath(name)
@@ -171,51 +265,77 @@ def _member_path(archive: str, info: zipfile.ZipInfo) -> PurePosixPath:
     return path
 
 
-def _unzip(archive: Path, into: Path, shown: str) -> list[str]:
+def _members(archive: str, infos: list[zipfile.ZipInfo]) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The files to extract, every member checked first: none leaves the folder or is a link, no two
+    have the same path, none is both a file and a folder (``a`` and ``a/b``)."""
+    files, folders, seen = [], set(), set()
+    for info in infos:
+        path = _member_path(archive, info)
+        if not path.parts or path.parts[0] == "__MACOSX":  # "." or "./": nothing to extract
+            continue
+        if info.is_dir():
+            folders.add(path)
+            continue
+        if path in seen:
+            raise BadParameter("files", f"{archive}: member {info.filename!r} is in the archive twice")
+        seen.add(path)
+        folders.update(path.parents[:-1])
+        files.append((info, path))
+    if clashes := sorted(seen & folders):
+        raise BadParameter("files", f"{archive}: member {str(clashes[0])!r} is both a file and a folder")
+    return files
+
+
+def _unzip(archive: Path, into: Path, shown: str, budget: UploadBudget) -> list[str]:
     """The archive's files, extracted under ``into`` after every member is checked."""
     try:
         with zipfile.ZipFile(archive) as zipped:
             infos = zipped.infolist()
-            if len(infos) > MAX_ZIP_MEMBERS:
-                raise TooLarge(f"{shown} has {len(infos):,} members; the limit is {MAX_ZIP_MEMBERS:,}", hint=LIMIT_HINT)
-            members = [(info, _member_path(shown, info)) for info in infos]
-            declared = sum(info.file_size for info in infos)
-            if declared > MAX_ZIP_EXPANSION:
-                raise TooLarge(f"{shown} expands to {declared:,} bytes; the limit is {MAX_ZIP_EXPANSION:,}",
-                               hint=LIMIT_HINT)
-            budget, names = [MAX_ZIP_EXPANSION], []
+            budget.count_members(shown, len(infos))
+            members = _members(shown, infos)
+            budget.count_expansion(shown, sum(info.file_size for info, _ in members))
+            names = []
             for info, path in members:
-                if info.is_dir() or path.parts[0] == "__MACOSX":
-                    continue
                 target = into.joinpath(*path.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zipped.open(info) as source:  # sizes are counted again: a header can lie
-                    copy_limited(source, target, budget, MAX_ZIP_EXPANSION, f"{shown} expanded")
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with zipped.open(info) as source:  # sizes are counted again: a header can lie
+                        copy_limited(source, target, budget.expansion, MAX_ZIP_EXPANSION, f"{shown} expanded")
+                except OSError as exc:
+                    raise cannot_save(f"{shown}/{path}", exc) from exc
                 names.append(f"{shown}/{path}")
             return names
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        # a damaged archive, a compression zipfile cannot read, an encrypted member
         raise BadParameter("files", f"{shown} is not a readable zip archive: {exc}") from exc
 
 
 def _receive(files: list[tuple[str, BinaryIO]], upload: Path) -> list[str]:
     """Save the uploads into ``upload``, zips expanded; the names as the user knows them."""
-    budget, names = [MAX_UPLOAD_BYTES], []
+    budget, names = UploadBudget(), []
     upload.mkdir(parents=True, exist_ok=True)
     for number, (name, stream) in enumerate(files):
         base = safe_name(name)
         target = upload / f"{number:03d}-{base}"  # two uploads of the same name stay apart
-        copy_limited(stream, target, budget, MAX_UPLOAD_BYTES, "the upload")
-        if zipfile.is_zipfile(target):
-            names += _unzip(target, upload / f"{number:03d}-{base}.d", base)
-            target.unlink()
-        else:
-            names.append(base)
+        try:
+            copy_limited(stream, target, budget.received, MAX_UPLOAD_BYTES, "the upload")
+            if zipfile.is_zipfile(target):
+                names += _unzip(target, upload / f"{number:03d}-{base}.d", base, budget)
+                target.unlink()
+            else:
+                size = target.stat().st_size
+                budget.count_expansion(base, size, "brings")
+                budget.expansion[0] -= size
+                names.append(base)
+        except OSError as exc:
+            raise cannot_save(base, exc) from exc
     if not names:
         raise BadParameter("files", "no file was uploaded (or the zip holds none)")
     return names
 
 
 def _new_job(store_path: str | os.PathLike, kind: str) -> tuple[Job, Path]:
+    _prune(store_path, KEPT_JOBS - 1)
     job = Job(id=secrets.token_hex(8), kind=kind, state="queued", phase="saving", created=_now())
     folder = jobs_folder(store_path) / job.id
     folder.mkdir(parents=True)
@@ -245,14 +365,28 @@ def start_ingest(store_path: str | os.PathLike, files: list[tuple[str, BinaryIO]
     return job
 
 
+def _unexpected(store_path, job_id: str, what: str) -> str:
+    """What a client is told of a failure that is not its own: no traceback, no server path (the
+    details are in the job's log)."""
+    log = f"{Path(os.fspath(store_path)).name}.jobs/{job_id}/job.log"
+    return f"the ingest {what}; the job's log on the server ({log}) has the details"
+
+
+def _drop_upload(store_path, job_id: str) -> None:
+    """An ingest's uploaded files, once it has ended.  Nothing reads them again: the store keeps each
+    document's text and versions (documents.body, sources.version), and its sources only record the
+    path and sha256 read (as names to look a document up by, and to know a file already read)."""
+    shutil.rmtree(jobs_folder(store_path) / job_id / "upload", ignore_errors=True)
+
+
 def _watch(store_path, job_id: str, process: subprocess.Popen) -> None:
     code = process.wait()
     job = load(store_path, job_id)
-    if job.state in ("queued", "running"):
-        tail = (jobs_folder(store_path) / job_id / "job.log").read_text(errors="replace")[-500:].strip()
+    if job.state in ("queued", "running"):  # the process died without saying why (killed, out of memory)
         save(store_path, job.model_copy(update={
             "state": "failed", "finished": _now(), "pid": None,
-            "message": f"the ingest process exited with status {code}" + (f": {tail}" if tail else "")}))
+            "message": _unexpected(store_path, job_id, f"stopped unexpectedly (exit status {code})")}))
+    _drop_upload(store_path, job_id)
 
 
 def run_ingest(store_path: str, job_id: str) -> None:
@@ -305,10 +439,14 @@ def run_ingest(store_path: str, job_id: str) -> None:
                    unchanged=report.unchanged, merged=report.merged,
                    failed=[Failure(path=shown(e.path), line=e.line, reason=e.reason) for e in report.failed])
             linked = resolve_store(store) if store.linking_pending() else {}
-        update(True, state="done", phase="done", progress=1.0, linked=linked, finished=_now(), pid=None)
-    except Exception as exc:  # the job says why; the server keeps running
-        update(True, state="failed", message=f"{type(exc).__name__}: {exc}", finished=_now(), pid=None)
+    except Exception as exc:  # the job says why; the traceback goes to its log; the server keeps running
+        message = exc.message if isinstance(exc, ProlifwatchError) else _unexpected(store_path, job_id,
+                                                                                      "stopped unexpectedly")
+        _drop_upload(store_path, job_id)  # before the job says it ended: who sees it ended finds no upload
+        update(True, state="failed", message=message, finished=_now(), pid=None)
         raise
+    _drop_upload(store_path, job_id)
+    update(True, state="done", phase="done", progress=1.0, linked=linked, finished=_now(), pid=None)
 
 
 # ---- batch screening -----------------------------------------------------
@@ -322,7 +460,10 @@ def start_screen_batch(store_path: str | os.PathLike, name: str, stream: BinaryI
     try:
         job.files = [safe_name(name)]
         source = folder / "parties.csv"
-        copy_limited(stream, source, [MAX_UPLOAD_BYTES], MAX_UPLOAD_BYTES, "the upload")
+        try:
+            copy_limited(stream, source, [MAX_UPLOAD_BYTES], MAX_UPLOAD_BYTES, "the upload")
+        except OSError as exc:
+            raise cannot_save(job.files[0], exc, "file") from exc
         parties = read_batch(source, as_of)
         if not parties:
             raise BadParameter("file", f"{job.files[0]} holds no party (a header with a 'name' column, then a row "

@@ -4,8 +4,12 @@ refused whole, and nothing is stored."""
 from __future__ import annotations
 
 import io
+import os
 import stat
+import subprocess
+import sys
 import time
+import warnings
 import zipfile
 
 import pytest
@@ -42,10 +46,11 @@ def fresh(tmp_path):
         yield client, path
 
 
-def _zip(members: dict[str, bytes], links: tuple[str, ...] = ()) -> bytes:
+def _zip(members: dict[str, bytes] | list[tuple[str, bytes]], links: tuple[str, ...] = ()) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of a duplicate name: some tests want one
+        for name, data in (members.items() if isinstance(members, dict) else members):
             archive.writestr(name, data)
         for name in links:
             info = zipfile.ZipInfo(name)
@@ -83,6 +88,8 @@ def test_a_seed_upload_runs_to_done_and_the_document_is_stored(fresh):
     assert "hx-trigger" not in page  # a finished job is not polled
     listing = client.get("/ingest").text
     assert f'href="/jobs/{job["id"]}"' in listing
+    job_folder = jobs.jobs_folder(path) / job["id"]
+    assert not (job_folder / "upload").exists() and (job_folder / "job.log").is_file()  # the store has the text
 
 
 def test_a_zip_is_expanded_and_its_members_named_in_failures(fresh):
@@ -164,3 +171,139 @@ def test_the_ingest_page_has_the_upload_form(api):
     page = api.get("/ingest").text
     assert 'hx-post="/ingest"' in page and 'hx-encoding="multipart/form-data"' in page
     assert 'type="file" name="files" multiple' in page and "200.0 MB" in page
+
+
+def test_the_budget_is_one_for_the_whole_upload_not_one_per_zip(fresh, monkeypatch):
+    client, path = fresh
+    monkeypatch.setattr(jobs, "MAX_ZIP_EXPANSION", 1024 * 1024)
+    small_bomb = _zip({"zeros.txt": b"0" * (400 * 1024)})  # each under the limit, three over it
+    response = client.post("/api/v1/ingest", headers=_token(client), files=[
+        ("files", (f"bomb{n}.zip", small_bomb)) for n in range(3)])
+    assert response.status_code == 413, response.text
+    assert response.json()["message"].startswith("bomb2.zip expands to 409,600 bytes")
+    assert "1,048,576 bytes in all" in response.json()["message"]
+    _nothing_kept(path)
+
+
+def test_plain_files_count_against_the_expansion_budget(fresh, monkeypatch):
+    client, path = fresh
+    monkeypatch.setattr(jobs, "MAX_ZIP_EXPANSION", 1024 * 1024)
+    response = client.post("/api/v1/ingest", headers=_token(client), files=[
+        ("files", ("plain.txt", b"x" * (700 * 1024))), ("files", ("bomb.zip", _zip({"z.txt": b"0" * 400 * 1024})))])
+    assert response.status_code == 413 and "bomb.zip expands to 409,600 bytes" in response.json()["message"]
+    _nothing_kept(path)
+
+
+def test_the_member_count_is_one_for_the_whole_upload(fresh, monkeypatch):
+    client, path = fresh
+    monkeypatch.setattr(jobs, "MAX_ZIP_MEMBERS", 5)
+    three = _zip({f"{n}.txt": b"x" for n in range(3)})
+    response = client.post("/api/v1/ingest", headers=_token(client),
+                           files=[("files", ("a.zip", three)), ("files", ("b.zip", three))])
+    assert response.status_code == 413 and "b.zip has 3 members" in response.json()["message"]
+    _nothing_kept(path)
+
+
+@pytest.mark.parametrize("members, words", [
+    ([("a.txt", b"x"), ("a.txt", b"y")], "member 'a.txt' is in the archive twice"),
+    ([("a.txt", b"x"), ("./a.txt", b"y")], "member './a.txt' is in the archive twice"),
+    ([("a", b"x"), ("a/b", b"y")], "member 'a' is both a file and a folder"),
+    ([("a/b", b"y"), ("a", b"x")], "member 'a' is both a file and a folder"),
+    ([("d/", b""), ("d", b"x")], "member 'd' is both a file and a folder"),
+    ([("." , b"x")], "the zip holds none"),
+    ([("n" * 300 + ".txt", b"x")], "cannot be saved: File name too long"),
+])
+def test_zips_the_server_cannot_lay_out_are_refused_naming_the_member(fresh, members, words):
+    client, path = fresh
+    response = client.post("/api/v1/ingest", files={"files": ("odd.zip", _zip(members))}, headers=_token(client))
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["parameter"] == "files" and words in body["message"], body
+    assert "/tmp" not in body["message"] and ".jobs" not in body["message"]
+    _nothing_kept(path)
+
+
+def test_a_long_file_name_is_shortened_keeping_its_extension(fresh):
+    client, path = fresh
+    long_name = "é" * 150 + ".txt"  # 304 bytes: over the 255 a file name may have
+    response = client.post("/api/v1/ingest", headers=_token(client), files=[
+        ("files", (long_name, SEED_CABLE_EXPORT.read_bytes())), ("files", (long_name[1:], b"other"))])
+    assert response.status_code == 202, response.text
+    first, second = response.json()["files"]
+    assert first != second and first.endswith(".txt") and first.startswith("é" * 90)
+    assert len(first.encode()) <= jobs.MAX_NAME_BYTES and len(second.encode()) <= jobs.MAX_NAME_BYTES
+    job = _wait(client, response.json()["id"])
+    assert job["state"] == "done" and job["new"] == 1 and [f["path"] for f in job["failed"]] == [second]
+
+
+def test_a_zip_member_named_dot_is_skipped_and_the_rest_read(fresh):
+    client, path = fresh
+    upload = _zip([(".", b"nothing"), ("cables/002.txt", SEED_CABLE_EXPORT.read_bytes())])
+    response = client.post("/api/v1/ingest", files={"files": ("batch.zip", upload)}, headers=_token(client))
+    assert response.status_code == 202 and response.json()["files"] == ["batch.zip/cables/002.txt"]
+    assert _wait(client, response.json()["id"])["new"] == 1
+
+
+def _running_job(path, kind: str = "ingest") -> jobs.Job:
+    job, folder = jobs._new_job(path, kind)
+    (folder / "upload").mkdir()
+    (folder / "upload" / "000-a.txt").write_text("uploaded")
+    job.state = "running"
+    jobs.save(path, job)
+    return job
+
+
+def test_a_dead_ingest_process_says_so_without_its_traceback(tmp_path):
+    path = tmp_path / "store.sqlite"
+    open_store(path).close()
+    job = _running_job(path)
+    log = jobs.jobs_folder(path) / job.id / "job.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-c", "import sys; print('Traceback: secret at /srv/x.py'); "
+                                    "sys.exit(3)"], stdout=out)
+    jobs._watch(path, job.id, process)
+    failed = jobs.load(path, job.id)
+    assert failed.state == "failed" and "secret" not in failed.message and "Traceback" not in failed.message
+    assert failed.message == (f"the ingest stopped unexpectedly (exit status 3); the job's log on the server "
+                              f"(store.sqlite.jobs/{job.id}/job.log) has the details")
+    assert "Traceback: secret" in log.read_text()  # the details stay in the log
+    assert not (jobs.jobs_folder(path) / job.id / "upload").exists()
+
+
+def test_an_unexpected_error_in_the_ingest_is_not_shown_to_the_client(tmp_path):
+    path = tmp_path / "store.sqlite"
+    path.write_bytes(b"not a database " * 100)  # sqlite3.DatabaseError inside the ingest
+    job = _running_job(path)
+    with pytest.raises(Exception, match="not a database"):  # raised on: the process's log has the traceback
+        jobs.run_ingest(str(path), job.id)
+    failed = jobs.load(path, job.id)
+    assert failed.state == "failed" and "DatabaseError" not in failed.message and str(tmp_path) not in failed.message
+    assert failed.message.startswith("the ingest stopped unexpectedly; the job's log on the server")
+    assert not (jobs.jobs_folder(path) / job.id / "upload").exists()
+
+
+def test_only_the_most_recent_jobs_folders_are_kept(fresh):
+    client, path = fresh
+    made = []
+    for age in range(jobs.KEPT_JOBS + 5):  # the oldest first
+        job = _running_job(path)
+        job.state = "running" if age == 0 else "done"  # a job still running is never removed
+        jobs.save(path, job)
+        os.utime(jobs.jobs_folder(path) / f"{job.id}.json", (1_000_000 + age, 1_000_000 + age))
+        made.append(job.id)
+    # any upload starts a job, a refused one too: the oldest finished jobs go first
+    response = client.post("/api/v1/ingest", files={"files": ("none.zip", _zip({}))}, headers=_token(client))
+    assert response.status_code == 422
+    folder = jobs.jobs_folder(path)
+    kept = {p.stem for p in folder.glob("*.json")}
+    assert kept == {made[0], *made[-(jobs.KEPT_JOBS - 1):]}
+    assert {p.name for p in folder.iterdir() if p.is_dir()} == kept
+    assert [job.id for job in jobs.recent(path, 3)] == made[:-4:-1]
+
+
+def test_an_upload_of_unknown_length_is_refused_with_411(fresh):
+    client, path = fresh
+    response = client.post("/api/v1/ingest", content=iter([b"--x\r\n"]),
+                           headers={**_token(client), "Content-Type": "multipart/form-data; boundary=x"})
+    assert response.status_code == 411 and response.json()["error"] == "length_required"
+    _nothing_kept(path)

@@ -36,8 +36,20 @@ def test_the_form_loads_a_list_under_a_chosen_name_and_shows_the_table(api_rw):
 def test_a_file_in_no_list_format_is_refused_naming_it(api_rw):
     response = api_rw.post("/api/v1/lists", files={"file": ("notes.txt", b"just some notes\n")}, headers=_token(api_rw))
     assert response.status_code == 422
-    assert response.json()["parameter"] == "list file" and "notes.txt" in response.json()["message"]
+    assert response.json()["parameter"] == "list file"
+    assert response.json()["message"].startswith("list file: notes.txt: not a list format")  # not the server's path
+    assert "prolifwatch-list-" not in response.text and "/tmp" not in response.text
     assert api_rw.get("/api/v1/lists").json()["lists"] == []
+
+
+def test_a_file_name_too_long_to_save_is_shortened_and_said_whole(api_rw):
+    long_name = "sanctions-" + "x" * 300 + ".txt"
+    response = api_rw.post("/api/v1/lists", files={"file": (long_name, b"just some notes\n")}, headers=_token(api_rw))
+    assert response.status_code == 422, response.text
+    assert response.json()["message"].startswith(f"list file: {long_name}: not a list format")
+    loaded = api_rw.post("/api/v1/lists", files={"file": ("un-" + "y" * 300 + ".xml", UN_XML.read_bytes())},
+                         headers=_token(api_rw))
+    assert loaded.status_code == 200 and loaded.json()["entries"] == 124
 
 
 def test_an_unknown_format_is_refused(api_rw):

@@ -35,7 +35,7 @@ def register(twins: Twins, app: FastAPI) -> None:
     def ingest_page(reader: ReaderDep) -> IngestPage:
         """The upload limits and the latest jobs."""
         return IngestPage(max_upload_bytes=jobs.MAX_UPLOAD_BYTES, max_zip_members=jobs.MAX_ZIP_MEMBERS,
-                          max_zip_expansion=jobs.MAX_ZIP_EXPANSION, recent=jobs.recent(reader.store.path))
+                          max_zip_expansion=jobs.MAX_ZIP_EXPANSION, recent=actions.recent_jobs(reader))
 
     @twins.api.post("/ingest", tags=["ingest"], status_code=202, response_model=jobs.Job,
                     openapi_extra=UPLOAD_BODY,

@@ -9,16 +9,11 @@ from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
 from ... import actions, jobs
-from ...errors import BadParameter, ProlifwatchError, TooLarge
+from ...errors import BadParameter, LengthRequired, TooLarge
 from ..twins import ReaderDep, Twins
 
 JobId = Annotated[str, Path(description="the job's id, as the POST that started it returned", max_length=64)]
 MAX_FILES = 1000
-
-
-class LengthRequired(ProlifwatchError):
-    http_status = 411
-    kind = "length_required"
 
 
 def multipart_body(fields: dict[str, dict[str, Any]], required: list[str]) -> dict[str, Any]:
@@ -57,7 +52,7 @@ def register(twins: Twins, app: FastAPI) -> None:
                    responses={200: {"content": {"text/csv": {}}, "description": "the batch screening's result"}})
     def job_result(reader: ReaderDep, job_id: JobId):
         """The result CSV of a done batch screening (one party a line, its best hit and why)."""
-        path = jobs.result_file(reader.store.path, job_id)
+        path = actions.job_result(reader, job_id)
         return FileResponse(path, media_type="text/csv; charset=utf-8", filename=f"screening-{job_id}.csv")
 
 

@@ -40,10 +40,13 @@ def _load(reader, name: str, stream, format: str | None, list_name: str | None) 
         list_name = None
     folder = Path(tempfile.mkdtemp(prefix="prolifwatch-list-"))
     try:
-        target = folder / jobs.safe_name(name)
+        target = folder / jobs.safe_name(name)  # shortened when too long for the file system
         budget = [jobs.MAX_UPLOAD_BYTES]
-        jobs.copy_limited(stream, target, budget, jobs.MAX_UPLOAD_BYTES, "the list file")
-        summary = actions.load_list(reader, target, format or None, name=list_name)
+        try:
+            jobs.copy_limited(stream, target, budget, jobs.MAX_UPLOAD_BYTES, "the list file")
+        except OSError as exc:
+            raise jobs.cannot_save(jobs.upload_name(name), exc, "file") from exc
+        summary = actions.load_list(reader, target, format or None, name=list_name, shown=jobs.upload_name(name))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return ListLoaded(name=summary["name"], format=summary["format"], entries=summary["entries"],
