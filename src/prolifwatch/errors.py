@@ -109,7 +109,8 @@ class TooLarge(ProlifwatchError):
 
 
 class LengthRequired(ProlifwatchError):
-    """An upload sent without a Content-Length: its size must be known before a byte is read."""
+    """A request body (an upload above all) sent without its Content-Length: its size must be known
+    before a byte is read."""
 
     exit_code = 2
     http_status = 411
@@ -131,10 +132,3 @@ class Unavailable(ProlifwatchError):
     http_status = 503
     kind = "unavailable"
 
-
-class LengthRequired(ProlifwatchError):
-    """A request body sent without its length, which the server needs to bound it before reading."""
-
-    exit_code = 2
-    http_status = 411
-    kind = "length_required"
