@@ -153,3 +153,11 @@ def test_paging_and_filters_out_of_range_are_422_naming_the_parameter(api):
         response = api.get(url)
         assert response.status_code == 422, url
         assert response.json()["parameter"] == parameter, url
+
+
+def test_a_json_body_that_is_not_text_is_a_422(api_rw):
+    """Found by the OpenAPI property run: json.loads reads thirteen NUL bytes as UTF-32 and fails decoding."""
+    for body in (b"\x00" * 13, b"\x80"):
+        response = api_rw.post("/api/v1/actions/review/undo", content=body,
+                               headers={"content-type": "application/json"})
+        assert response.status_code == 422 and response.json()["parameter"] == "body"

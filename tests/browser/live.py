@@ -155,7 +155,9 @@ def browser_page(chromium, base_url: str):
     """A page on ``base_url`` in its own context, with ``page.problems`` recording what went wrong."""
     context = chromium.new_context(base_url=base_url, viewport={"width": 1280, "height": 860},
                                    accept_downloads=True)
-    context.set_default_timeout(15_000)
+    # generous: CI runs the other tests on both cores beside the server and chromium; a slow
+    # page fails here after a minute, a wrong one fails on its assertions
+    context.set_default_timeout(60_000)
     page = context.new_page()
     page.problems = _watch(page)
     try:

@@ -99,6 +99,8 @@ async def _parse(request: Request, model: type[BaseModel]):
         return model.model_validate(data)
     except json.JSONDecodeError as exc:
         raise BadParameter("body", f"not JSON: {exc.msg}") from exc
+    except UnicodeDecodeError as exc:  # json.loads guesses UTF-8/16/32 from the first bytes, and may fail
+        raise BadParameter("body", f"not JSON text: {exc.reason}") from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         raise BadParameter(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from exc
