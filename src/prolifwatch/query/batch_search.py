@@ -19,6 +19,8 @@ FIRST_DOCUMENTS = 3
 
 
 class BatchFilters(BaseModel):
+    """The document fields a search filters on (search_page.Filters adds mentions)."""
+
     tag: str | None = None
     origin: str | None = None
     classification: str | None = None

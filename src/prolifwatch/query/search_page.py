@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from ..citations import paragraph_citation
 from ..errors import BadParameter, NotFound
+from .batch_search import BatchFilters
 from .context import Reader
 from .fts_query import QueryError, parse
 from .labels import item_keys, item_name, nearby_ids, paragraph_anchor, tag_meaning
@@ -88,13 +89,9 @@ class SearchHit(BaseModel):
     warnings: list[dict] = []
 
 
-class Filters(BaseModel):
-    tag: str | None = None
-    origin: str | None = None
-    classification: str | None = None
-    kind: str | None = None
-    since: str | None = None
-    until: str | None = None
+class Filters(BatchFilters):
+    """The document fields batch search filters on, and the mentions search also filters on."""
+
     entity: str | None = None
     item_code: str | None = None
 
