@@ -109,6 +109,9 @@ def test_a_host_given_to_serve_is_answered(corpus_db):
     with TestClient(create_app(corpus_db, hosts=("10.1.2.3",))) as client:
         assert client.get("/api/v1/session", headers={"host": "10.1.2.3:8000"}).status_code == 200
         assert client.get("/api/v1/session", headers={"host": "10.1.2.4:8000"}).status_code == 422
+    # on every address (serve --host 0.0.0.0 warns of it) the names it is reached by are not known
+    with TestClient(create_app(corpus_db, hosts=("0.0.0.0",))) as client:
+        assert client.get("/api/v1/session", headers={"host": "pw.example.org:8000"}).status_code == 200
 
 
 def test_a_body_past_the_limit_is_refused_before_it_is_read(api):

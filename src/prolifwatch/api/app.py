@@ -20,6 +20,8 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from . import failures
 from .security import LOOPBACK_HOSTS, SecurityMiddleware
+
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::"})
 from .twins import Twins
 
 STATIC = Path(__file__).parent / "static"
@@ -65,7 +67,9 @@ def create_app(db_path: str | os.PathLike, *, clearance: str | None = None, host
     app.state.clearance = clearance
     app.state.warm = threading.Event()
     app.state.warmers = {}
-    app.add_middleware(SecurityMiddleware, hosts=LOOPBACK_HOSTS | {h.strip("[]") for h in hosts if h})
+    named = {h.strip("[]") for h in hosts if h}
+    # listening on every address, the server cannot know the names it is reached by: any is answered
+    app.add_middleware(SecurityMiddleware, hosts=None if named & WILDCARD_HOSTS else LOOPBACK_HOSTS | named)
     failures.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     twins = Twins()

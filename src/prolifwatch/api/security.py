@@ -54,9 +54,10 @@ def host_name(value: str) -> str | None:
         return None
 
 
-def refusal(request: Request, hosts: frozenset[str]) -> ProlifwatchError | None:
-    """Why a request is refused before it reaches a route, or None when it may go on."""
-    if host_name(request.headers.get("host", "")) not in hosts:
+def refusal(request: Request, hosts: frozenset[str] | None) -> ProlifwatchError | None:
+    """Why a request is refused before it reaches a route, or None when it may go on.
+    ``hosts`` None: any name (a server listening on every address, which ``serve`` warns of)."""
+    if hosts is not None and host_name(request.headers.get("host", "")) not in hosts:
         return BadParameter("Host", "this server does not answer to that name",
                             hint="open it by the address `prolifwatch serve` printed")
     if request.method in SAFE_METHODS:
@@ -68,7 +69,7 @@ def refusal(request: Request, hosts: frozenset[str]) -> ProlifwatchError | None:
     origin = request.headers.get("origin")
     if origin == "null":
         return Forbidden("request from an opaque origin refused")
-    if origin and (host_name(urlsplit(origin).netloc) not in hosts
+    if origin and ((hosts is not None and host_name(urlsplit(origin).netloc) not in hosts)
                    or urlsplit(origin).netloc != request.headers.get("host", "")):
         return Forbidden(f"request from another origin ({origin}) refused")
     sent = request.headers.get(CSRF_HEADER)
@@ -101,7 +102,7 @@ def _too_large(request: Request) -> ProlifwatchError | None:
 
 
 class SecurityMiddleware(BaseHTTPMiddleware):
-    def __init__(self, app, hosts: frozenset[str] = LOOPBACK_HOSTS):
+    def __init__(self, app, hosts: frozenset[str] | None = LOOPBACK_HOSTS):
         super().__init__(app)
         self.hosts = hosts
 
