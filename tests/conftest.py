@@ -70,6 +70,17 @@ def corpus_ingest_report(corpus_db) -> dict:
     return json.loads((corpus_db.parent / "corpus-ingest.json").read_text())
 
 
+@pytest.fixture(scope="session")
+def corpus_sql(corpus_db):
+    """A read-only SQLite connection on ``corpus_db``, for tests that check what a page or a
+    query says against the stored rows themselves."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{corpus_db}?mode=ro", uri=True)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def corpus_copy(corpus_db, tmp_path) -> Path:
     """A private copy of ``corpus_db`` for tests that write (merge, judge, re-resolve)."""

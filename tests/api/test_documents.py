@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,13 +11,6 @@ from prolifwatch.query.context import Reader
 from prolifwatch.query.refs import refs
 
 from .hostile_store import HOSTILE_ID, build_hostile_store
-
-
-@pytest.fixture(scope="module")
-def db(corpus_db):
-    connection = sqlite3.connect(f"file:{corpus_db}?mode=ro", uri=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +49,12 @@ def test_paragraphs_have_printed_anchors_markings_and_linked_mentions(limmt_cabl
     assert ">LIMMT</a>" in paragraph_two
 
 
-def test_each_paragraph_shows_its_events_beside_it(limmt_cable, db):
+def test_each_paragraph_shows_its_events_beside_it(limmt_cable, corpus_sql):
     data, page = limmt_cable
     transfers = [e for e in data["paragraphs"][1]["events"] if e["type"] == "transfer"]
     assert len(transfers) == 1
     transfer = transfers[0]
-    assert transfer["id"] == db.execute(
+    assert transfer["id"] == corpus_sql.execute(
         "SELECT e.eid FROM events e JOIN documents d ON d.pk = e.pk WHERE d.id = '09BEIJING724' "
         "AND e.type = 'transfer'").fetchone()[0]
     parties = {(p["role"], p["text"]) for p in transfer["parties"]}
@@ -79,8 +71,8 @@ def test_references_not_in_the_collection_are_marked(limmt_cable):
     assert "09STATE25689" in section and "not in collection" in section
 
 
-def test_cited_by_links_to_the_citing_document(api, db):
-    src, dst = db.execute(
+def test_cited_by_links_to_the_citing_document(api, corpus_sql):
+    src, dst = corpus_sql.execute(
         "SELECT l.src, l.dst FROM document_links l JOIN documents a ON a.id = l.src JOIN documents b ON b.id = l.dst "
         "WHERE l.kind = 'cites' ORDER BY l.src LIMIT 1").fetchone()
     data = api.get(f"/api/v1/documents/{dst}").json()

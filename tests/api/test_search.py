@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,13 +11,6 @@ from fastapi.testclient import TestClient
 from prolifwatch.api import create_app
 
 from .hostile_store import build_hostile_store
-
-
-@pytest.fixture(scope="module")
-def db(corpus_db):
-    connection = sqlite3.connect(f"file:{corpus_db}?mode=ro", uri=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +31,13 @@ def test_cold_flow_forming_finds_the_limmt_cable_first_and_names_its_paragraph(a
     assert page.index("09BEIJING724") < page.index(data["hits"][1]["id"])
 
 
-def test_facets_count_what_sql_counts(api, db):
+def test_facets_count_what_sql_counts(api, corpus_sql):
     data = api.get("/api/v1/search", params={"q": "missile", "tag": "PARM"}).json()
     matching = ("SELECT d.pk FROM documents d JOIN document_tags t ON t.pk = d.pk AND t.tag = 'PARM' "
                 "WHERE d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH '\"missile\"')")
-    assert data["total"] == db.execute(f"SELECT count(*) FROM ({matching})").fetchone()[0] > 20
+    assert data["total"] == corpus_sql.execute(f"SELECT count(*) FROM ({matching})").fetchone()[0] > 20
     facets = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
-    by_sql = dict(db.execute(f"SELECT coalesce(classification, '(unknown)'), count(*) FROM documents "
+    by_sql = dict(corpus_sql.execute(f"SELECT coalesce(classification, '(unknown)'), count(*) FROM documents "
                              f"WHERE pk IN ({matching}) GROUP BY 1"))
     assert facets["classification"] == by_sql
     assert facets["tag"]["PARM"] == data["total"]
@@ -54,7 +46,7 @@ def test_facets_count_what_sql_counts(api, db):
     assert tag_labels["PARM"] == "Arms controls and disarmament"
 
 
-def test_entity_and_item_facets_and_filters(api, db):
+def test_entity_and_item_facets_and_filters(api, corpus_sql):
     data = api.get("/api/v1/search", params={"q": "LIMMT"}).json()
     facets = {f["name"]: {v["value"]: v for v in f["values"]} for f in data["facets"]}
     assert facets["entity"]["entity:limmt"]["count"] == data["total"] == 3  # each cable naming LIMMT mentions it
@@ -62,7 +54,7 @@ def test_entity_and_item_facets_and_filters(api, db):
     assert facets["item_code"]["MTCR 3.B.3"]["count"] == 1  # the 3GFF-700 of 09BEIJING724
     assert facets["item_code"]["MTCR 3.B.3"]["label"].startswith("Flow-forming machines")
     limmt = api.get("/api/v1/search", params={"entity": "entity:limmt"}).json()
-    expected = {i for (i,) in db.execute(
+    expected = {i for (i,) in corpus_sql.execute(
         "SELECT DISTINCT d.id FROM mentions m JOIN documents d ON d.pk = m.pk WHERE m.key IN "
         "(SELECT key FROM entity_members WHERE entity_id = 'entity:limmt')")}
     assert {h["id"] for h in limmt["hits"]} == expected and "09BEIJING724" in expected
@@ -86,7 +78,7 @@ def test_pages_follow_each_other_and_keep_the_state_in_links(api):
     assert 'href="/search?tag=PARM&amp;page=3"' in page and 'href="/search?tag=PARM&amp;page=1"' in page
 
 
-def test_date_histogram_drills_from_years_to_months_to_days(api, db):
+def test_date_histogram_drills_from_years_to_months_to_days(api, corpus_sql):
     years = api.get("/api/v1/search", params={"q": "Iran"}).json()["dates"]
     assert years["level"] == "year"
     in_2008 = api.get("/api/v1/search", params={"q": "Iran", "since": "2008", "until": "2008"}).json()
@@ -94,7 +86,7 @@ def test_date_histogram_drills_from_years_to_months_to_days(api, db):
     assert months["level"] == "month"
     assert sum(b["count"] for b in months["buckets"]) + months["coarser"] + months["undated"] == in_2008["total"]
     march = {b["label"]: b["count"] for b in months["buckets"]}["2008-03"]
-    assert march == db.execute(
+    assert march == corpus_sql.execute(
         "SELECT count(*) FROM documents WHERE date >= '2008-03' AND date < '2008-04' AND pk IN "
         "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH '\"iran\"')").fetchone()[0]
     page = api.get("/search", params={"q": "Iran", "since": "2008", "until": "2008"}).text

@@ -17,19 +17,11 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 
 import pytest
 
 from prolifwatch.query.cases import get_case, list_cases
 from prolifwatch.store import open_store
-
-
-@pytest.fixture(scope="module")
-def db(corpus_db):
-    connection = sqlite3.connect(f"file:{corpus_db}?mode=ro", uri=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +31,8 @@ def store(corpus_db):
     s.close()
 
 
-def _case_of(db, document: str, evidence: str) -> str:
-    rows = db.execute(
+def _case_of(corpus_sql, document: str, evidence: str) -> str:
+    rows = corpus_sql.execute(
         "SELECT ce.case_id, json_extract(e.record, '$.evidence.text') FROM events e JOIN documents d ON d.pk = e.pk"
         " JOIN case_events ce ON ce.event_pk = e.event_pk WHERE d.id = ? AND e.type = 'transfer'", (document,))
     found = {case for case, text in rows if evidence in " ".join(text.split())}
@@ -48,33 +40,33 @@ def _case_of(db, document: str, evidence: str) -> str:
     return found.pop()
 
 
-def _broojerdi(db, store) -> dict:
-    case = get_case(store, _case_of(db, "08STATE93558", "Iran Broojerdi"))
+def _broojerdi(corpus_sql, store) -> dict:
+    case = get_case(store, _case_of(corpus_sql, "08STATE93558", "Iran Broojerdi"))
     assert {"08STATE93558", "08BEIJING3400"} <= {d["id"] for d in case["documents"]}
     return case
 
 
-def test_chinas_answer_belongs_to_the_broojerdi_case_and_is_its_latest_state(db, store):
-    case = _broojerdi(db, store)
+def test_chinas_answer_belongs_to_the_broojerdi_case_and_is_its_latest_state(corpus_sql, store):
+    case = _broojerdi(corpus_sql, store)
     answers = [a for a in case["actions"]
                if a["document"] == "08BEIJING3400" and (a["paragraph_number"] or "").rstrip(".") == "¶3"]
     assert answers and all(a["kind"] in ("response", "assurance", "denial") for a in answers)
-    promises = [e for e in _events_of(db, "08BEIJING3400") if "promised to have the proper authorities" in e]
+    promises = [e for e in _events_of(corpus_sql, "08BEIJING3400") if "promised to have the proper authorities" in e]
     assert all(any(p.startswith(a["evidence"][:60]) or a["evidence"] in p for a in answers) for p in promises)
     state = case["state"]
     assert state["document"] == "08BEIJING3400" and (state["paragraph_number"] or "").rstrip(".") == "¶3"
     assert state["state"] in ("assurance", "response")
 
 
-def _events_of(db, document: str) -> list[str]:
+def _events_of(corpus_sql, document: str) -> list[str]:
     """The evidence of the diplomatic actions extraction found in ``document``."""
-    return [" ".join(text.split()) for (text,) in db.execute(
+    return [" ".join(text.split()) for (text,) in corpus_sql.execute(
         "SELECT json_extract(e.record, '$.evidence.text') FROM live_events e JOIN documents d ON d.pk = e.pk"
         " WHERE d.id = ? AND e.type = 'diplomatic_action'", (document,))]
 
 
-def test_demarches_name_the_host_government_as_counterpart(db, store):
-    case = _broojerdi(db, store)
+def test_demarches_name_the_host_government_as_counterpart(corpus_sql, store):
+    case = _broojerdi(corpus_sql, store)
     demarches = [a for a in case["actions"] if a["kind"] == "demarche"]
     assert demarches
     for demarche in demarches:  # Embassy Beijing's, and Washington's to Embassy Beijing
@@ -104,18 +96,18 @@ def test_listed_cases_have_real_parties(store):
         assert not not_parties.search(summary["title"].split(":")[0]), summary["title"]
 
 
-def test_the_grpo_tasking_cables_make_no_listed_case(db, store):
+def test_the_grpo_tasking_cables_make_no_listed_case(corpus_sql, store):
     listed = {c["id"] for c in list_cases(store, limit=-1)}
-    cases = {case for (case,) in db.execute(
+    cases = {case for (case,) in corpus_sql.execute(
         "SELECT ce.case_id FROM events e JOIN documents d ON d.pk = e.pk JOIN case_events ce"
         " ON ce.event_pk = e.event_pk WHERE d.id IN ('09STATE62393', '09STATE62395', '09STATE62397')"
         " AND e.type = 'transfer' AND json_extract(e.record, '$.evidence.text') LIKE '%GRPO%'")}
     assert not cases & listed
 
 
-def test_the_same_parties_in_reverse_order_are_one_case(db, store):
-    advise = _case_of(db, "10STATE16219", "advise P&I firms")
-    apply_for = _case_of(db, "10STATE16219", "to apply for P&I coverage")
+def test_the_same_parties_in_reverse_order_are_one_case(corpus_sql, store):
+    advise = _case_of(corpus_sql, "10STATE16219", "advise P&I firms")
+    apply_for = _case_of(corpus_sql, "10STATE16219", "to apply for P&I coverage")
     assert advise == apply_for
     titles = [c["title"] for c in list_cases(store, limit=-1)]
     pairs = {tuple(t.split(":")[0].split(" → ")) for t in titles if " → " in t}
