@@ -159,3 +159,12 @@ def test_actions_match_by_paragraph_kind_and_actor(matcher):
     anonymous = dict(demarche, actor=[], counterpart=[])
     report = score(matcher, gold(actions=[anonymous]), [action(2, "demarche", ["PolOff"]), action(2, "demarche")])
     assert (report.actions.tp, report.actions.fp, report.actions.fn) == (1, 1, 0)
+
+
+def test_a_gold_transfer_naming_no_party_is_matched_on_its_items(matcher):
+    # a transfer told with its origin and destination but neither seller nor buyer
+    no_party = gold_transfer(1, origin=["Italy"], destination=["Iran"], items=["fast boat"])
+    assert score(matcher, gold(no_party), [predicted(1, items=["fast boat"])]).transfers.tp == 1
+    assert score(matcher, gold(no_party), [predicted(1, items=["engines"])]).transfers.tp == 0
+    # a gold transfer that names a party still needs one
+    assert score(matcher, gold(LIMMT), [predicted(4, items=["tungsten-copper plates"])]).transfers.tp == 0

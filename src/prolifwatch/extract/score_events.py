@@ -2,7 +2,8 @@
 
 - A predicted transfer **matches** a gold transfer of the same paragraph when
   an item agrees and a party agrees in the same role (supplier, recipient or
-  end user); pairs are taken best agreement first, each used once.
+  end user), or, where the gold names no party in those roles, when an item
+  agrees; pairs are taken best agreement first, each used once.
 - **Arguments** score by role over every gold and predicted transfer of the
   scored cables: the values of matched pairs are compared, those of unmatched
   transfers count as missed or wrong.
@@ -87,6 +88,10 @@ class Matcher:
 
     def matches(self, gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
         items = self.role_score("items", gold, predicted).tp > 0 or (not gold.get("items") and bool(gold.get("quantity")))
+        if not any(gold.get(role) for role in PARTY_ROLES):
+            # a gold transfer naming no party ("the export of 50 missiles") is matched on its items,
+            # or nothing could ever match it, not even the gold itself
+            return items
         return items and any(self.role_score(role, gold, predicted).tp for role in PARTY_ROLES)
 
     def agreement(self, gold: dict[str, Any], predicted: dict[str, Any]) -> int:
