@@ -37,11 +37,16 @@ def _wait(client, job_id: str, seconds: float = 120) -> dict:
     raise AssertionError(f"job {job_id} still {job['state']} after {seconds} s")
 
 
+def keep_one_cables_mentions(store) -> None:
+    """Drop every mention but those of CABLE: the entities xref screens are then that cable's."""
+    with sqlite3.connect(store) as db:
+        db.execute("DELETE FROM mentions WHERE pk != (SELECT pk FROM documents WHERE id = ?)", (CABLE,))
+
+
 def _one_cable_store(corpus_db, folder):
     copy = folder / "corpus.sqlite"
     shutil.copyfile(corpus_db, copy)
-    with sqlite3.connect(copy) as db:
-        db.execute("DELETE FROM mentions WHERE pk != (SELECT pk FROM documents WHERE id = ?)", (CABLE,))
+    keep_one_cables_mentions(copy)
     return copy
 
 
