@@ -121,7 +121,8 @@ def load(store_path: str | os.PathLike, job_id: str) -> Job:
     """The job's last saved state, settled if its process is gone; NotFound for an unknown (or malformed) id."""
     path = jobs_folder(store_path) / f"{job_id}.json"
     if not JOB_ID.match(job_id) or not path.is_file():
-        raise NotFound("job", job_id, where="on this server", hint="a job's id is what POST /api/v1/ingest returned")
+        raise NotFound("job", job_id, where="on this server", hint="a job's id is what the POST that started it returned "
+                       "(/api/v1/ingest, /api/v1/screen/batch, /api/v1/xref)")
     job = Job.model_validate_json(path.read_text())
     if job.state in ACTIVE and job.pid is not None and not _alive(job.pid, job.pid_started):
         job = _settled(store_path, job)
