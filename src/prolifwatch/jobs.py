@@ -121,8 +121,9 @@ def load(store_path: str | os.PathLike, job_id: str) -> Job:
     """The job's last saved state, settled if its process is gone; NotFound for an unknown (or malformed) id."""
     path = jobs_folder(store_path) / f"{job_id}.json"
     if not JOB_ID.match(job_id) or not path.is_file():
-        raise NotFound("job", job_id, where="on this server", hint="a job's id is what the POST that started it returned "
-                       "(/api/v1/ingest, /api/v1/screen/batch, /api/v1/xref)")
+        raise NotFound("job", job_id, where="on this server",
+                       hint="a job's id is what the POST that started it returned (/api/v1/ingest, "
+                            "/api/v1/screen/batch, /api/v1/xref)")
     job = Job.model_validate_json(path.read_text())
     if job.state in ACTIVE and job.pid is not None and not _alive(job.pid, job.pid_started):
         job = _settled(store_path, job)
@@ -134,10 +135,12 @@ def _settled(store_path, job: Job) -> Job:
     cut by its server's stop, and is started again by hand."""
     if job.kind == "ingest":
         message = "the job's process ended before it finished (see its log)"
-        return job.model_copy(update={"state": "failed", "finished": _now(), "message": message, "pid": None})
+        return job.model_copy(update={"state": "failed", "finished": _now(), "message": message, "pid": None,
+                                      "pid_started": None})
     message = (f"interrupted: the server stopped before this {'batch screening' if job.kind == 'screen' else 'xref'} "
                f"finished ({job.progress:.0%} done); {START_AGAIN[job.kind]}")
-    return job.model_copy(update={"state": "interrupted", "finished": _now(), "message": message, "pid": None})
+    return job.model_copy(update={"state": "interrupted", "finished": _now(), "message": message, "pid": None,
+                                  "pid_started": None})
 
 
 def settle_orphans(store_path: str | os.PathLike) -> list[Job]:
