@@ -128,7 +128,7 @@ def load_list(reader: Reader, path: str | Path, format: str | None = None, *, na
                                              "is it the right file and format?")) from exc
 
 
-# ---- background jobs (jobs.py): an ingest of uploaded files, a batch screening --------------------
+# ---- background jobs (jobs.py): an ingest of uploaded files, a batch screening, an xref ------------
 
 def start_ingest(reader: Reader, files: list[tuple[str, Any]]):
     """Save uploaded files (name, binary stream; zips expanded after their checks) and ingest them, then
@@ -148,6 +148,15 @@ def start_screen_batch(reader: Reader, name: str, stream: Any, *, as_of: str | N
     return jobs.start_screen_batch(reader.store.path, name, stream, as_of=as_of, threshold=threshold, warm=warm)
 
 
+def start_xref(reader: Reader, *, restart: bool = False, threshold: float | None = None, warm: Any = None):
+    """Screen the stored entities against the loaded lists in the background (``restart``: every one
+    again, not only those not yet screened against these lists), keeping the hits for the analyst's
+    verdicts (``xref_decide``).  Unavailable with no list loaded; Conflict while an xref runs."""
+    from . import jobs
+
+    return jobs.start_xref(reader.store.path, restart=restart, threshold=threshold, warm=warm)
+
+
 def job_status(reader: Reader, job_id: str):
     """A job's state and progress (``jobs.Job``); NotFound for an unknown id."""
     from . import jobs
@@ -162,8 +171,8 @@ def job_result(reader: Reader, job_id: str) -> Path:
     return jobs.result_file(reader.store.path, job_id)
 
 
-def recent_jobs(reader: Reader, limit: int = 10) -> list:
-    """The latest jobs (``jobs.Job``), newest first."""
+def recent_jobs(reader: Reader, limit: int = 10, kind: str | None = None) -> list:
+    """The latest jobs (``jobs.Job``), newest first; ``kind``: ingest, screen or xref only."""
     from . import jobs
 
-    return jobs.recent(reader.store.path, limit)
+    return jobs.recent(reader.store.path, limit, kind)

@@ -1,4 +1,4 @@
-"""Background jobs the web app starts: an ingest of uploaded files, a batch screening.
+"""Background jobs the web app starts: an ingest of uploaded files, a batch screening, an xref.
 
 Each job is a JSON file in a folder beside the store (``STORE.jobs/ID.json``),
 replaced whole on every update (written beside it, then renamed), so a reader
@@ -7,63 +7,51 @@ never sees half of one.  Its files are in ``STORE.jobs/ID/``.
 An ingest runs in its own process (``python -m prolifwatch.jobs ingest STORE
 ID``): parsing and spaCy are CPU-heavy, and the server must keep answering.  It
 holds the store's writer lock over the documents and their linking, as the
-CLI's ``ingest`` does.  A batch screening runs in a thread of the server: it
-uses the server's warm screener, which a new process would take seconds to
-build again.
+CLI's ``ingest`` does.  A batch screening and an xref (every stored entity
+screened against the loaded lists) run in a thread of the server: they use the
+server's warm screener, which a new process would take seconds to build again.
 
-Uploads are checked before anything runs, and refused whole (nothing is kept):
-their size, and their zips' members and expansion counted over the whole upload
-(zip bombs, also many small ones: ``TooLarge``); members whose path leaves the
-folder (``../``, absolute paths), symbolic links, two members of one path, a
-path both a file and a folder, names the server cannot save (``BadParameter``).
-Over-long file names are shortened (extension kept, a short hash added).
+A job records the process running it (its id and start time, so that a reused
+id is not taken for it).  A job whose process is gone is settled when read: a
+screening or an xref, which died with its server, is "interrupted" (start it
+again; an xref resumes where it stopped); an ingest, whose process outlives the
+server, "failed" when that process died.  The server settles them at start-up
+(``settle_orphans``), so that the jobs page never shows a dead job running.
 
-An ingest's uploaded files are removed when it ends: the store keeps what it
-read (text, versions), its sources only the path and checksum.  The folders of
-the KEPT_JOBS most recent jobs are kept; older finished ones go when a job starts.
+Uploads are checked before anything runs (uploads.py).  An ingest's uploaded
+files are removed when it ends: the store keeps what it read (text, versions),
+its sources only the path and checksum.  The folders of the KEPT_JOBS most
+recent jobs are kept; older finished ones go when a job starts.
 """
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import hashlib
 import os
 import re
 import secrets
 import shutil
-import stat
 import subprocess
 import sys
 import threading
 import time
-import zipfile
-import zlib
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, Field
 
-from .errors import BadParameter, NotFound, ProlifwatchError, TooLarge
+from . import uploads
+from .errors import BadParameter, Conflict, NotFound, ProlifwatchError, Unavailable
+# The limits as they were named here before uploads.py held them (api/routes/ingest.py shows them).
+from .uploads import MAX_UPLOAD_BYTES, MAX_ZIP_EXPANSION, MAX_ZIP_MEMBERS  # noqa: F401
 
-
-def _limit(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
-
-
-MAX_UPLOAD_BYTES = _limit("PROLIFWATCH_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
-MAX_ZIP_MEMBERS = _limit("PROLIFWATCH_MAX_ZIP_MEMBERS", 10_000)
-MAX_ZIP_EXPANSION = _limit("PROLIFWATCH_MAX_ZIP_EXPANSION", 1024 * 1024 * 1024)
-MAX_NAME_BYTES = 200  # a saved file's name, with room for the "000-" and ".d" added to it (255 is the usual limit)
 KEPT_JOBS = 50  # the folders of the most recent jobs kept; older finished ones are removed when a job starts
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
-CHUNK = 1024 * 1024
 WRITE_EVERY_SECONDS = 0.25  # progress is written at most this often (and at every change of phase)
 KEPT_HITS = 200  # parties with hits listed in a screening job's status (the CSV has them all)
-LIMIT_HINT = ("the server's limits: PROLIFWATCH_MAX_UPLOAD_BYTES, PROLIFWATCH_MAX_ZIP_MEMBERS, "
-              "PROLIFWATCH_MAX_ZIP_EXPANSION; for a bigger load run `prolifwatch ingest` on the machine")
+ACTIVE = ("queued", "running")
+ENDED = ("done", "failed", "interrupted")
+START_AGAIN = {"screen": "upload the file again on the Screening page",
+               "xref": "start it again on the Xref page: it resumes where it stopped"}
 
 
 class Failure(BaseModel):
@@ -83,13 +71,14 @@ class PartyHit(BaseModel):
 
 class Job(BaseModel):
     id: str
-    kind: Literal["ingest", "screen"]
-    state: Literal["queued", "running", "done", "failed"]
+    kind: Literal["ingest", "screen", "xref"]
+    state: Literal["queued", "running", "done", "failed", "interrupted"] = Field(
+        description="interrupted: its server stopped before it finished; start it again")
     phase: str = Field("", description="what the job is doing: saving, reading, linking, screening")
     progress: float = Field(0.0, ge=0, le=1, description="fraction done, 0 to 1")
     created: str
     finished: str | None = None
-    message: str | None = Field(None, description="why a failed job failed")
+    message: str | None = Field(None, description="why a failed or interrupted job stopped")
     files: list[str] = Field(default_factory=list, description="the files to read, as uploaded")
     read: int = Field(0, description="ingest: documents read")
     new: int = 0
@@ -98,11 +87,17 @@ class Job(BaseModel):
     failed: list[Failure] = Field(default_factory=list, description="files or rows that could not be read, and why")
     linked: dict[str, Any] | None = Field(None, description="ingest: what linking found afterwards")
     parties: int = Field(0, description="screen: parties in the file")
-    screened: int = 0
+    screened: int = Field(0, description="screen: parties screened; xref: entities screened by this job")
     with_hits: int = 0
     hits: list[PartyHit] = Field(default_factory=list, description=f"screen: parties with a hit (first {KEPT_HITS})")
-    result_url: str | None = Field(None, description="screen: the result CSV, when done")
-    pid: int | None = Field(None, description="ingest: the process running it, while it runs")
+    result_url: str | None = Field(None, description="screen: the result CSV; xref: the hits; when done")
+    entities: int = Field(0, description="xref: stored entities that can be listed parties")
+    skipped: int = Field(0, description="xref: entities already screened against these lists (not again)")
+    restart: bool = Field(False, description="xref: every entity screened again, not only new ones")
+    pid: int | None = Field(None, description="the process running it (an ingest's own, else the server), while it "
+                                              "runs")
+    pid_started: int | None = Field(None, description="when that process started (clock ticks since boot), so that "
+                                                      "a reused process id is not taken for it")
 
 
 def jobs_folder(store_path: str | os.PathLike) -> Path:
@@ -123,15 +118,49 @@ def save(store_path: str | os.PathLike, job: Job) -> None:
 
 
 def load(store_path: str | os.PathLike, job_id: str) -> Job:
-    """The job's last saved state; NotFound for an unknown (or malformed) id."""
+    """The job's last saved state, settled if its process is gone; NotFound for an unknown (or malformed) id."""
     path = jobs_folder(store_path) / f"{job_id}.json"
     if not JOB_ID.match(job_id) or not path.is_file():
-        raise NotFound("job", job_id, where="on this server", hint="a job's id is what POST /api/v1/ingest returned")
+        raise NotFound("job", job_id, where="on this server",
+                       hint="a job's id is what the POST that started it returned (/api/v1/ingest, "
+                            "/api/v1/screen/batch, /api/v1/xref)")
     job = Job.model_validate_json(path.read_text())
-    if job.state in ("queued", "running") and job.pid is not None and not _alive(job.pid):
-        job = job.model_copy(update={"state": "failed", "finished": _now(),
-                                     "message": "the job's process ended before it finished (see its log)"})
+    if job.state in ACTIVE and job.pid is not None and not _alive(job.pid, job.pid_started):
+        job = _settled(store_path, job)
     return job
+
+
+def _settled(store_path, job: Job) -> Job:
+    """A job whose process is gone: an ingest failed (its log says why); a screening or an xref was
+    cut by its server's stop, and is started again by hand."""
+    if job.kind == "ingest":
+        message = "the job's process ended before it finished (see its log)"
+        return job.model_copy(update={"state": "failed", "finished": _now(), "message": message, "pid": None,
+                                      "pid_started": None})
+    message = (f"interrupted: the server stopped before this {'batch screening' if job.kind == 'screen' else 'xref'} "
+               f"finished ({job.progress:.0%} done); {START_AGAIN[job.kind]}")
+    return job.model_copy(update={"state": "interrupted", "finished": _now(), "message": message, "pid": None,
+                                  "pid_started": None})
+
+
+def settle_orphans(store_path: str | os.PathLike) -> list[Job]:
+    """At a server's start: save as settled every queued or running job whose process is gone (the
+    jobs of a server that stopped; one without a process recorded is from before they were), and
+    drop an ended ingest's upload.  The jobs settled."""
+    settled = []
+    for path in _by_age(store_path):
+        try:
+            job = Job.model_validate_json(path.read_text())
+        except (OSError, ValueError):  # removed or being replaced meanwhile: its runner is alive
+            continue
+        if job.state not in ACTIVE or (job.pid is not None and _alive(job.pid, job.pid_started)):
+            continue
+        job = _settled(store_path, job)
+        save(store_path, job)
+        if job.kind == "ingest":
+            _drop_upload(store_path, job.id)
+        settled.append(job)
+    return settled
 
 
 def _by_age(store_path: str | os.PathLike) -> list[Path]:
@@ -158,188 +187,67 @@ def _loaded(store_path: str | os.PathLike, paths: list[Path]) -> list[Job]:
     return found
 
 
-def recent(store_path: str | os.PathLike, limit: int = 10) -> list[Job]:
-    return _loaded(store_path, _by_age(store_path)[:limit])
+def recent(store_path: str | os.PathLike, limit: int = 10, kind: str | None = None) -> list[Job]:
+    """The latest jobs, newest first; ``kind``: of that kind only."""
+    if kind is None:
+        return _loaded(store_path, _by_age(store_path)[:limit])
+    return [job for job in _loaded(store_path, _by_age(store_path)) if job.kind == kind][:limit]
 
 
 def _prune(store_path: str | os.PathLike, keep: int) -> None:
-    """Remove the finished jobs older than the ``keep`` most recent (their status and files); a job
+    """Remove the ended jobs older than the ``keep`` most recent (their status and files); a job
     still queued or running is never removed."""
     for job in _loaded(store_path, _by_age(store_path)[keep:]):
-        if job.state in ("done", "failed"):
+        if job.state in ENDED:
             shutil.rmtree(jobs_folder(store_path) / job.id, ignore_errors=True)
             (jobs_folder(store_path) / f"{job.id}.json").unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def _started(pid: int) -> int | None:
+    """When process ``pid`` started, in clock ticks since boot (Linux's /proc); None where unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rsplit(")", 1)[1].split()[19])  # field 22; the name before ")" may hold spaces
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _alive(pid: int, started: int | None = None) -> bool:
+    """Whether process ``pid`` runs, and is the one that started at ``started`` (when both are known)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    now = _started(pid)
+    return started is None or now is None or now == started
 
 
-# ---- uploads -------------------------------------------------------------
-
-def upload_name(name: str) -> str:
-    """An uploaded file's own name, as the user knows it: never a path."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
-    if base in ("", ".", ".."):
-        raise BadParameter("files", f"{name!r} is not a file name")
-    try:
-        os.fsencode(base)  # a lone surrogate cannot be a file name
-        encodable = "\x00" not in base
-    except UnicodeEncodeError:
-        encodable = False
-    if not encodable:
-        raise BadParameter("files", f"{name!r} is not a file name the server can save")
-    return base
-
-
-def safe_name(name: str) -> str:
-    """An uploaded file's name to save it under: its own name, shortened when over MAX_NAME_BYTES
-    (most file systems refuse names over 255 bytes) keeping its extension, with a short hash of the
-    whole name so that two long names stay apart."""
-    base = upload_name(name)
-    if len(os.fsencode(base)) <= MAX_NAME_BYTES:
-        return base
-    stem, extension = os.path.splitext(base)
-    if len(os.fsencode(extension)) > 16:  # not an extension: a long name with a dot in it
-        stem, extension = base, ""
-    digest = hashlib.sha256(os.fsencode(base)).hexdigest()[:10]
-    room = MAX_NAME_BYTES - len(os.fsencode(extension)) - len(digest) - 1
-    stem = os.fsencode(stem)[:room].decode("utf-8", "ignore")  # never half a character
-    return f"{stem}-{digest}{extension}"
-
-
-def copy_limited(source: BinaryIO, target: Path, budget: list[int], limit: int, what: str) -> None:
-    """Copy while counting against ``budget[0]`` bytes left; refused the moment it is spent."""
-    with open(target, "xb") as out:
-        while chunk := source.read(CHUNK):
-            budget[0] -= len(chunk)
-            if budget[0] < 0:
-                raise TooLarge(f"{what} is over the limit of {limit:,} bytes", hint=LIMIT_HINT)
-            out.write(chunk)
-
-
-class UploadBudget:
-    """What is left to one upload, shared by all its files and zips: bytes received, bytes saved once
-    the zips are expanded (plain files count too), zip members.  One budget per upload, not per zip:
-    else one upload could carry hundreds of zip bombs, each under the limit."""
-
-    def __init__(self) -> None:
-        self.received = [MAX_UPLOAD_BYTES]
-        self.expansion = [MAX_ZIP_EXPANSION]
-        self.members = MAX_ZIP_MEMBERS
-
-    def count_members(self, shown: str, count: int) -> None:
-        self.members -= count
-        if self.members < 0:
-            raise TooLarge(f"{shown} has {count:,} members; an upload's zips may hold {MAX_ZIP_MEMBERS:,} "
-                           "members in all", hint=LIMIT_HINT)
-
-    def count_expansion(self, shown: str, size: int, verb: str = "expands to") -> None:
-        if size > self.expansion[0]:
-            raise TooLarge(f"{shown} {verb} {size:,} bytes; an upload may come to {MAX_ZIP_EXPANSION:,} bytes "
-                           f"in all once its zips are expanded ({max(self.expansion[0], 0):,} were left)",
-                           hint=LIMIT_HINT)
-
-
-def cannot_save(shown: str, exc: OSError, parameter: str = "files") -> ProlifwatchError:
-    """An upload the server could not save, said without the server's paths."""
-    reason = exc.strerror or type(exc).__name__
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return TooLarge(f"{shown}: the server has no room to save it ({reason})", hint=LIMIT_HINT)
-    return BadParameter(parameter, f"{shown} cannot be saved: {reason}")
-
-
-def _member_path(archive: str, info: zipfile.ZipInfo) -> PurePosixPath:
-    name = info.filename.replace("\\", "/")
-    path = PurePosixPath(name)
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in path.parts:
-        raise BadParameter("files", f"{archive}: member {info.filename!r} points outside the archive's folder")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        raise BadParameter("files", f"{archive}: member {info.filename!r} is a symbolic link")
-    return path
-
-
-def _members(archive: str, infos: list[zipfile.ZipInfo]) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
-    """The files to extract, every member checked first: none leaves the folder or is a link, no two
-    have the same path, none is both a file and a folder (``a`` and ``a/b``)."""
-    files, folders, seen = [], set(), set()
-    for info in infos:
-        path = _member_path(archive, info)
-        if not path.parts or path.parts[0] == "__MACOSX":  # "." or "./": nothing to extract
-            continue
-        if info.is_dir():
-            folders.add(path)
-            continue
-        if path in seen:
-            raise BadParameter("files", f"{archive}: member {info.filename!r} is in the archive twice")
-        seen.add(path)
-        folders.update(path.parents[:-1])
-        files.append((info, path))
-    if clashes := sorted(seen & folders):
-        raise BadParameter("files", f"{archive}: member {str(clashes[0])!r} is both a file and a folder")
-    return files
-
-
-def _unzip(archive: Path, into: Path, shown: str, budget: UploadBudget) -> list[str]:
-    """The archive's files, extracted under ``into`` after every member is checked."""
-    try:
-        with zipfile.ZipFile(archive) as zipped:
-            infos = zipped.infolist()
-            budget.count_members(shown, len(infos))
-            members = _members(shown, infos)
-            budget.count_expansion(shown, sum(info.file_size for info, _ in members))
-            names = []
-            for info, path in members:
-                target = into.joinpath(*path.parts)
-                try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with zipped.open(info) as source:  # sizes are counted again: a header can lie
-                        copy_limited(source, target, budget.expansion, MAX_ZIP_EXPANSION, f"{shown} expanded")
-                except OSError as exc:
-                    raise cannot_save(f"{shown}/{path}", exc) from exc
-                names.append(f"{shown}/{path}")
-            return names
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        # a damaged archive, a compression zipfile cannot read, an encrypted member
-        raise BadParameter("files", f"{shown} is not a readable zip archive: {exc}") from exc
-
-
-def _receive(files: list[tuple[str, BinaryIO]], upload: Path) -> list[str]:
-    """Save the uploads into ``upload``, zips expanded; the names as the user knows them."""
-    budget, names = UploadBudget(), []
-    upload.mkdir(parents=True, exist_ok=True)
-    for number, (name, stream) in enumerate(files):
-        base = safe_name(name)
-        target = upload / f"{number:03d}-{base}"  # two uploads of the same name stay apart
-        try:
-            copy_limited(stream, target, budget.received, MAX_UPLOAD_BYTES, "the upload")
-            if zipfile.is_zipfile(target):
-                names += _unzip(target, upload / f"{number:03d}-{base}.d", base, budget)
-                target.unlink()
-            else:
-                size = target.stat().st_size
-                budget.count_expansion(base, size, "brings")
-                budget.expansion[0] -= size
-                names.append(base)
-        except OSError as exc:
-            raise cannot_save(base, exc) from exc
-    if not names:
-        raise BadParameter("files", "no file was uploaded (or the zip holds none)")
-    return names
-
-
-def _new_job(store_path: str | os.PathLike, kind: str) -> tuple[Job, Path]:
+def _new_job(store_path: str | os.PathLike, kind: str, **fields: Any) -> tuple[Job, Path]:
+    """A queued job, run by this process until it says otherwise (an ingest hands over to its own)."""
     _prune(store_path, KEPT_JOBS - 1)
-    job = Job(id=secrets.token_hex(8), kind=kind, state="queued", phase="saving", created=_now())
+    job = Job(id=secrets.token_hex(8), kind=kind, state="queued", phase="saving", created=_now(),
+              pid=os.getpid(), pid_started=_started(os.getpid()), **fields)
     folder = jobs_folder(store_path) / job.id
     folder.mkdir(parents=True)
     return job, folder
+
+
+class _Progress:
+    """A job's state as it runs, saved at most every WRITE_EVERY_SECONDS (``force``: now)."""
+
+    def __init__(self, store_path, job: Job) -> None:
+        self.store_path, self.job, self._last = store_path, job, 0.0
+
+    def update(self, force: bool = False, **changes: Any) -> None:
+        self.job = self.job.model_copy(update=changes)
+        if force or time.monotonic() - self._last >= WRITE_EVERY_SECONDS:
+            self._last = time.monotonic()
+            save(self.store_path, self.job)
+
+    def end(self, **changes: Any) -> None:
+        self.update(True, finished=_now(), pid=None, pid_started=None, **changes)
 
 
 # ---- ingest --------------------------------------------------------------
@@ -348,7 +256,7 @@ def start_ingest(store_path: str | os.PathLike, files: list[tuple[str, BinaryIO]
     """Save the uploads and start the ingest process; refused uploads leave nothing behind."""
     job, folder = _new_job(store_path, "ingest")
     try:
-        job.files = _receive(files, folder / "upload")
+        job.files = uploads.receive(files, folder / "upload")
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -358,7 +266,7 @@ def start_ingest(store_path: str | os.PathLike, files: list[tuple[str, BinaryIO]
         process = subprocess.Popen([sys.executable, "-m", "prolifwatch.jobs", "ingest", os.fspath(store_path), job.id],
                                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True, close_fds=True)
-    job.pid = process.pid
+    job.pid, job.pid_started = process.pid, _started(process.pid)
     save(store_path, job)
     # Reap the process when it ends (no zombie), and say so if it died without a word.
     threading.Thread(target=_watch, args=(store_path, job.id, process), daemon=True).start()
@@ -381,10 +289,11 @@ def _drop_upload(store_path, job_id: str) -> None:
 
 def _watch(store_path, job_id: str, process: subprocess.Popen) -> None:
     code = process.wait()
-    job = load(store_path, job_id)
-    if job.state in ("queued", "running"):  # the process died without saying why (killed, out of memory)
+    # as saved, not settled by load(): the process is gone now, and this says how it ended
+    job = Job.model_validate_json((jobs_folder(store_path) / f"{job_id}.json").read_text())
+    if job.state in ACTIVE:  # the process died without saying why (killed, out of memory)
         save(store_path, job.model_copy(update={
-            "state": "failed", "finished": _now(), "pid": None,
+            "state": "failed", "finished": _now(), "pid": None, "pid_started": None,
             "message": _unexpected(store_path, job_id, f"stopped unexpectedly (exit status {code})")}))
     _drop_upload(store_path, job_id)
 
@@ -394,26 +303,18 @@ def run_ingest(store_path: str, job_id: str) -> None:
     from .pipeline import ingest, resolve_store
     from .store import open_store
 
-    job = load(store_path, job_id)
+    tracker = _Progress(store_path, load(store_path, job_id))
     upload = jobs_folder(store_path) / job_id / "upload"
     paths = sorted(p for p in upload.rglob("*") if p.is_file())
     sizes = {str(p): p.stat().st_size for p in paths}
     total = sum(sizes.values()) or 1
     read_of: dict[str, int] = {}
-    last = [0.0]
 
     def shown(path: str) -> str:
         """The name the user uploaded: without the job's folder and the numbering that keeps uploads apart."""
         relative = Path(path).relative_to(upload) if Path(path).is_relative_to(upload) else Path(path)
         first, *rest = relative.parts
         return "/".join([re.sub(r"^\d{3}-", "", first).removesuffix(".d"), *rest])
-
-    def update(force: bool = False, **changes: Any) -> None:
-        nonlocal job
-        job = job.model_copy(update=changes)
-        if force or time.monotonic() - last[0] >= WRITE_EVERY_SECONDS:
-            last[0] = time.monotonic()
-            save(store_path, job)
 
     def on_item(item) -> None:
         from .formats import ReadError
@@ -423,30 +324,32 @@ def run_ingest(store_path: str, job_id: str) -> None:
         read_of.setdefault(path, sizes.get(path, 0))
         changes: dict[str, Any] = {"progress": round(0.9 * min(1.0, sum(read_of.values()) / total), 3)}
         if failed:
-            changes["failed"] = [*job.failed, Failure(path=shown(item.path), line=item.line, reason=item.reason)]
+            changes["failed"] = [*tracker.job.failed, Failure(path=shown(item.path), line=item.line,
+                                                              reason=item.reason)]
         else:
-            changes["read"] = job.read + 1
-        update(**changes)
+            changes["read"] = tracker.job.read + 1
+        tracker.update(**changes)
 
     def on_read(path: str, offset: int) -> None:
         read_of[path] = offset
 
     try:
-        update(True, state="running", phase="reading")
+        # this process runs it now (the server may have saved its own id before this one's was known)
+        tracker.update(True, state="running", phase="reading", pid=os.getpid(), pid_started=_started(os.getpid()))
         with open_store(store_path) as store, store.writing():
             report = ingest([str(p) for p in paths], store, workers=1, on_item=on_item, on_read=on_read)
-            update(True, phase="linking", progress=0.9, read=report.read, new=report.new,
-                   unchanged=report.unchanged, merged=report.merged,
-                   failed=[Failure(path=shown(e.path), line=e.line, reason=e.reason) for e in report.failed])
+            tracker.update(True, phase="linking", progress=0.9, read=report.read, new=report.new,
+                           unchanged=report.unchanged, merged=report.merged,
+                           failed=[Failure(path=shown(e.path), line=e.line, reason=e.reason) for e in report.failed])
             linked = resolve_store(store) if store.linking_pending() else {}
     except Exception as exc:  # the job says why; the traceback goes to its log; the server keeps running
         message = exc.message if isinstance(exc, ProlifwatchError) else _unexpected(store_path, job_id,
                                                                                       "stopped unexpectedly")
         _drop_upload(store_path, job_id)  # before the job says it ended: who sees it ended finds no upload
-        update(True, state="failed", message=message, finished=_now(), pid=None)
+        tracker.end(state="failed", message=message)
         raise
     _drop_upload(store_path, job_id)
-    update(True, state="done", phase="done", progress=1.0, linked=linked, finished=_now(), pid=None)
+    tracker.end(state="done", phase="done", progress=1.0, linked=linked)
 
 
 # ---- batch screening -----------------------------------------------------
@@ -458,12 +361,12 @@ def start_screen_batch(store_path: str | os.PathLike, name: str, stream: BinaryI
 
     job, folder = _new_job(store_path, "screen")
     try:
-        job.files = [safe_name(name)]
+        job.files = [uploads.safe_name(name)]
         source = folder / "parties.csv"
         try:
-            copy_limited(stream, source, [MAX_UPLOAD_BYTES], MAX_UPLOAD_BYTES, "the upload")
+            uploads.copy_limited(stream, source, [uploads.MAX_UPLOAD_BYTES], uploads.MAX_UPLOAD_BYTES, "the upload")
         except OSError as exc:
-            raise cannot_save(job.files[0], exc, "file") from exc
+            raise uploads.cannot_save(job.files[0], exc, "file") from exc
         parties = read_batch(source, as_of)
         if not parties:
             raise BadParameter("file", f"{job.files[0]} holds no party (a header with a 'name' column, then a row "
@@ -484,33 +387,26 @@ def _screen(store_path, job: Job, parties: list, threshold: float | None, warm) 
     from .screen.batch import csv_rows, csv_writer
 
     folder = jobs_folder(store_path) / job.id
-    last = 0.0
+    tracker = _Progress(store_path, job)
     try:
-        job = job.model_copy(update={"state": "running", "phase": "screening"})
-        save(store_path, job)
+        tracker.update(True, state="running", phase="screening")
         with Reader.open(store_path) as reader, \
                 open(folder / "result.part", "w", encoding="utf-8", newline="") as sink:
             writer = csv_writer(sink)  # cells through export/cells.py: a name is never a live formula
             for result in screen_batch(reader, parties, threshold, warm=warm):
                 writer.writerows(csv_rows(result.record()))
-                hits = job.hits
+                hits = tracker.job.hits
                 if result.hits and len(hits) < KEPT_HITS:
                     best = result.hits[0]
                     hits = [*hits, PartyHit(line=result.line, name=result.row["name"], list=best.list_name,
                                             entry_id=best.entry_id, listed_name=best.name, score=best.score)]
-                done = job.screened + 1
-                job = job.model_copy(update={"screened": done, "hits": hits, "progress": round(done / len(parties), 3),
-                                             "with_hits": job.with_hits + bool(result.hits)})
-                if time.monotonic() - last >= WRITE_EVERY_SECONDS:
-                    last = time.monotonic()
-                    save(store_path, job)
+                done = tracker.job.screened + 1
+                tracker.update(screened=done, hits=hits, progress=round(done / len(parties), 3),
+                               with_hits=tracker.job.with_hits + bool(result.hits))
         os.replace(folder / "result.part", folder / "result.csv")
-        job = job.model_copy(update={"state": "done", "phase": "done", "progress": 1.0, "finished": _now(),
-                                     "result_url": f"/api/v1/jobs/{job.id}/result.csv"})
+        tracker.end(state="done", phase="done", progress=1.0, result_url=f"/api/v1/jobs/{job.id}/result.csv")
     except Exception as exc:
-        job = job.model_copy(update={"state": "failed", "message": getattr(exc, "message", None) or str(exc),
-                                     "finished": _now()})
-    save(store_path, job)
+        tracker.end(state="failed", message=getattr(exc, "message", None) or str(exc))
 
 
 def result_file(store_path: str | os.PathLike, job_id: str) -> Path:
@@ -520,6 +416,68 @@ def result_file(store_path: str | os.PathLike, job_id: str) -> Path:
         raise NotFound("result of job", job_id, where="yet", hint=f"the job is {job.state}; a done screening job "
                        "has a result")
     return path
+
+
+# ---- xref: every stored entity screened against the loaded lists ---------
+
+_one_xref = threading.Lock()  # the check for a running xref and the start of a new one, as one step
+
+
+def start_xref(store_path: str | os.PathLike, *, restart: bool = False, threshold: float | None = None,
+               warm=None) -> Job:
+    """Screen the stored entities not yet screened against the loaded lists (``restart``: all of them)
+    in a thread, keeping their hits for the analyst's verdicts.  Refused before a job is made when no
+    list is loaded (Unavailable) or an xref is running already (Conflict: two would screen the same
+    entities)."""
+    if threshold is not None and not 0 <= threshold <= 1:
+        raise BadParameter("threshold", f"{threshold} is not between 0 and 1")
+    _lists_loaded(store_path)
+    with _one_xref:
+        running = [job for job in recent(store_path, KEPT_JOBS, kind="xref") if job.state in ACTIVE]
+        if running:
+            raise Conflict(f"an xref is already {running[0].state}: job {running[0].id}",
+                           hint=f"follow it at /jobs/{running[0].id}; start another when it has ended")
+        job, _ = _new_job(store_path, "xref", restart=restart)
+        job.phase = "queued"
+        save(store_path, job)
+    threading.Thread(target=_xref, args=(store_path, job, threshold, warm), daemon=True,
+                     name=f"xref-{job.id}").start()
+    return job
+
+
+def _lists_loaded(store_path) -> None:
+    from .query.context import Reader
+    from .query.screen_parties import LOAD_HINT
+    from .query.screening import loaded_lists
+
+    with Reader.open(store_path) as reader:
+        if not loaded_lists(reader.store):
+            raise Unavailable("no sanctions list is loaded: xref screens the stored entities against them",
+                              hint=LOAD_HINT)
+
+
+def _xref(store_path, job: Job, threshold: float | None, warm) -> None:
+    from .query.context import Reader
+    from .query.screen_parties import build
+    from .query.screening import xref
+
+    tracker = _Progress(store_path, job)
+
+    def advance(done: int, todo: int) -> None:
+        tracker.update(screened=done, progress=round(done / todo, 3))
+
+    try:
+        tracker.update(True, state="running", phase="building the screener")
+        with Reader.open(store_path) as reader:
+            # the server's warm screener unless another threshold is asked for (it is built for the default)
+            screener = warm.screener(reader) if warm is not None and threshold is None else build(reader, threshold)
+            tracker.update(True, phase="screening")
+            figures = xref(reader.store, screener, on_progress=advance, restart=job.restart)
+        tracker.end(state="done", phase="done", progress=1.0, entities=figures["entities"],
+                    skipped=figures["skipped"], screened=figures["screened"], with_hits=figures["with_hits"],
+                    result_url="/xref")
+    except Exception as exc:  # the entities screened so far are saved: an xref started again resumes
+        tracker.end(state="failed", message=getattr(exc, "message", None) or str(exc))
 
 
 if __name__ == "__main__":  # python -m prolifwatch.jobs ingest STORE JOB_ID (started by start_ingest)

@@ -15,7 +15,7 @@ import zipfile
 import pytest
 from fastapi.testclient import TestClient
 
-from prolifwatch import jobs
+from prolifwatch import jobs, uploads
 from prolifwatch.api import create_app
 from prolifwatch.store import open_store
 from tests.conftest import SEED_CABLE_EXPORT
@@ -128,7 +128,7 @@ def test_hostile_zips_are_refused_and_nothing_is_kept(fresh, members, links, sta
 
 def test_a_zip_bomb_is_refused(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_ZIP_EXPANSION", 1024 * 1024)
+    monkeypatch.setattr(uploads, "MAX_ZIP_EXPANSION", 1024 * 1024)
     bomb = _zip({"zeros.txt": b"0" * (8 * 1024 * 1024)})
     assert len(bomb) < 64 * 1024  # small to send, 8 MB once expanded
     response = client.post("/api/v1/ingest", files={"files": ("bomb.zip", bomb)}, headers=_token(client))
@@ -138,7 +138,7 @@ def test_a_zip_bomb_is_refused(fresh, monkeypatch):
 
 def test_a_zip_of_too_many_members_is_refused(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_ZIP_MEMBERS", 5)
+    monkeypatch.setattr(uploads, "MAX_ZIP_MEMBERS", 5)
     response = client.post("/api/v1/ingest", files={"files": ("many.zip", _zip({f"{n}.txt": b"x" for n in range(6)}))},
                            headers=_token(client))
     assert response.status_code == 413 and "6 members" in response.json()["message"]
@@ -147,7 +147,7 @@ def test_a_zip_of_too_many_members_is_refused(fresh, monkeypatch):
 
 def test_an_oversize_upload_is_refused_before_it_is_read(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 1000)
     response = client.post("/api/v1/ingest", files={"files": ("big.txt", b"x" * 5000)}, headers=_token(client))
     assert response.status_code == 413 and response.json()["error"] == "too_large"
     assert "PROLIFWATCH_MAX_UPLOAD_BYTES" in response.json()["hint"]
@@ -175,7 +175,7 @@ def test_the_ingest_page_has_the_upload_form(api):
 
 def test_the_budget_is_one_for_the_whole_upload_not_one_per_zip(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_ZIP_EXPANSION", 1024 * 1024)
+    monkeypatch.setattr(uploads, "MAX_ZIP_EXPANSION", 1024 * 1024)
     small_bomb = _zip({"zeros.txt": b"0" * (400 * 1024)})  # each under the limit, three over it
     response = client.post("/api/v1/ingest", headers=_token(client), files=[
         ("files", (f"bomb{n}.zip", small_bomb)) for n in range(3)])
@@ -187,7 +187,7 @@ def test_the_budget_is_one_for_the_whole_upload_not_one_per_zip(fresh, monkeypat
 
 def test_plain_files_count_against_the_expansion_budget(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_ZIP_EXPANSION", 1024 * 1024)
+    monkeypatch.setattr(uploads, "MAX_ZIP_EXPANSION", 1024 * 1024)
     response = client.post("/api/v1/ingest", headers=_token(client), files=[
         ("files", ("plain.txt", b"x" * (700 * 1024))), ("files", ("bomb.zip", _zip({"z.txt": b"0" * 400 * 1024})))])
     assert response.status_code == 413 and "bomb.zip expands to 409,600 bytes" in response.json()["message"]
@@ -196,7 +196,7 @@ def test_plain_files_count_against_the_expansion_budget(fresh, monkeypatch):
 
 def test_the_member_count_is_one_for_the_whole_upload(fresh, monkeypatch):
     client, path = fresh
-    monkeypatch.setattr(jobs, "MAX_ZIP_MEMBERS", 5)
+    monkeypatch.setattr(uploads, "MAX_ZIP_MEMBERS", 5)
     three = _zip({f"{n}.txt": b"x" for n in range(3)})
     response = client.post("/api/v1/ingest", headers=_token(client),
                            files=[("files", ("a.zip", three)), ("files", ("b.zip", three))])
@@ -231,7 +231,7 @@ def test_a_long_file_name_is_shortened_keeping_its_extension(fresh):
     assert response.status_code == 202, response.text
     first, second = response.json()["files"]
     assert first != second and first.endswith(".txt") and first.startswith("é" * 90)
-    assert len(first.encode()) <= jobs.MAX_NAME_BYTES and len(second.encode()) <= jobs.MAX_NAME_BYTES
+    assert len(first.encode()) <= uploads.MAX_NAME_BYTES and len(second.encode()) <= uploads.MAX_NAME_BYTES
     job = _wait(client, response.json()["id"])
     assert job["state"] == "done" and job["new"] == 1 and [f["path"] for f in job["failed"]] == [second]
 

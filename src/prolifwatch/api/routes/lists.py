@@ -9,7 +9,7 @@ from typing import Literal
 from fastapi import FastAPI, Request
 from pydantic import BaseModel, Field
 
-from ... import actions, jobs
+from ... import actions, uploads
 from ...errors import BadParameter
 from ...query.screen_parties import Lists, loaded
 from ..templating import render
@@ -40,13 +40,13 @@ def _load(reader, name: str, stream, format: str | None, list_name: str | None) 
         list_name = None
     folder = Path(tempfile.mkdtemp(prefix="prolifwatch-list-"))
     try:
-        target = folder / jobs.safe_name(name)  # shortened when too long for the file system
-        budget = [jobs.MAX_UPLOAD_BYTES]
+        target = folder / uploads.safe_name(name)  # shortened when too long for the file system
+        budget = [uploads.MAX_UPLOAD_BYTES]
         try:
-            jobs.copy_limited(stream, target, budget, jobs.MAX_UPLOAD_BYTES, "the list file")
+            uploads.copy_limited(stream, target, budget, uploads.MAX_UPLOAD_BYTES, "the list file")
         except OSError as exc:
-            raise jobs.cannot_save(jobs.upload_name(name), exc, "file") from exc
-        summary = actions.load_list(reader, target, format or None, name=list_name, shown=jobs.upload_name(name))
+            raise uploads.cannot_save(uploads.upload_name(name), exc, "file") from exc
+        summary = actions.load_list(reader, target, format or None, name=list_name, shown=uploads.upload_name(name))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return ListLoaded(name=summary["name"], format=summary["format"], entries=summary["entries"],
