@@ -22,6 +22,7 @@ NAV = (
     ("/cases", "Cases"),
     ("/graph", "Graph"),
     ("/screen", "Screening"),
+    ("/xref", "Xref"),
     ("/ingest", "Ingest"),
     ("/exports", "Exports"),
     ("/decisions", "Decisions"),
