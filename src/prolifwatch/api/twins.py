@@ -20,7 +20,9 @@ from typing import Annotated, Any, get_type_hints
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
 
 from ..errors import Unavailable
 from ..query.cache import pages
@@ -96,11 +98,35 @@ def _refuse_to_wait(holder: str) -> None:
 ReaderDep = Annotated[Reader, Depends(get_reader)]
 
 
+def _kept_json(handler: Callable) -> Callable:
+    """``handler``, answering a result the page cache keeps with its JSON made once (a depth-2
+    graph's takes 8 ms to write; FastAPI would write it again for every request)."""
+    @functools.wraps(handler)
+    def answer(*args: Any, **kwargs: Any) -> Any:
+        result = handler(*args, **kwargs)
+        if isinstance(result, BaseModel) and pages.holds(result):
+            return Response(pages.derived(result, "json", lambda: result.model_dump_json(by_alias=True).encode()),
+                            media_type="application/json")
+        return result
+
+    return answer
+
+
+class KeptJSONRoute(APIRoute):
+    """An API route whose plain (not async) handler goes through ``_kept_json``; the OpenAPI
+    document still describes its response model (the signature and annotations are the handler's)."""
+
+    def __init__(self, path: str, endpoint: Callable, **kwargs: Any) -> None:
+        if not inspect.iscoroutinefunction(endpoint):
+            endpoint = _kept_json(endpoint)
+        super().__init__(path, endpoint, **kwargs)
+
+
 class Twins:
     """The API router (``/api/v1``, in the OpenAPI document) and the HTML router (not in it)."""
 
     def __init__(self) -> None:
-        self.api = APIRouter(prefix="/api/v1")
+        self.api = APIRouter(prefix="/api/v1", route_class=KeptJSONRoute)
         self.html = APIRouter(include_in_schema=False)
 
     def page(self, api_path: str, html_path: str | None, template: str, *, tags: list[str] | None = None,

@@ -135,6 +135,10 @@ class PageCache:
                 entry.derived[name] = value
         return value
 
+    def holds(self, result: object) -> bool:
+        """Whether ``result`` is one this cache keeps (so what is made from it may be kept)."""
+        return self._entry_of(result) is not None
+
     def _entry_of(self, result: object) -> _Entry | None:
         with self._lock:
             key = self._key_of.get(id(result), _MISSING)
