@@ -30,8 +30,11 @@ than latencies do.
 The server keeps the results of search, entity and graph pages until the
 store changes (``query/cache.py``), so a run that asks the same inputs again
 and again measures mostly kept results: each page type's figures are also
-given for the first time each input was asked in the run ("first"), and
-``--page-cache 0`` runs the server with the cache off (every request cold).
+given for the first time each input was asked in the run ("first"),
+``--prime`` asks every input once, one at a time, before the clients start
+(its server times are reported as the cold first pass, and the counted run then
+measures kept results), and ``--page-cache 0`` runs the server with the cache
+off (every request cold).
 
 Targets (issue 21, on the 250,000-cable store): p95 server time <= 150 ms for
 the search page, <= 100 ms for a document page, <= 200 ms for an entity page
@@ -168,15 +171,18 @@ def cpu_seconds(process) -> float:
 
 
 def client(port: int, inputs: dict[str, list[str]], seed: int, until: float, counted_from: float,
-           results: list[tuple[str, int, float, float | None, str, bool]], asked: set[str]) -> None:
+           results: list[tuple[str, int, float, float | None, str, bool]], asked: set[str],
+           requests: int | None = None) -> None:
     """One client's loop: page types in turn, inputs at random; records (type, status, latency,
-    server ms, path, first time this path was asked in the run)."""
+    server ms, path, first time this path was asked in the run).  Stops at ``until`` (or after
+    ``requests``)."""
     rng = random.Random(seed)
-    kinds = list(PATHS)
+    kinds = list(inputs)
     turn = seed % len(kinds)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
-        while (now := time.perf_counter()) < until:
+        while (now := time.perf_counter()) < until and (requests is None or requests > 0):
+            requests = None if requests is None else requests - 1
             kind = kinds[turn % len(kinds)]
             turn += 1
             path = rng.choice(inputs[kind])
@@ -197,6 +203,16 @@ def client(port: int, inputs: dict[str, list[str]], seed: int, until: float, cou
                 results.append((kind, status, latency_ms, server_ms, path, first))
     finally:
         connection.close()
+
+
+def prime(port: int, inputs: dict[str, list[str]]) -> list[tuple[str, int, float, float | None, str, bool]]:
+    """Every input asked once, in turn, on one connection: the cold first pass."""
+    rows: list = []
+    until = time.perf_counter() + 24 * 3600
+    order = [(kind, path) for kind in PATHS for path in dict.fromkeys(inputs[kind])]
+    for kind, path in order:
+        client(port, {kind: [path]}, 0, until, 0.0, rows, set(), requests=1)
+    return rows
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -239,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--page-cache", type=int, help="Results the server keeps (PROLIFWATCH_PAGE_CACHE; "
                                                           "0: none, every request computed afresh).")
+    parser.add_argument("--prime", action="store_true", help="Ask every input once before the clients start "
+                                                              "(reported as the cold first pass).")
     parser.add_argument("--json", action="store_true", help="Print the summary as JSON.")
     args = parser.parse_args(argv)
     if not Path(args.db).is_file():
@@ -251,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         memory = PeakMemory(process.pid)
         idle_rss = memory.rss()
         memory.start()
+        primed_in = time.perf_counter()
+        primed = prime(port, inputs) if args.prime else []
+        primed_in = time.perf_counter() - primed_in
         results: list = []
         asked: set[str] = set()
         counted_from = time.perf_counter() + args.warmup
@@ -289,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         "page_cache": args.page_cache,
         "pages": pages,
     }
+    if args.prime:
+        report["first_pass"] = {"seconds": round(primed_in, 1), "pages": summarise(primed, primed_in)}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -308,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"          error: {example}")
         print(f"total {report['requests_per_second']} requests/s, {report['errors']} errors; server memory "
               f"{report['server_rss_mb']['idle']} MB idle, {report['server_rss_mb']['peak']} MB peak")
+        if args.prime:
+            print(f"cold first pass (each input once, one client, {primed_in:.0f} s), server ms p50 / p95 / max:")
+            for kind, p in report["first_pass"]["pages"].items():
+                print(f"  {kind:9} {p['requests']:5} requests  {p['server_ms']['p50']} / {p['server_ms']['p95']} / "
+                      f"{p['server_ms']['max']}, {p['errors']} errors")
         print(f"CPU over the counted seconds: server {report['cpu_s']['server']} s "
               f"({report['cpu_ms_per_request']['server']} ms a request), clients {report['cpu_s']['clients']} s "
               f"({report['cpu_ms_per_request']['clients']} ms a request)")
