@@ -205,13 +205,13 @@ def client(port: int, inputs: dict[str, list[str]], seed: int, until: float, cou
         connection.close()
 
 
-def prime(port: int, inputs: dict[str, list[str]]) -> list[tuple[str, int, float, float | None, str, bool]]:
+def prime(port: int, inputs: dict[str, list[str]], asked: set[str]) -> list:
     """Every input asked once, in turn, on one connection: the cold first pass."""
     rows: list = []
     until = time.perf_counter() + 24 * 3600
     order = [(kind, path) for kind in PATHS for path in dict.fromkeys(inputs[kind])]
     for kind, path in order:
-        client(port, {kind: [path]}, 0, until, 0.0, rows, set(), requests=1)
+        client(port, {kind: [path]}, 0, until, 0.0, rows, asked, requests=1)
     return rows
 
 
@@ -269,11 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         memory = PeakMemory(process.pid)
         idle_rss = memory.rss()
         memory.start()
+        asked: set[str] = set()
         primed_in = time.perf_counter()
-        primed = prime(port, inputs) if args.prime else []
+        primed = prime(port, inputs, asked) if args.prime else []
         primed_in = time.perf_counter() - primed_in
         results: list = []
-        asked: set[str] = set()
         counted_from = time.perf_counter() + args.warmup
         until = counted_from + args.seconds
         threads = [threading.Thread(target=client, args=(port, inputs, args.seed + i, until, counted_from, results,
