@@ -95,3 +95,15 @@ def test_the_cache_is_bounded_and_keeps_no_failure():
         kept.get("d", fail)
     assert kept.get("d", lambda: make("d")) == "d"
     assert cache.PageCache(entries=0).get("x", lambda: make("x")) == "x" and made[-1] == "x"
+
+
+def test_a_watcher_opened_again_does_not_reuse_an_old_generation(tmp_path, monkeypatch):
+    """Two connections' data versions are not comparable: a store watched again (its watcher
+    pushed out by others) must not match results kept under the old watcher."""
+    monkeypatch.setattr(cache, "WATCHED_STORES", 1)
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    for path in (first, second):
+        sqlite3.connect(path).close()
+    before = cache.data_generation(first)
+    cache.data_generation(second)            # pushes the watcher of the first out
+    assert cache.data_generation(first) != before

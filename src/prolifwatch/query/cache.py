@@ -6,7 +6,8 @@ and an entity's graph are kept here, keyed by what was asked (the function,
 its arguments, the reader's clearance) and by the store's *data generation*.
 
 The generation is ``PRAGMA data_version`` read on one connection this module
-keeps per store file, which never writes: SQLite changes that number whenever
+keeps per store file (and that connection's serial: two connections' numbers
+are not comparable), which never writes: SQLite changes that number whenever
 any other connection, in this process or in another one (an ingest job, the
 CLI), commits a change.  So every write (ingest, merge, split, judge, review,
 list loading) makes the next read compute afresh; results made before it
@@ -46,25 +47,29 @@ def _entries_allowed() -> int:
 
 
 class _Watcher:
-    """One read-only connection on a store file, asked for the data version."""
+    """One read-only connection on a store file, asked for the data version.  The numbers
+    of two connections are not comparable, so each watcher has a serial of its own."""
+
+    opened = 0
 
     def __init__(self, path: str) -> None:
+        _Watcher.opened += 1
+        self.serial = _Watcher.opened
         self.path = path
         self.inode = os.stat(path).st_ino
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.lock = threading.Lock()
 
     def version(self) -> int:
-        with self.lock:
-            return self.db.execute("PRAGMA data_version").fetchall()[0][0]  # all: no statement left open
+        return self.db.execute("PRAGMA data_version").fetchall()[0][0]  # all: no statement left open
 
 
 _watchers: dict[str, _Watcher] = {}
 _watchers_lock = threading.Lock()
+WATCHED_STORES = 16   # a server reads one store; a test run opens many copies: the oldest watcher goes
 
 
-def data_generation(path: str | os.PathLike) -> tuple[int, int]:
-    """(inode, data version) of the store at ``path``: different after any commit to it."""
+def data_generation(path: str | os.PathLike) -> tuple[int, int, int]:
+    """(inode, watcher, data version) of the store at ``path``: different after any commit to it."""
     path = os.fspath(path)
     inode = os.stat(path).st_ino
     with _watchers_lock:
@@ -73,7 +78,9 @@ def data_generation(path: str | os.PathLike) -> tuple[int, int]:
             if watcher is not None:
                 watcher.db.close()
             watcher = _watchers[path] = _Watcher(path)
-    return inode, watcher.version()
+            while len(_watchers) > WATCHED_STORES:
+                _watchers.pop(next(iter(_watchers))).db.close()
+        return inode, watcher.serial, watcher.version()   # under the lock: no other thread closes it meanwhile
 
 
 class _Entry:
