@@ -107,3 +107,25 @@ def test_a_watcher_opened_again_does_not_reuse_an_old_generation(tmp_path, monke
     before = cache.data_generation(first)
     cache.data_generation(second)            # pushes the watcher of the first out
     assert cache.data_generation(first) != before
+
+
+def test_a_kept_rendering_carries_each_client_its_own_csrf_token(api):
+    from fastapi.testclient import TestClient
+
+    other = TestClient(api.app)
+    pages = [client.get("/entities/entity:limmt") for client in (api, other, api)]
+    tokens = [client.cookies.get("prolifwatch_csrf") for client in (api, other, api)]
+    assert tokens[0] and tokens[1] and tokens[0] != tokens[1]
+    for page, token in zip(pages, tokens):
+        assert f'<meta name="csrf-token" content="{token}">' in page.text
+    assert tokens[1] not in pages[2].text   # the second client's token never reaches the first
+
+
+def test_the_json_of_a_kept_result_is_what_fastapi_writes(api, monkeypatch):
+    url = "/api/v1/search?q=centrifuge"
+    kept = api.get(url)
+    monkeypatch.setattr(cache.pages, "entries", 0)   # computed and written by FastAPI
+    written = api.get(url)
+    assert kept.status_code == written.status_code == 200
+    assert kept.headers["content-type"] == written.headers["content-type"]
+    assert kept.json() == written.json()
