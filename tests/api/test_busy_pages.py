@@ -10,7 +10,14 @@ import sqlite3
 
 import pytest
 
-from prolifwatch.query import entities, ledger
+from prolifwatch.query import cache, entities, ledger
+
+
+@pytest.fixture(autouse=True)
+def _computed_afresh(monkeypatch):
+    """These tests lower the bounds at run time, which the page cache (keyed by the
+    arguments and the store's data) cannot see: every page here is computed afresh."""
+    monkeypatch.setattr(cache.pages, "entries", 0)
 
 
 def _entity(api, id_: str) -> dict:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ..errors import BadParameter, NotFound
+from .cache import cached
 from .cases import event_reviews
 from .context import Reader
 from .entities import find_entity, profile_of
@@ -180,7 +181,12 @@ def entity_not_found(reader: Reader, name: str) -> NotFound:
 
 
 def entity_page(reader: Reader, name: str) -> EntityPage:
-    """Everything about one entity (by id, member key, name or alias)."""
+    """Everything about one entity (by id, member key, name or alias); kept until the store
+    changes (``query.cache``), so a merge, a judgement or a review shows at once."""
+    return cached(reader, "entity", name, lambda: _entity_page(reader, name))
+
+
+def _entity_page(reader: Reader, name: str) -> EntityPage:
     from ..event_decisions import ROLES as REVIEW_ROLES  # the writes' module; imported late, it imports query/
 
     entity = find_entity(reader.store, name)

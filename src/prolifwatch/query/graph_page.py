@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import BadParameter, TooLarge
+from .cache import cached
 from .context import Reader
 from .entity_page import entity_not_found
 from .graph import DEFAULT_LIMIT, MAX_DEPTH, GraphError, entity_graph
@@ -80,12 +81,17 @@ def graph(reader: Reader, start: str | None, depth: int = 1, limit: int = DEFAUL
     if not start or not start.strip():
         return Graph(start=None, depth=depth, limit=limit, nodes=[], edges=[], truncated={}, node_kinds=[],
                      edge_kinds=[])
+    # kept until the store changes (query.cache): a depth-2 graph of a busy entity reads thousands of rows
+    return cached(reader, "graph", (start.strip(), depth, limit), lambda: _graph(reader, start.strip(), depth, limit))
+
+
+def _graph(reader: Reader, start: str, depth: int, limit: int) -> Graph:
     try:
-        found = entity_graph(reader.store, start.strip(), depth=depth, limit=limit)
+        found = entity_graph(reader.store, start, depth=depth, limit=limit)
     except GraphError as exc:
         raise BadParameter("depth", str(exc)) from exc
     if found is None:
-        raise entity_not_found(reader, start.strip())
+        raise entity_not_found(reader, start)
     nodes = [GraphNode.model_validate({k: v for k, v in n.items() if k in GraphNode.model_fields})
              for n in found["nodes"]]
     edges = [GraphEdge.model_validate(e) for e in found["edges"]]

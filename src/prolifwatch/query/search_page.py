@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from ..citations import paragraph_citation
 from ..errors import BadParameter, NotFound
 from .batch_search import BatchFilters
+from .cache import cached
 from .context import Reader
 from .fts_query import QueryError, parse
 from .labels import item_keys, item_name, nearby_ids, paragraph_anchor, tag_meaning
@@ -119,9 +120,15 @@ class SearchPage(BaseModel):
 
 def search_page(reader: Reader, q: str = "", filters: Filters | None = None, *, page: int = 1,
                 page_size: int = PAGE_SIZE) -> SearchPage:
-    """One page of hits for ``q`` and ``filters``; BadParameter names what cannot be used."""
+    """One page of hits for ``q`` and ``filters``; BadParameter names what cannot be used.
+    Kept until the store changes (``query.cache``): counts and facets cost most of it."""
     filters = filters or Filters()
     q = q or ""
+    return cached(reader, "search", (q, filters.model_dump_json(), page, page_size),
+                  lambda: _search_page(reader, q, filters, page, page_size))
+
+
+def _search_page(reader: Reader, q: str, filters: Filters, page: int, page_size: int) -> SearchPage:
     if page < 1:
         raise BadParameter("page", "pages are counted from 1")
     if not 1 <= page_size <= MAX_PAGE_SIZE:
@@ -177,6 +184,10 @@ def search_page(reader: Reader, q: str = "", filters: Filters | None = None, *, 
 
 def blank_page(reader: Reader) -> SearchPage:
     """No query and no filter: no hits, and the facets of the whole collection to start from."""
+    return cached(reader, "blank search", (), lambda: _blank_page(reader))
+
+
+def _blank_page(reader: Reader) -> SearchPage:
     values = reader.store.doc_values()
     everything = np.flatnonzero(values.present)
     return SearchPage(query="", filters=Filters(), total=0, page=1, page_size=PAGE_SIZE, pages=1, hits=[],
