@@ -22,7 +22,7 @@ from .cues import Cues, first
 from .event import TRANSFER_ROLES, Argument, Event, Evidence
 from .frame_events import frame_events, parsed, text_for_parser
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, prefer_specific_parties
+from .gather import Candidate, Gathered, prefer_named_goods, prefer_specific_parties
 from .mention import Mention
 from .text import is_all_caps
 
@@ -61,6 +61,7 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     out = []
     for event in gathered.events:
         prefer_specific_parties(event, kb)
+        prefer_named_goods(event)
         if _substantial(event):
             event.status = event.status or c.default_status
             event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
@@ -76,52 +77,63 @@ def _frames_of(sentences: list[Sentence], by_rule: dict[int, list[tuple[int, int
     if parse == "gaps":  # goods named, and a party missing: where the parse can add most for its cost
         numbers = [n for n in numbers if (any(m.type == "Item" for m in sentences[n].mentions)
                                           or c.goods.search(sentences[n].text)) and any(
-            not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n])]
+            not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n]
+            if cand is not None)]
     texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
     return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
 
 
-def _candidates_of(s: Sentence, by_rule: list[tuple[int, int, Candidate]], frames: list[Reading] | None, c: Cues,
-                   kb: KnowledgeBase, date_of) -> list[Candidate]:
+def _candidates_of(s: Sentence, by_rule: list[tuple[int, int, Candidate | None]], frames: list[Reading] | None,
+                   c: Cues, kb: KnowledgeBase, date_of) -> list[Candidate]:
     """A sentence with a transfer word: the rules' candidates joined with its frames, or as they are
     where it was not parsed (the gaps scope)."""
     if frames is None:
-        for _, _, candidate in by_rule:
+        found = [candidate for _, _, candidate in by_rule if candidate is not None]
+        for candidate in found:
             candidate.event.features = {"rules_only": 1.0}
-        return [candidate for _, _, candidate in by_rule]
+        return found
     return _joined(s, frames, by_rule, c, kb, date_of)
 
 
 def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: KnowledgeBase,
-                     date_of) -> list[tuple[int, int, Candidate]]:
-    """Candidates by the cue-word rules, one per clause, with the clause's span in the sentence."""
-    out = []
+                     date_of) -> list[tuple[int, int, Candidate | None]]:
+    """Candidates by the cue-word rules, one per clause, with the clause's span in the sentence; a clause
+    that speaks in general ("any ... could", "laws prohibit") comes with None: no frame in it is a transfer."""
+    out: list[tuple[int, int, Candidate | None]] = []
     for start, end in _clauses(s.text, triggers, _subjects(s, c), c):
         clause = s.text[start:end]
         if c.generic.search(clause):
+            out.append((start, end, None))
             continue
         ms = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end]
         trigger = next(t for t in triggers if start <= t.start() < end)
-        event = _clause_event(s, clause, start, ms, trigger.start() - start, c, kb)
-        if event is None:
+        found = _clause_event(s, clause, start, ms, trigger.start() - start, c, kb)
+        if found is None:
             continue
+        event, cued = found
         event.date, event.date_precision = date_of(s.dates)
         out.append((start, end, Candidate(
             event,
             refers_back=bool(c.refers_back.search(clause)),
             new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            cued=cued,
         )))
     return out
 
 
-def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Candidate]], c: Cues,
+def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Candidate | None]], c: Cues,
             kb: KnowledgeBase, date_of) -> list[Candidate]:
     """The frames' transfers joined with the rules' candidate of their clause (``_complete``); a rule
     candidate whose clause the parse rules out (modal, negation, prohibition) is dropped, one whose
-    clause holds no frame is kept as the rules found it (its confidence says how far to trust it)."""
+    clause holds no frame is kept as the rules found it (its confidence says how far to trust it).
+    The frames of a clause the rules found general ("any equipment ... could be diverted") give none."""
     found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb)
+    general = [(start, end) for start, end, candidate in by_rule if candidate is None]
+    found = [(event, r) for event, r in found if not any(a <= r.trigger.start < b for a, b in general)]
     out = []
     for start, end, candidate in by_rule:
+        if candidate is None:
+            continue
         inside = [(event, r) for event, r in found if start <= r.trigger.start < end]
         if not inside:
             candidate.event.features = {"rules_only": 1.0}
@@ -131,12 +143,13 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
         if not kept:
             if any(r.drop for _, r in inside):
                 continue  # the grammar rules the clause out: a modal, a negation, a prohibition
+            _unplace(candidate, [r for _, r in inside], s)
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue
         event, reading = max(kept, key=lambda pair: _overlap(pair[0], candidate.event))
         reading.features["rules_agree"] = float(_overlap(event, candidate.event) > 0)
-        _complete(event, candidate.event)
+        _complete(event, candidate.event, candidate.cued if reading.direction == "give" else frozenset())
         event.status = candidate.event.status or event.status
     for event, reading in found:
         if event is None:
@@ -159,23 +172,64 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
     return out
 
 
-def _complete(event: Event, rules: Event) -> None:
+def _unplace(candidate: Candidate, frames: list[Reading], s: Sentence) -> None:
+    """A party the rules placed by where it stands, which the parse reads in another role of the clause's
+    frames ("Department requests ... a transfer": the one who requests, not the supplier), is in neither."""
+    placed = {}
+    for r in frames:
+        for role in ("supplier", "broker", "recipient", "end_user"):
+            for span in r.roles.get(role, []):
+                for m in s.mentions:
+                    if s.offset + span.start <= m.start and m.end <= s.offset + span.end:
+                        placed.setdefault(m.key or m.text, role)
+    for role in ("supplier", "broker", "recipient", "end_user"):
+        candidate.event.arguments[role] = [
+            a for a in candidate.event.values(role)
+            if (a.key or a.text) in candidate.cued or placed.get(a.key or a.text, role) == role]
+
+
+def _complete(event: Event, rules: Event, cued: frozenset = frozenset()) -> None:
     """The rules' event of the same clause over the parse's: where both read a role, the rules' value
     (on dev the two orders score alike; on the seeds, where the rules were written, theirs is right more
-    often), the parse's where the rules read nothing, the goods of both."""
+    often), the parse's where the rules read nothing, the goods of both.  ``cued``: the parties the rules
+    placed by a role word before them ("retransferred by Iran"), which keep the rules' role."""
     parties = ("supplier", "broker", "recipient", "end_user")
     placed = {(a.key or a.text): role for role in parties for a in event.values(role)}
     for role, values in rules.arguments.items():
         if not values:
             continue
         if role == "items":  # goods both read: the rules' names, and what else the parse saw moving
-            said = " ".join(a.text.lower() for a in values)
-            event.arguments[role] = [*values, *(a for a in event.values(role) if a.text.lower() not in said)]
+            event.arguments[role] = _goods_of_both(values, event.values(role))
             continue
-        # a party the parse placed keeps the parse's role ("Iran's efforts to obtain": Iran gets)
-        kept = [a for a in values if role not in parties or placed.get(a.key or a.text, role) == role]
+        # a party the parse placed by position keeps the parse's role ("Iran's efforts to obtain": Iran gets)
+        kept = [a for a in values
+                if role not in parties or (a.key or a.text) in cued or placed.get(a.key or a.text, role) == role]
         if kept or role not in parties:
             event.arguments[role] = kept
+    # "provided to Iran is being retransferred by Iran": the party that passes the goods on supplies
+    suppliers = {a.key or a.text for a in event.values("supplier")}
+    event.arguments["recipient"] = [a for a in event.values("recipient") if (a.key or a.text) not in suppliers]
+
+
+def _goods_of_both(rules: list[Argument], parse: list[Argument]) -> list[Argument]:
+    """The goods the rules named, each said in the parse's words where the parse says more of the same
+    goods ("Chinese-origin arms" for "arms", keeping the rules' control-list key), and the goods only the
+    parse saw."""
+    out, used = [], set()
+    for item in rules:
+        longer = next((i for i, p in enumerate(parse) if i not in used and _words_within(item.text, p.text)), None)
+        if longer is not None:
+            used.add(longer)
+            item = Argument(parse[longer].text, item.key, item.type)
+        out.append(item)
+    said = [*rules, *out]
+    return out + [p for i, p in enumerate(parse) if i not in used and not any(_words_within(p.text, r.text) for r in said)]
+
+
+def _words_within(short: str, long: str) -> bool:
+    """Whether the words of ``short`` are a run of the words of ``long``."""
+    a, b = " ".join(re.findall(r"[a-z0-9]+", short.lower())), " ".join(re.findall(r"[a-z0-9]+", long.lower()))
+    return bool(a) and f" {a} " in f" {b} "
 
 
 def _overlap(a: Event, b: Event) -> int:
@@ -225,7 +279,8 @@ def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues) 
 
 
 def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_at: int, c: Cues,
-                  kb: KnowledgeBase) -> Event | None:
+                  kb: KnowledgeBase) -> tuple[Event, frozenset] | None:
+    """The clause's transfer by the rules, and the parties a role word placed (see ``_assign_parties``)."""
     offset = s.offset + at
     items = [m for m in ms if m.type == "Item"]
     carriers = [m for m in ms if m.type in ("Vessel", "Flight")]
@@ -235,11 +290,11 @@ def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_
     args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c)
     args["carrier"] = [Argument.of(m) for m in carriers]
     args["quantity"] = [Argument.of(m) for m in ms if m.type == "Quantity"]
-    _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
+    cued = _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
     if not any(args.values()):
         return None
     status = first(c.status, clause) or first(c.status, s.text)
-    return Event("transfer", replace(s.evidence), args, status=status, hedging=first(c.hedging, s.text))
+    return Event("transfer", replace(s.evidence), args, status=status, hedging=first(c.hedging, s.text)), cued
 
 
 def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[Argument]:
@@ -252,7 +307,10 @@ def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[A
 
 
 def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int, c: Cues, kb: KnowledgeBase,
-                    args: dict[str, list[Argument]]) -> None:
+                    args: dict[str, list[Argument]]) -> frozenset:
+    """Fills the parties and places of ``args``; returns the identities of those a role word placed
+    ("by Iran", "to Syria"), as against those placed by where they stand."""
+    cued: set[str] = set()
     possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
     previous: tuple[Mention, str] | None = None  # for "to Iran and Syria"
     from_cue = False
@@ -280,8 +338,12 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         group = c.group.match(after) if m.type == "Country" else None
         argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
         role = _role(before, m, c)
+        if role is not None:
+            cued.add(argument.key or argument.text)
         if role is None and previous and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", clause[previous[0].end - offset : local]):
             role = previous[1]
+            if (previous[0].key or previous[0].text) in cued:  # "by Iran and Syria": the cue is both's
+                cued.add(argument.key or argument.text)
         if role is None:
             role = _positional_role(clause, m, offset, after, group, trigger_at, ms, c)
         if role == "origin" and re.search(r"\bfrom\W+(?:the\W+)?$", before, re.I):
@@ -301,6 +363,7 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
     if recipients & {a.key for a in args["supplier"]}:
         # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
         args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
+    return frozenset(cued)
 
 
 def _positional_role(clause: str, m: Mention, offset: int, after: str, group, trigger_at: int,
