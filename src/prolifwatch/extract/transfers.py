@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
 from .event import TRANSFER_ROLES, Argument, Event, Evidence
-from .frame_events import frame_events, parsed, text_for_parser
+from .frame_events import frame_events, parsed, place_country, text_for_parser
 from .frames import Reading, readings
 from .gather import Candidate, Gathered, prefer_named_goods, prefer_specific_parties
 from .mention import Mention
@@ -28,6 +28,9 @@ from .text import is_all_caps
 
 PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
 SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "destination", "origin")
+# "the IRISL merchant vessel", "IRISL (IRISL) vessel M/V ...": the shipping line carries
+_LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s+|container\s+)?"
+                               r"(?:vessels?|ships?|freighters?|tankers?)\b", re.I)
 # Where one clause of a sentence ends and the next may begin.
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s")
 
@@ -335,6 +338,8 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         if _is_airline(m, after, kb):
             args["carrier"].append(Argument.of(m))
             continue
+        if i and place_country(m, ms[i - 1], clause, offset):
+            continue  # "Lattakia, Syria": where the port is, said with it
         group = c.group.match(after) if m.type == "Country" else None
         argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
         role = _role(before, m, c)
@@ -344,6 +349,8 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
             role = previous[1]
             if (previous[0].key or previous[0].text) in cued:  # "by Iran and Syria": the cue is both's
                 cued.add(argument.key or argument.text)
+        if role is None and m.type in ("Place", "Country") and _in_after_recipient(before, previous, clause, m, offset, c):
+            role = "destination"  # "transfers of weapons to militants in Iraq": where the goods go
         if role is None:
             role = _positional_role(clause, m, offset, after, group, trigger_at, ms, c)
         if role == "origin" and re.search(r"\bfrom\W+(?:the\W+)?$", before, re.I):
@@ -364,6 +371,17 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
         args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
     return frozenset(cued)
+
+
+def _in_after_recipient(before: str, previous: tuple[Mention, str] | None, clause: str, m: Mention, offset: int,
+                        c: Cues) -> bool:
+    """"to the Taliban in Afghanistan", "to militants in Iraq": a place right after the recipient is where
+    the goods go."""
+    if previous is not None and previous[1] == "recipient" and \
+            re.fullmatch(r"\s+in\s+(?:the\s+)?", clause[previous[0].end - offset : m.start - offset]):
+        return True
+    group = re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?([\w-]+)\s+in\s+(?:the\s+)?$", before, re.I)
+    return bool(group and c.group.match(" " + group.group(1)))
 
 
 def _positional_role(clause: str, m: Mention, offset: int, after: str, group, trigger_at: int,
@@ -417,7 +435,8 @@ def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:
     if m.type != "Organization":
         return False
     entity = kb.entity_by_id.get((m.key or "").removeprefix("entity:"))
-    return bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
+    return (bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
+            or bool(_LINE_BEFORE_SHIP.match(after)))
 
 
 def _role(before: str, m: Mention, c: Cues) -> str | None:
