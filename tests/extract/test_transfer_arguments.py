@@ -67,3 +67,20 @@ def test_the_shipping_line_before_its_vessel_is_a_carrier(transfers):
     # 08STATE93558 ¶1: "This cargo was conveyed to Iran on the IRISL merchant vessel "Iran Broojerdi""
     (transfer,) = _telling(transfers, "08STATE93558", "IRISL merchant vessel")
     assert {"IRISL", "Iran Broojerdi"} <= set(_texts(transfer, "carrier"))
+
+
+def test_the_seller_a_buyer_buys_from_is_no_origin(transfers):
+    # 08BEIJING2322 ¶13: "Iran ... has reportedly purchased intermediate-range missiles from North Korea."
+    (transfer,) = _telling(transfers, "08BEIJING2322", "purchased intermediate-range missiles from North Korea")
+    assert _texts(transfer, "supplier") == ["North Korea"]
+    assert _texts(transfer, "recipient") == ["Iran"]
+    assert _texts(transfer, "origin") == []
+
+
+def test_a_demonym_on_a_sale_names_the_seller_not_an_origin(transfers):
+    # 08BEIJING2322 ¶21: "Acting U/S Rood told AFM He that Chinese arms sales to Iran are of great concern"
+    sales = [t for t in _telling(transfers, "08BEIJING2322", "Chinese arms sales to Iran")
+             if "Chinese" in _texts(t, "supplier")]
+    assert len(sales) == 1
+    assert "Iran" in _texts(sales[0], "recipient")
+    assert _texts(sales[0], "origin") == []
