@@ -142,3 +142,13 @@ def test_a_word_that_only_says_goods_gives_way_to_the_goods_named(extracted):
     assert _texts(sales, "items") == ["dual-use material"]
     limmt = next(t for t in _transfers(extracted["09BEIJING724"], 1) if "LIMMT" in _texts(t, "supplier"))
     assert _texts(limmt, "items") == ["3GFF-700 cold flow forming machine"]
+
+
+def test_a_relative_clause_on_the_supplier_tells_another_trade(extracted):
+    # 003 ¶5: "The vessel was also booked in November to load one 40-foot container of unspecified cargo at Tianjin
+    # supplied by a Chinese firm that ships military cargoes to Iran via IRISL": where this container goes the
+    # sentence does not say; "to Iran" is where the firm ships in general
+    cable = extracted["07STATE159388"]
+    second = next(t for t in _transfers(cable, 4) if "one 40-foot container" in _texts(t, "quantity"))
+    assert _texts(second, "supplier") == ["Chinese firm"]
+    assert "Iran" not in _texts(second, "recipient")

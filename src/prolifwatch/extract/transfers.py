@@ -33,6 +33,8 @@ SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "desti
 # "the IRISL merchant vessel", "IRISL (IRISL) vessel M/V ...": the shipping line carries
 _LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s+|container\s+)?"
                                r"(?:vessels?|ships?|freighters?|tankers?)\b", re.I)
+# A relative clause after a party: "a Chinese firm that ships ..."
+_RELATIVE = re.compile(r",?\s(?:that|which|who)\s")
 # Where one clause of a sentence ends and the next may begin.
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s")
 
@@ -81,7 +83,8 @@ def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: Knowled
     """Candidates by the cue-word rules, one per clause, with the clause's span in the sentence; a clause
     that speaks in general ("any ... could", "laws prohibit") comes with None: no frame in it is a transfer."""
     out: list[tuple[int, int, Candidate | None]] = []
-    for start, end in _clauses(s.text, triggers, _subjects(s, c), c):
+    parties_end = [m.end - s.offset for m in s.mentions if m.type in PARTIES]
+    for start, end in _clauses(s.text, triggers, _subjects(s, c), c, parties_end):
         clause = s.text[start:end]
         if c.generic.search(clause):
             out.append((start, end, None))
@@ -124,19 +127,25 @@ def _triggers(s: Sentence, c: Cues) -> list[re.Match]:
             if not any(a <= t.start() < b for a, b in spoiled + inside)]
 
 
-def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues) -> list[tuple[int, int]]:
+def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues,
+             parties_end: list[int] = ()) -> list[tuple[int, int]]:
     """Split at the last clause break between two triggers when a new subject
     follows it ("... to Iran, particularly given Iran's policy of providing
-    arms") or the rest speaks in general (", which ban any sale")."""
-    cuts = []
+    arms") or the rest speaks in general (", which ban any sale"); and before a
+    relative clause on a party, which tells what that party does elsewhere
+    ("supplied by a Chinese firm that ships military cargoes to Iran")."""
+    cuts = [r.start() for r in _RELATIVE.finditer(text, triggers[0].end())
+            if any(e <= r.start() and re.fullmatch(r"(?:\s+[\w-]+)?", text[e : r.start()]) for e in parties_end)]
     for before, after in zip(triggers, triggers[1:]):
+        if any(before.end() <= cut < after.start() for cut in cuts):
+            continue
         breaks = [b for b in _CLAUSE_BREAK.finditer(text, before.end(), after.start())]
         if not breaks:
             continue
         cut = breaks[-1]
         if any(cut.end() <= at < after.start() for at in subjects) or c.generic.search(text, cut.start(), after.end() + 40):
             cuts.append(cut.start())
-    bounds = [0, *cuts, len(text)]
+    bounds = [0, *sorted(set(cuts)), len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if any(a <= t.start() < b for t in triggers)]
 
 
