@@ -100,3 +100,55 @@ def test_every_mention_and_event_points_at_its_text(extracted):
             assert text[m.start : m.end] == m.text
         for e in extraction.events:
             assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+
+
+def test_the_party_that_passes_goods_on_is_their_supplier(extracted):
+    # 003 ¶6: "military equipment provided to Iran is being retransferred by Iran to terrorists, insurgents, and
+    # other sub-state groups": "by Iran" names who passes it on, though the parse reads Iran as the one provided
+    cable = extracted["07STATE159388"]
+    transfer = next(t for t in _transfers(cable, 5) if "retransferred" in t.evidence.text)
+    assert _texts(transfer, "supplier") == ["Iran"]
+    assert "Iran" not in _texts(transfer, "recipient")
+    assert _texts(transfer, "items") == ["military equipment"]
+
+
+def test_the_one_who_requests_a_demarche_is_no_supplier(extracted):
+    # 003 ¶1: "Department requests the Embassy present this demarche on a specific conventional arms transfer
+    # case": the parse reads the Department as the one requesting, so it is no party to the transfer
+    cable = extracted["07STATE159388"]
+    assert not any("Department" in _texts(t, "supplier") for t in _transfers(cable, 0))
+
+
+def test_goods_of_a_hypothesis_join_no_shipment(extracted):
+    # 003 ¶5: "we are extremely concerned that any military equipment, such as ammunition, transferred to
+    # Tehran could be diverted ...": said of any equipment, it adds nothing to the Chinese firm's container
+    cable = extracted["07STATE159388"]
+    second = next(t for t in _transfers(cable, 4) if "Chinese firm" in _texts(t, "supplier"))
+    assert "military equipment" not in _texts(second, "items")
+
+
+def test_goods_said_in_more_words_are_said_once(extracted):
+    # 003 ¶6: "stop the transfer of Chinese-origin arms to Iran"
+    cable = extracted["07STATE159388"]
+    transfer = next(t for t in _transfers(cable, 5) if "Chinese-origin" in t.evidence.text)
+    assert _texts(transfer, "items") == ["Chinese-origin arms"]
+    assert _texts(transfer, "recipient") == ["Iran"]
+
+
+def test_a_word_that_only_says_goods_gives_way_to_the_goods_named(extracted):
+    # 001 ¶1: "Chinese sales of dual-use material and items to Iran"; 002 ¶2: "the items sold by LIMMT to Shahid
+    # Bakeri Industrial Group" are the 3GFF-700 machine the paragraph names
+    (sales,) = _transfers(extracted["08BEIJING3400"], 0)
+    assert _texts(sales, "items") == ["dual-use material"]
+    limmt = next(t for t in _transfers(extracted["09BEIJING724"], 1) if "LIMMT" in _texts(t, "supplier"))
+    assert _texts(limmt, "items") == ["3GFF-700 cold flow forming machine"]
+
+
+def test_a_relative_clause_on_the_supplier_tells_another_trade(extracted):
+    # 003 ¶5: "The vessel was also booked in November to load one 40-foot container of unspecified cargo at Tianjin
+    # supplied by a Chinese firm that ships military cargoes to Iran via IRISL": where this container goes the
+    # sentence does not say; "to Iran" is where the firm ships in general
+    cable = extracted["07STATE159388"]
+    second = next(t for t in _transfers(cable, 4) if "one 40-foot container" in _texts(t, "quantity"))
+    assert _texts(second, "supplier") == ["Chinese firm"]
+    assert "Iran" not in _texts(second, "recipient")

@@ -78,7 +78,19 @@ def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: 
 
 def _inside(span: Span, offset: int, mentions: list[Mention], types: tuple[str, ...]) -> list[Mention]:
     start, end = offset + span.start, offset + span.end
-    return [m for m in mentions if m.type in types and start <= m.start and m.end <= end and not _REDACTED.fullmatch(m.text)]
+    found = [m for m in mentions if m.type in types and start <= m.start and m.end <= end and not _REDACTED.fullmatch(m.text)]
+    return [m for i, m in enumerate(found) if not (i and place_country(m, found[i - 1], "", offset, span))]
+
+
+def place_country(m: Mention, before: Mention, text: str, offset: int, span: Span | None = None) -> bool:
+    """"Bandar Abbas, Iran", "Castillon, Spain": a country right after a place (or a firm) says where it
+    is; it is no party or place of the transfer of its own.  ``text`` holds the mentions at ``offset`` (or
+    ``span`` the phrase both are in)."""
+    if m.type != "Country" or before.type not in ("Place", "Organization"):
+        return False
+    between = (span.text[before.end - offset - span.start : m.start - offset - span.start] if span is not None
+               else text[before.end - offset : m.start - offset])
+    return bool(re.fullmatch(r",\s*", between))
 
 
 def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Mention], kb: KnowledgeBase,
@@ -103,7 +115,8 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
         found = _inside(span, offset, mentions, ("Vessel", "Flight", "Organization"))
         return [("carrier", Argument.of(m)) for m in found if m.type != "Organization" or _airline(m, kb)]
     if role in PLACE_ROLES:
-        found = [m for m in _inside(span, offset, mentions, ("Place", "Country", "Organization")) if _not_marking(m, text, offset)]
+        found = [m for m in _inside(span, offset, mentions, ("Place", "Country", "Organization"))
+                 if _not_marking(m, text, offset) and not _qualifies_place(m, span, offset)]
         out = []
         for m in found:
             if m.type == "Organization":  # "from firm X": a party, not a place
@@ -138,6 +151,12 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
             and not _REDACTED.search(span.text):
         return [(role, Argument(span.text, None, "Organization"))]
     return []
+
+
+def _qualifies_place(m: Mention, span: Span, offset: int) -> bool:
+    """"from the Spanish port of Castillon": the demonym says whose the port is; the place is the port."""
+    head = offset + span.head_at
+    return m.attributes.get("role") == "adjective" and not (m.start <= head < m.end)
 
 
 def _possessor(m: Mention, found: list[Mention], text: str, offset: int) -> bool:

@@ -17,6 +17,7 @@ class Candidate:
     new_consignment: bool = False
     route_only: bool = False
     fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
+    cued: frozenset = frozenset()  # parties the rules placed by a role word ("by Iran"), not by position
 
 
 class Gathered:
@@ -106,12 +107,14 @@ def _item_identities(event: Event) -> set[str]:
     for x in event.values("items"):
         words = x.text.lower().split()
         out.add(x.key or (words[-1].rstrip("s") if words else ""))
-    return out - {""} - _ANY_GOODS
+    return out - {""} - _ANY_GOODS - _ANY_ARMS
 
 
 # Words that name goods without saying which: "the items sold by LIMMT" may be the machine of the next sentence
 _ANY_GOODS = {"item", "good", "product", "material", "commoditie", "equipment", "cargo", "shipment", "consignment",
               "technology", "component", "part", "supplie", "thing"}
+# Words that name arms without saying which: "Chinese weapons ... transferred to Iran" may be the arms just told
+_ANY_ARMS = {"weapon", "arm", "munition", "ammunition", "materiel"}
 
 
 def _add(into: Event, other: Event, *, fill_only: bool = False) -> None:
@@ -151,3 +154,20 @@ def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
         countries = _countries_of_bodies({a.key for a in values}, kb)
         if countries:
             event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries)]
+
+
+def prefer_named_goods(event: Event) -> None:
+    """"83 containers of cargo, including cartridges", "the items sold by LIMMT ... a forming machine": the
+    goods named say what moved; the word that only says there were goods is dropped beside them."""
+    named = [a for a in event.values("items") if not _vague(a)]
+    if named:
+        event.arguments["items"] = named
+
+
+def _vague(item: Argument) -> bool:
+    """Goods said without saying which: "items", "the cargo", "such goods"."""
+    words = [w.rstrip("s") for w in item.text.lower().split() if w not in _DETERMINERS]
+    return bool(words) and all(w in _ANY_GOODS for w in words)
+
+
+_DETERMINERS = {"the", "a", "an", "this", "these", "that", "those", "such", "some", "its", "their", "other"}

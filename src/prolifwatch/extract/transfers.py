@@ -3,9 +3,10 @@
 Two steps.  Each clause with a transfer word gives a candidate whose
 arguments are the mentions of the clause, their roles read from the words
 just before them ("via Beijing", "by LIMMT", "for Iran's DIO"), joined with
-the frame the dependency parse reads for its transfer word (``frames.py``):
-the parse adds the roles the cue words miss, goods outside the control lists,
-and rules out clauses whose grammar says no transfer happened.  Then the
+the frame the dependency parse reads for its transfer word (``frames.py``,
+joined in ``frame_join.py``): the parse adds the roles the cue words miss,
+goods outside the control lists, and rules out clauses whose grammar says no
+transfer happened.  Then the
 candidates of one paragraph are gathered: a cable paragraph usually tells one
 shipment over several sentences ("The vessel was booked ... The Iran Matin is
 scheduled to depart Tianjin ..."), so a candidate that takes up an earlier
@@ -15,33 +16,27 @@ standing alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
-from .event import TRANSFER_ROLES, Argument, Event, Evidence
-from .frame_events import frame_events, parsed, text_for_parser
+from .event import TRANSFER_ROLES, Argument, Event
+from .frame_events import parsed, place_country, text_for_parser
+from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, prefer_specific_parties
+from .gather import Candidate, Gathered, prefer_named_goods, prefer_specific_parties
 from .mention import Mention
 from .text import is_all_caps
 
 PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
 SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "destination", "origin")
+# "the IRISL merchant vessel", "IRISL (IRISL) vessel M/V ...": the shipping line carries
+_LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s+|container\s+)?"
+                               r"(?:vessels?|ships?|freighters?|tankers?)\b", re.I)
+# A relative clause after a party: "a Chinese firm that ships ..."
+_RELATIVE = re.compile(r",?\s(?:that|which|who)\s")
 # Where one clause of a sentence ends and the next may begin.
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s")
-
-
-@dataclass
-class Sentence:
-    text: str
-    offset: int  # of the sentence in the document
-    mentions: list[Mention]
-    evidence: Evidence
-    dates: object  # iterable of dates, looked for lazily
-    carried_vessel: Mention | None = None
-    # cue lists (cues.Words) none of whose words the sentence holds, known from its paragraph: not searched
-    lacks: frozenset = frozenset()
 
 
 def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: Cues, kb: KnowledgeBase,
@@ -55,12 +50,13 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     frames = _frames_of(sentences, by_rule, c, is_all_caps(text), parse)
     for number, sentence in enumerate(sentences):
         found = (_route(sentence, c, date_of) or _taken_up(sentence, c) if number not in by_rule
-                 else _candidates_of(sentence, by_rule[number], frames.get(number), c, kb, date_of))
+                 else candidates_of(sentence, by_rule[number], frames.get(number), c, kb, date_of))
         for candidate in found:
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
         prefer_specific_parties(event, kb)
+        prefer_named_goods(event)
         if _substantial(event):
             event.status = event.status or c.default_status
             event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
@@ -76,114 +72,37 @@ def _frames_of(sentences: list[Sentence], by_rule: dict[int, list[tuple[int, int
     if parse == "gaps":  # goods named, and a party missing: where the parse can add most for its cost
         numbers = [n for n in numbers if (any(m.type == "Item" for m in sentences[n].mentions)
                                           or c.goods.search(sentences[n].text)) and any(
-            not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n])]
+            not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n]
+            if cand is not None)]
     texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
     return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
 
 
-def _candidates_of(s: Sentence, by_rule: list[tuple[int, int, Candidate]], frames: list[Reading] | None, c: Cues,
-                   kb: KnowledgeBase, date_of) -> list[Candidate]:
-    """A sentence with a transfer word: the rules' candidates joined with its frames, or as they are
-    where it was not parsed (the gaps scope)."""
-    if frames is None:
-        for _, _, candidate in by_rule:
-            candidate.event.features = {"rules_only": 1.0}
-        return [candidate for _, _, candidate in by_rule]
-    return _joined(s, frames, by_rule, c, kb, date_of)
-
-
 def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: KnowledgeBase,
-                     date_of) -> list[tuple[int, int, Candidate]]:
-    """Candidates by the cue-word rules, one per clause, with the clause's span in the sentence."""
-    out = []
-    for start, end in _clauses(s.text, triggers, _subjects(s, c), c):
+                     date_of) -> list[tuple[int, int, Candidate | None]]:
+    """Candidates by the cue-word rules, one per clause, with the clause's span in the sentence; a clause
+    that speaks in general ("any ... could", "laws prohibit") comes with None: no frame in it is a transfer."""
+    out: list[tuple[int, int, Candidate | None]] = []
+    parties_end = [m.end - s.offset for m in s.mentions if m.type in PARTIES]
+    for start, end in _clauses(s.text, triggers, _subjects(s, c), c, parties_end):
         clause = s.text[start:end]
         if c.generic.search(clause):
+            out.append((start, end, None))
             continue
         ms = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end]
         trigger = next(t for t in triggers if start <= t.start() < end)
-        event = _clause_event(s, clause, start, ms, trigger.start() - start, c, kb)
-        if event is None:
+        found = _clause_event(s, clause, start, ms, trigger.start() - start, c, kb)
+        if found is None:
             continue
+        event, cued = found
         event.date, event.date_precision = date_of(s.dates)
         out.append((start, end, Candidate(
             event,
             refers_back=bool(c.refers_back.search(clause)),
             new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            cued=cued,
         )))
     return out
-
-
-def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Candidate]], c: Cues,
-            kb: KnowledgeBase, date_of) -> list[Candidate]:
-    """The frames' transfers joined with the rules' candidate of their clause (``_complete``); a rule
-    candidate whose clause the parse rules out (modal, negation, prohibition) is dropped, one whose
-    clause holds no frame is kept as the rules found it (its confidence says how far to trust it)."""
-    found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb)
-    out = []
-    for start, end, candidate in by_rule:
-        inside = [(event, r) for event, r in found if start <= r.trigger.start < end]
-        if not inside:
-            candidate.event.features = {"rules_only": 1.0}
-            out.append(candidate)
-            continue
-        kept = [(event, r) for event, r in inside if event is not None]
-        if not kept:
-            if any(r.drop for _, r in inside):
-                continue  # the grammar rules the clause out: a modal, a negation, a prohibition
-            candidate.event.features = {"rules_only": 1.0}
-            out.append(candidate)
-            continue
-        event, reading = max(kept, key=lambda pair: _overlap(pair[0], candidate.event))
-        reading.features["rules_agree"] = float(_overlap(event, candidate.event) > 0)
-        _complete(event, candidate.event)
-        event.status = candidate.event.status or event.status
-    for event, reading in found:
-        if event is None:
-            continue
-        if not event.values("carrier"):
-            carriers = [m for m in s.mentions if m.type in ("Vessel", "Flight")]
-            if not carriers and s.carried_vessel is not None:
-                carriers = [s.carried_vessel]
-            event.arguments["carrier"] = [Argument.of(m) for m in carriers]
-        if not event.values("quantity"):
-            event.arguments["quantity"] = [Argument.of(m) for m in s.mentions if m.type == "Quantity"][:1]
-        event.hedging = event.hedging or first(c.hedging, s.text)
-        event.date, event.date_precision = date_of(s.dates)
-        event.features = reading.features
-        out.append(Candidate(
-            event,
-            refers_back=bool(c.refers_back.search(s.text)),
-            new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
-        ))
-    return out
-
-
-def _complete(event: Event, rules: Event) -> None:
-    """The rules' event of the same clause over the parse's: where both read a role, the rules' value
-    (on dev the two orders score alike; on the seeds, where the rules were written, theirs is right more
-    often), the parse's where the rules read nothing, the goods of both."""
-    parties = ("supplier", "broker", "recipient", "end_user")
-    placed = {(a.key or a.text): role for role in parties for a in event.values(role)}
-    for role, values in rules.arguments.items():
-        if not values:
-            continue
-        if role == "items":  # goods both read: the rules' names, and what else the parse saw moving
-            said = " ".join(a.text.lower() for a in values)
-            event.arguments[role] = [*values, *(a for a in event.values(role) if a.text.lower() not in said)]
-            continue
-        # a party the parse placed keeps the parse's role ("Iran's efforts to obtain": Iran gets)
-        kept = [a for a in values if role not in parties or placed.get(a.key or a.text, role) == role]
-        if kept or role not in parties:
-            event.arguments[role] = kept
-
-
-def _overlap(a: Event, b: Event) -> int:
-    """How many argument values two events share (by key, else by text)."""
-    def values(e: Event) -> set[tuple[str, str]]:
-        return {(role, v.key or v.text.lower()) for role, vs in e.arguments.items() for v in vs}
-
-    return len(values(a) & values(b))
 
 
 def _subjects(s: Sentence, c: Cues) -> list[int]:
@@ -208,24 +127,31 @@ def _triggers(s: Sentence, c: Cues) -> list[re.Match]:
             if not any(a <= t.start() < b for a, b in spoiled + inside)]
 
 
-def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues) -> list[tuple[int, int]]:
+def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues,
+             parties_end: list[int] = ()) -> list[tuple[int, int]]:
     """Split at the last clause break between two triggers when a new subject
     follows it ("... to Iran, particularly given Iran's policy of providing
-    arms") or the rest speaks in general (", which ban any sale")."""
-    cuts = []
+    arms") or the rest speaks in general (", which ban any sale"); and before a
+    relative clause on a party, which tells what that party does elsewhere
+    ("supplied by a Chinese firm that ships military cargoes to Iran")."""
+    cuts = [r.start() for r in _RELATIVE.finditer(text, triggers[0].end())
+            if any(e <= r.start() and re.fullmatch(r"(?:\s+[\w-]+)?", text[e : r.start()]) for e in parties_end)]
     for before, after in zip(triggers, triggers[1:]):
+        if any(before.end() <= cut < after.start() for cut in cuts):
+            continue
         breaks = [b for b in _CLAUSE_BREAK.finditer(text, before.end(), after.start())]
         if not breaks:
             continue
         cut = breaks[-1]
         if any(cut.end() <= at < after.start() for at in subjects) or c.generic.search(text, cut.start(), after.end() + 40):
             cuts.append(cut.start())
-    bounds = [0, *cuts, len(text)]
+    bounds = [0, *sorted(set(cuts)), len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if any(a <= t.start() < b for t in triggers)]
 
 
 def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_at: int, c: Cues,
-                  kb: KnowledgeBase) -> Event | None:
+                  kb: KnowledgeBase) -> tuple[Event, frozenset] | None:
+    """The clause's transfer by the rules, and the parties a role word placed (see ``_assign_parties``)."""
     offset = s.offset + at
     items = [m for m in ms if m.type == "Item"]
     carriers = [m for m in ms if m.type in ("Vessel", "Flight")]
@@ -235,11 +161,11 @@ def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_
     args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c)
     args["carrier"] = [Argument.of(m) for m in carriers]
     args["quantity"] = [Argument.of(m) for m in ms if m.type == "Quantity"]
-    _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
+    cued = _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
     if not any(args.values()):
         return None
     status = first(c.status, clause) or first(c.status, s.text)
-    return Event("transfer", replace(s.evidence), args, status=status, hedging=first(c.hedging, s.text))
+    return Event("transfer", replace(s.evidence), args, status=status, hedging=first(c.hedging, s.text)), cued
 
 
 def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[Argument]:
@@ -252,7 +178,10 @@ def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[A
 
 
 def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int, c: Cues, kb: KnowledgeBase,
-                    args: dict[str, list[Argument]]) -> None:
+                    args: dict[str, list[Argument]]) -> frozenset:
+    """Fills the parties and places of ``args``; returns the identities of those a role word placed
+    ("by Iran", "to Syria"), as against those placed by where they stand."""
+    cued: set[str] = set()
     possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
     previous: tuple[Mention, str] | None = None  # for "to Iran and Syria"
     from_cue = False
@@ -277,11 +206,19 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         if _is_airline(m, after, kb):
             args["carrier"].append(Argument.of(m))
             continue
+        if i and place_country(m, ms[i - 1], clause, offset):
+            continue  # "Lattakia, Syria": where the port is, said with it
         group = c.group.match(after) if m.type == "Country" else None
         argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
         role = _role(before, m, c)
+        if role is not None:
+            cued.add(argument.key or argument.text)
         if role is None and previous and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", clause[previous[0].end - offset : local]):
             role = previous[1]
+            if (previous[0].key or previous[0].text) in cued:  # "by Iran and Syria": the cue is both's
+                cued.add(argument.key or argument.text)
+        if role is None and m.type in ("Place", "Country") and _in_after_recipient(before, previous, clause, m, offset, c):
+            role = "destination"  # "transfers of weapons to militants in Iraq": where the goods go
         if role is None:
             role = _positional_role(clause, m, offset, after, group, trigger_at, ms, c)
         if role == "origin" and re.search(r"\bfrom\W+(?:the\W+)?$", before, re.I):
@@ -301,6 +238,18 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
     if recipients & {a.key for a in args["supplier"]}:
         # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
         args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
+    return frozenset(cued)
+
+
+def _in_after_recipient(before: str, previous: tuple[Mention, str] | None, clause: str, m: Mention, offset: int,
+                        c: Cues) -> bool:
+    """"to the Taliban in Afghanistan", "to militants in Iraq": a place right after the recipient is where
+    the goods go."""
+    if previous is not None and previous[1] == "recipient" and \
+            re.fullmatch(r"\s+in\s+(?:the\s+)?", clause[previous[0].end - offset : m.start - offset]):
+        return True
+    group = re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?([\w-]+)\s+in\s+(?:the\s+)?$", before, re.I)
+    return bool(group and c.group.match(" " + group.group(1)))
 
 
 def _positional_role(clause: str, m: Mention, offset: int, after: str, group, trigger_at: int,
@@ -309,6 +258,8 @@ def _positional_role(clause: str, m: Mention, offset: int, after: str, group, tr
     if m.type == "Country" and c.origin_adjective.match(after):
         return "origin"  # "Chinese-origin arms"
     if m.type == "Country" and not group and _before_goods(after, m, ms, c):
+        if _transfer_word_soon(after, c):
+            return "supplier"  # "Chinese arms sales", "U.S. arms transfers": the seller, not where goods come from
         return "supplier_and_origin"  # "a North Korean cargo", "Chinese conventional arms"
     if group and re.match(r"\s+(?:firms?|compan|entit|suppliers?|manufacturers?)", after, re.I):
         return "supplier"  # "Chinese firms were supplying", "shipments by Chinese entities"
@@ -321,6 +272,12 @@ def _positional_role(clause: str, m: Mention, offset: int, after: str, group, tr
         if re.fullmatch(r"\w+\W*", between.strip(" ,")) or not between.strip(" ,"):
             return "recipient"
     return None
+
+
+def _transfer_word_soon(after: str, c: Cues) -> bool:
+    """A transfer word within the next three words ("Chinese arms sales", "Iranian arms shipments")."""
+    t = c.trigger.search(after[:40])
+    return t is not None and bool(re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", after[: t.start()]))
 
 
 def _before_goods(after: str, m: Mention, ms: list[Mention], c: Cues) -> bool:
@@ -354,7 +311,8 @@ def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:
     if m.type != "Organization":
         return False
     entity = kb.entity_by_id.get((m.key or "").removeprefix("entity:"))
-    return bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
+    return (bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
+            or bool(_LINE_BEFORE_SHIP.match(after)))
 
 
 def _role(before: str, m: Mention, c: Cues) -> str | None:
