@@ -95,6 +95,42 @@ ROWS = [
     pytest.param("10STATE15856 ¶8", "All states are required to prohibit the procurement of such items from Iran by "
                  "their nationals, or using their flag vessels or aircraft; whether or not such transfers originated in "
                  "the territory of Iran.", "procurement", {"drop": True}, id="dev-prohibit-procurement"),
+    # 10STATE15856 ¶2: the subject of "is interested in" buys (the supplier, "from Turkey", hangs on the last of
+    # the listed magazines, deeper than the walk over the frame's prepositions goes: not asked here)
+    pytest.param("10STATE15856 ¶2", "Specifically, Iran is interested in procuring Full Metal Jacket (FMJ) .38 caliber "
+                 "and wadcutter bullets; 40 mm automatic grenade launchers; 5.56 mm composite magazines (for M16 assault "
+                 "rifles), and 7.62 X 39 mm and 7.62 X 51 mm composite magazines from Turkey.",
+                 "procuring", {"recipient": ["Iran"], "items": ["Full Metal Jacket", "grenade launchers"],
+                               "status": "attempted"}, id="dev-interested-in-procuring"),
+    # 10ANKARA126 ¶2: a request for a delivery; the requester gets the goods
+    pytest.param("10ANKARA126 ¶2", "- Turkish requests for immediate delivery of AH-1W helicopters (para 15)", "delivery",
+                 {"recipient": ["Turkish"], "items": ["AH-1W helicopters"], "status": "attempted"},
+                 id="dev-request-for-delivery"),
+    # 09NEWDELHI2198 ¶16
+    pytest.param("09NEWDELHI2198 ¶16", "In the event EEUM compliance remains unresolved for the DPG, we ask that you "
+                 "consider raising the issue as an impediment to further defense sales - in particular the Indian Air "
+                 "Force requests for NVGs and Harpoon Missiles - both EEUM items.", "requests",
+                 {"recipient": ["Indian Air Force"], "items": ["NVGs", "Harpoon Missiles"], "status": "attempted"},
+                 id="dev-requests-for"),
+    # 07ABUDHABI1214 ¶14: leasing, under "interest in", is the lessee's
+    pytest.param("07ABUDHABI1214 ¶14", "The UAE has also expressed interest in leasing three E2-C Hawkeye AEW&C aircraft "
+                 "as a stop-gap measure until a permanent AEW&C aircraft is procured.", "leasing",
+                 {"recipient": ["UAE"], "items": ["E2-C Hawkeye AEW&C aircraft"], "status": "attempted"},
+                 id="dev-interest-in-leasing"),
+    # 08STATE18255 ¶3: "leases ... from" gets
+    pytest.param("08STATE18255 ¶3", "Three other airplanes in Blue Sky livery that were acquired over a year ago by "
+                 "Balli Group have gone into service with Mahan Air, which leases the planes from Blue Airways.",
+                 "leases", {"recipient": ["Mahan Air"], "supplier": ["Blue Airways"], "items": ["planes"]},
+                 id="dev-leases-from"),
+    # 10ANKARA126 ¶15: "taking delivery of": the subject receives
+    pytest.param("10ANKARA126 ¶15", "While SecDef should make no commitment, we should also explore whether we can "
+                 "persuade Taiwan to sell or lease some of its own AH-1W aircraft now that Taiwan is taking delivery of "
+                 "Apaches.", "delivery", {"recipient": ["Taiwan"], "items": ["Apaches"]}, id="dev-taking-delivery"),
+    # 07ABUDHABI1479 ¶13: "Letters of Request for": a request, its goods after "for"
+    pytest.param("07ABUDHABI1479 ¶13", "Three separate Letters of Request for additional weapons for their F-16s have "
+                 "been received, valued at over $800M.", "Request", {"items": ["additional weapons"],
+                                                                      "status": "attempted"},
+                 id="dev-letters-of-request"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "
@@ -127,8 +163,8 @@ ROWS = [
     # 10STATE17263 ¶26
     pytest.param("10STATE17263 ¶26", "North Korea has not conducted any tests of this missile, but the U.S. has said "
                  "that North Korea transferred 19 of these missiles to Iran.", "transferred",
-                 {"supplier": ["North Korea"], "recipient": ["Iran"], "items": ["missiles"], "status": "completed"},
-                 marks=known("'19 of these missiles': the number is read as the goods"), id="dev-number-of-goods"),
+                 {"supplier": ["North Korea"], "recipient": ["Iran"], "items": ["missiles"], "quantity": ["19"],
+                  "status": "completed"}, id="dev-number-of-goods"),
     # 10CAIRO181 ¶5
     pytest.param("10CAIRO181 ¶5", "MOD is also requesting USG approval to sell Iraq 140 M1A1 tanks manufactured in Egypt "
                  "under a co-production agreement.", "sell",
@@ -154,9 +190,7 @@ ROWS = [
     pytest.param("10STATE15856 ¶8", "-- We further understand that in September 2009, the Turkish companies Kolorkim "
                  "Kimya San and Mercan Tanitim were considering a deal to import nitrocellulose (NC) from Iran.",
                  "import", {"recipient": ["Kolorkim Kimya San", "Mercan Tanitim"], "supplier": ["Iran"],
-                            "items": ["nitrocellulose"]},
-                 marks=known("'a deal to import': the deal is read as the recipient, not the companies considering it"),
-                 id="dev-deal-to-import"),
+                            "items": ["nitrocellulose"]}, id="dev-deal-to-import"),
     # 10STATE15856 ¶8 (the same sentence as dev-prohibits-supplying, its third verb)
     pytest.param("10STATE15856 ¶8", "-- Turkey is also required to prevent the transfers from Iran as noted in UNSCR "
                  "1747, paragraph 5, which prohibits Iran from supplying, selling or transferring from its territory "

@@ -53,6 +53,10 @@ class FrameWords:
         self.party_nouns = lemmas(data["party_nouns"])
         self.not_party_heads = lemmas(data["not_party_heads"])
         self.prepositions: dict[str, dict[str, str]] = data["prepositions"]
+        self.documents = lemmas(data["documents"])
+        self.asks_for = lemmas(data["asks_for"])
+        self.two_way = lemmas(data["two_way"])
+        self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
 
     def direction(self, token) -> str | None:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -125,8 +129,31 @@ def readings(doc, words: FrameWords | None = None) -> list[Reading]:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and words.direction(token.head):
             continue  # "arms sales": one frame, the head's
+        if token.lemma_.lower() in words.two_way:
+            direction = _way_of(token, words)
         out.append(_read(token, direction, words))
     return out
+
+
+def _way_of(t, w: FrameWords) -> str:
+    """"leases the planes from Blue Airways", "interest in leasing three aircraft": the subject gets them."""
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
+        return "get"
+    up = t
+    for _ in range(3):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        if up.lemma_.lower() in w.seeking:
+            return "get"
+    return "give"
+
+
+def _document_head(t, w: FrameWords):
+    """"Letters of Request for weapons": the letter carries the request's phrases."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.documents:
+        return t.head.head
+    return None
 
 
 def _read(t, direction: str, w: FrameWords) -> Reading:
@@ -134,8 +161,9 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     r = Reading(Span(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower()), direction, noun)
     actor_role = "supplier" if direction == "give" else "recipient"
     goods_from: list = []
+    frame = (_document_head(t, w) if noun else None) or t
     if noun:
-        _noun_actor(t, r, actor_role, w)
+        _noun_actor(frame, r, actor_role, w)
     else:
         _verb_actor(t, r, actor_role, w, goods_from)
     # what moves, and the prepositions of the frame
@@ -145,19 +173,19 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     for o in objects:
         if lemma in w.object_is_recipient and withs and direction == "give":
             r.add("recipient", _party(o, w))
-        else:
+        elif not (lemma in w.asks_for and w.direction(o)):  # "requested the sale": a frame of its own, not goods
             goods_from.append(o)
     for c in t.children:
         if c.dep_ == "dative":
             r.add("recipient", _party(_pobj(c) or c, w))
     table = w.prepositions[direction]
-    for prep in _preps(t, w, goods_from):
+    for prep in _preps(frame, w, goods_from):
         role = table.get(prep.lower_)
         target = _pobj(prep)
         if role is None or target is None:
             continue
-        if role == "items" and prep.lower_ == "of" and prep.head.i != t.i:
-            continue  # "an overview of policy": "of" gives goods only after a transfer noun
+        if role == "items" and prep.lower_ in ("of", "for", "on") and prep.head.i != frame.i:
+            continue  # "an overview of policy", "weapons for their F-16s": goods only right after the frame's word
         if role in ("items",):
             if prep.lower_ == "with" and lemma not in w.object_is_recipient:
                 continue
@@ -195,16 +223,17 @@ def _verb_actor(t, r: Reading, actor_role: str, w: FrameWords, goods_from: list)
     subject, passive = _subject(t)
     if passive is not None:
         goods_from.append(passive)
-    if subject is not None:
-        r.add(actor_role, _party(subject, w))
+    for party in _with_named(subject):
+        r.add(actor_role, _party(party, w))
     for c in t.children:
         if c.dep_ == "agent":
-            r.add(actor_role, _party(_pobj(c), w) if _pobj(c) is not None else None)
+            for party in _with_named(_pobj(c)):
+                r.add(actor_role, _party(party, w))
     if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
         # "missiles sold by X", "parts that Iran sought": the noun is what moves, or who acts
         if t.tag_ == "VBN" or any(c.dep_ in _SUBJECTS for c in t.children):
             goods_from.append(t.head)
-        else:
+        elif _party_like(t.head, w) or subject is None and not _infinitival_relative(t):
             r.add(actor_role, _party(t.head, w))
 
 
@@ -227,16 +256,37 @@ def _subject(t):
                           and (c.pos_ == "PROPN" or c.text[:1].isupper())), None)
             if owner is not None:
                 return owner, passive  # "Iranian attempts to smuggle", "Iran's efforts to buy"
-        if at.dep_ in ("acl", "pcomp") and seen < 4:
-            # "made a request to buy", "expressed interest in purchasing": the one who made or expressed it buys
+        if (at.dep_ in ("acl", "pcomp") or _infinitival_relative(at)) and seen < 4:
+            # "made a request to buy", "expressed interest in purchasing", "is interested in procuring", "pursuing a
+            # deal to import": the one who made, expressed, is or pursues it buys
             up = at.head
-            while up.dep_ in ("prep", "pobj", "dobj", "obj") and up.head.i != up.i and up.pos_ != "VERB":
+            while up.dep_ in ("prep", "pobj", "dobj", "obj", "acomp") and up.head.i != up.i and up.pos_ != "VERB":
                 up = up.head
             if up.i != at.i and up.pos_ in ("VERB", "AUX"):
                 at = up
                 continue
         break
     return None, passive
+
+
+def _with_named(token) -> list:
+    """"the Turkish companies Kolorkim Kimya San and Mercan Tanitim": the party noun and the names set beside it."""
+    if token is None:
+        return []
+    named = [a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "NOUN"
+             for a in (c, *c.conjuncts)]
+    return [token, *named]
+
+
+def _infinitival_relative(t) -> bool:
+    """"a deal to import": a relative clause with "to" and no subject of its own."""
+    return t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+        and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in t.children)
+
+
+def _party_like(token, w: FrameWords) -> bool:
+    """A noun that can name who acts: a name, or a party noun ("the firm"), not "a deal" or "efforts"."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or token.lemma_.lower() in w.party_nouns
 
 
 def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
@@ -246,14 +296,23 @@ def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
         elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
             if c.pos_ == "PROPN" or c.ent_type_ or c.tag_ == "NNP" or c.text[:1].isupper():
                 r.add(actor_role, _party(c, w))  # "Chinese arms sales", "LIMMT shipments"
-            elif c.pos_ == "NOUN" and c.lemma_.lower() not in w.not_goods and c.lemma_.lower() not in w.party_nouns:
-                _goods(c, r, w)  # "missile shipment", "arms sales"
+            elif c.pos_ == "NOUN" and c.lemma_.lower() not in w.not_goods and c.lemma_.lower() not in w.party_nouns \
+                    and r.direction != "ask":
+                _goods(c, r, w)  # "missile shipment", "arms sales"; an "action request" asks for no goods
     head = t.head
+    asked = head.head if t.dep_ == "pobj" and head.dep_ == "prep" else None
+    if asked is not None and w.direction(asked) == "ask":
+        # "Turkish requests for immediate delivery of helicopters": who asks gets them
+        for c in asked.children:
+            if c.dep_ in ("poss", "compound", "amod") and c.i < asked.i and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+                r.add("recipient", _party(c, w))
     if t.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         subject, _ = _subject(head)
         if lemma in w.performs and subject is not None:
             r.add(actor_role, _party(subject, w))
+        elif lemma in w.asks_for and subject is not None and r.direction == "give":
+            r.add("recipient", _party(subject, w))  # "the GOT has requested the sale", "is taking delivery of"
         elif lemma in w.brokers and subject is not None:
             r.add("broker", _party(subject, w))
     if t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in w.brokers:
@@ -340,15 +399,17 @@ def _goods(token, r: Reading, w: FrameWords) -> None:
     """What moves: follow "part of an order of plates" to the plates; coordinated goods each."""
     seen = 0
     quantity = None
-    while token.lemma_.lower() in w.quantity_heads and seen < 3:
+    while (token.lemma_.lower() in w.quantity_heads or token.like_num) and seen < 3:  # "19 of these missiles"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         target = _pobj(of) if of is not None else None
         if target is None:
             break
         quantity = quantity or _phrase(token, w)
         token, seen = target, seen + 1
-    for node in [token, *[c for c in token.conjuncts if c.i > token.i]]:
+    for node in _listed(token):
         lemma = node.lemma_.lower()
+        if w.direction(node) and lemma not in w.quantity_heads:
+            continue  # "requests for immediate delivery of helicopters": the delivery is a frame of its own
         if node.pos_ == "PRON" or lemma in w.not_goods or node.lower_ in w.not_goods:
             r.features["not_goods"] = 1.0
             continue
@@ -364,3 +425,23 @@ def _goods(token, r: Reading, w: FrameWords) -> None:
             quantity = Span(n.idx, n.idx + len(n.text), n.text, n.lemma_)
     if quantity is not None and "quantity" not in r.roles:
         r.add("quantity", quantity)
+
+
+def _listed(token) -> list:
+    """The goods a phrase lists: coordinated ("plates and rods"), named after it ("equipment such as measuring
+    devices", "materials, including steel", "bullets; grenade launchers"), each once."""
+    out, stack = [], [token]
+    while stack and len(out) < 12:
+        node = stack.pop(0)
+        if node in out:
+            continue
+        out.append(node)
+        stack.extend(c for c in node.conjuncts if c.i > node.i)
+        for c in node.children:
+            if c.dep_ == "appos" and c.i > node.i and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
+                stack.append(c)  # "sodium perchlorate, a chemical precursor": a description, not more goods
+            elif c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(d.lower_ == "such" for d in c.children)):
+                target = _pobj(c)
+                if target is not None:
+                    stack.append(target)
+    return out
