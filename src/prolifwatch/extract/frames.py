@@ -54,6 +54,7 @@ class FrameWords:
         self.not_party_heads = lemmas(data["not_party_heads"])
         self.prepositions: dict[str, dict[str, str]] = data["prepositions"]
         self.documents = lemmas(data["documents"])
+        self.made_ready = lemmas(data["made_ready"])
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
@@ -149,6 +150,17 @@ def _way_of(t, w: FrameWords) -> str:
     return "give"
 
 
+def _made_ready(t, w: FrameWords) -> list:
+    """"graphite being readied for shipment to Ward", "the aircraft are intended for delivery to": the goods
+    are what is readied, awaited or intended for the transfer."""
+    verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ in ("dobj", "obj") else None
+    if verb is None or verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in w.made_ready:
+        return []
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ in ("nsubjpass",) or c.dep_ == "nsubj" and verb.pos_ == "ADJ"]
+
+
 def _document_head(t, w: FrameWords):
     """"Letters of Request for weapons": the letter carries the request's phrases."""
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.documents:
@@ -164,6 +176,8 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     frame = (_document_head(t, w) if noun else None) or t
     if noun:
         _noun_actor(frame, r, actor_role, w)
+        for g in _made_ready(t, w):
+            _goods(g, r, w)  # not a phrase of the frame: its own prepositions are not walked
     else:
         _verb_actor(t, r, actor_role, w, goods_from)
     # what moves, and the prepositions of the frame
@@ -171,7 +185,11 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     lemma = t.lemma_.lower()
     withs = [c for c in _preps(t, w) if c.lower_ == "with"]
     for o in objects:
-        if lemma in w.object_is_recipient and withs and direction == "give":
+        inner = next((c for c in o.children if c.dep_ in ("dobj", "obj")), None)
+        if inner is not None and o.pos_ == "PROPN" and direction == "give":
+            r.add("recipient", _phrase(o, w))  # "offered SHIG an ESIB receiver", parsed as the receiver below SHIG
+            goods_from.append(inner)
+        elif lemma in w.object_is_recipient and withs and direction == "give":
             r.add("recipient", _party(o, w))
         elif not (lemma in w.asks_for and w.direction(o)):  # "requested the sale": a frame of its own, not goods
             goods_from.append(o)
@@ -294,7 +312,9 @@ def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
         if c.dep_ == "poss":
             r.add(actor_role, _party(c, w))
         elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
-            if c.pos_ == "PROPN" or c.ent_type_ or c.tag_ == "NNP" or c.text[:1].isupper():
+            if any(ch.isdigit() for ch in c.text) and any(ch.isupper() for ch in c.text):
+                _goods(c, r, w)  # "the F-15SA transfer", "T-72 sales": a model, not a party
+            elif c.pos_ == "PROPN" or c.ent_type_ or c.tag_ == "NNP" or c.text[:1].isupper():
                 r.add(actor_role, _party(c, w))  # "Chinese arms sales", "LIMMT shipments"
             elif c.pos_ == "NOUN" and c.lemma_.lower() not in w.not_goods and c.lemma_.lower() not in w.party_nouns \
                     and r.direction != "ask":
