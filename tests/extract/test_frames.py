@@ -144,6 +144,11 @@ ROWS = [
     pytest.param("09TELAVIV1688 ¶1", "In that respect, the MOD proposed technical discussions in Washington on August 3 "
                  "to further discuss GOI concerns over the potential F-15SA transfer to Saudi Arabia.", "transfer",
                  {"recipient": ["Saudi Arabia"], "items": ["F-15SA"]}, id="dev-model-before-transfer"),
+    # 10STATE15856 ¶5: a transfer in a clause about "any foreign person" is about every such transfer
+    pytest.param("10STATE15856 ¶5", "(S) The Iran, North Korea, and Syria Nonproliferation Act (INKSNA): INKSNA "
+                 "authorizes sanctions against any foreign person that transfers to or from Iran, North Korea, or Syria "
+                 "goods, services, or technology controlled by multilateral control lists", "transfers", {"drop": True},
+                 id="dev-any-person-that-transfers"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "

@@ -227,7 +227,10 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
 
 
 def _generic_argument(t, w: FrameWords) -> bool:
-    """"to any Chinese manufacturer", "no weapons": a frame about every such transfer, not one."""
+    """"to any Chinese manufacturer", "no weapons", "all parties to whom the PRC sells", "any military equipment
+    transferred to Tehran": a frame about every such transfer, not one."""
+    if t.dep_ in ("relcl", "acl") and any(c.dep_ == "det" and c.lower_ in ("any", "no", "all") for c in t.head.children):
+        return True
     stack = [t]
     while stack:  # the frame's own phrases, not a clause hung on them ("resolutions, which ban any sale")
         node = stack.pop()
