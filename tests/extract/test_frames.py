@@ -149,6 +149,15 @@ ROWS = [
                  "authorizes sanctions against any foreign person that transfers to or from Iran, North Korea, or Syria "
                  "goods, services, or technology controlled by multilateral control lists", "transfers", {"drop": True},
                  id="dev-any-person-that-transfers"),
+    # 09NEWDELHI2198 ¶17: the phrases of an LOR hang on the verb that develops it; its developer asks
+    pytest.param("09NEWDELHI2198 ¶17", "The Indian Army is actively developing an LOR for 9,000 Javelin missiles.", "LOR",
+                 {"recipient": ["Indian Army"], "items": ["Javelin missiles"], "status": "attempted"},
+                 id="dev-developing-an-lor"),
+    # 08STATE93558 ¶1: "on the ... vessel" is the carrier
+    pytest.param("08STATE93558 ¶1", "This cargo was conveyed to Iran on the IRISL merchant vessel \"Iran Broojerdi\" and "
+                 "was consigned to companies associated with designated entities in Iran.", "conveyed",
+                 {"recipient": ["Iran"], "items": ["cargo"], "carrier": ["vessel"], "status": "completed"},
+                 id="dev-conveyed-on-vessel"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "

@@ -55,6 +55,7 @@ class FrameWords:
         self.prepositions: dict[str, dict[str, str]] = data["prepositions"]
         self.documents = lemmas(data["documents"])
         self.made_ready = lemmas(data["made_ready"])
+        self.answered = lemmas(data["answered"])
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
@@ -161,6 +162,17 @@ def _made_ready(t, w: FrameWords) -> list:
     return [c for c in verb.children if c.dep_ in ("nsubjpass",) or c.dep_ == "nsubj" and verb.pos_ == "ADJ"]
 
 
+def _verb_preps(t, r: Reading, w: FrameWords) -> list:
+    """"developing an LOR for 9,000 missiles", "made the shipment to Iran": the parser hangs the noun's phrase on
+    the verb that performs or asks for it; those after the noun are the frame's."""
+    verb = t.head
+    if t.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+        return []
+    if not (verb.lemma_.lower() in w.performs or r.direction == "ask" and verb.lemma_.lower() not in w.answered):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > t.i]
+
+
 def _document_head(t, w: FrameWords):
     """"Letters of Request for weapons": the letter carries the request's phrases."""
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.documents:
@@ -197,12 +209,13 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         if c.dep_ == "dative":
             r.add("recipient", _party(_pobj(c) or c, w))
     table = w.prepositions[direction]
-    for prep in _preps(frame, w, goods_from):
+    on_verb = _verb_preps(frame, r, w)
+    for prep in _preps(frame, w, goods_from) + on_verb:
         role = table.get(prep.lower_)
         target = _pobj(prep)
         if role is None or target is None:
             continue
-        if role == "items" and prep.lower_ in ("of", "for", "on") and prep.head.i != frame.i:
+        if role == "items" and prep.lower_ in ("of", "for", "on") and prep.head.i != frame.i and prep not in on_verb:
             continue  # "an overview of policy", "weapons for their F-16s": goods only right after the frame's word
         if role in ("items",):
             if prep.lower_ == "with" and lemma not in w.object_is_recipient:
@@ -332,8 +345,9 @@ def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
     if t.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         subject, _ = _subject(head)
-        if lemma in w.performs and subject is not None:
-            r.add(actor_role, _party(subject, w))
+        if (lemma in w.performs or r.direction == "ask" and lemma not in w.answered) and subject is not None \
+                and t.dep_ != "nsubjpass":
+            r.add(actor_role, _party(subject, w))  # "LIMMT completed the sale", "the Army is developing an LOR"
         elif lemma in w.asks_for and subject is not None and r.direction == "give":
             r.add("recipient", _party(subject, w))  # "the GOT has requested the sale", "is taking delivery of"
         elif lemma in w.brokers and subject is not None:
@@ -438,6 +452,8 @@ def _goods(token, r: Reading, w: FrameWords) -> None:
             continue
         if node.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             continue
+        if r.direction == "ask" and not _countable_goods(node):
+            continue  # "a request for a regional expert", "a tender for an assessment": a service, not goods
         phrase = _phrase(node, w)
         if phrase is None:
             continue
@@ -448,6 +464,12 @@ def _goods(token, r: Reading, w: FrameWords) -> None:
             quantity = Span(n.idx, n.idx + len(n.text), n.text, n.lemma_)
     if quantity is not None and "quantity" not in r.roles:
         r.add("quantity", quantity)
+
+
+def _countable_goods(token) -> bool:
+    """What a request asks for is goods when it is named, numbered or counted ("NVGs", "9,000 Javelin missiles",
+    "additional weapons"); a singular common noun is mostly a service ("an assessment", "a regional expert")."""
+    return token.pos_ == "PROPN" or token.tag_ in ("NNS", "NNPS") or any(ch.isdigit() for ch in token.text)
 
 
 def _listed(token) -> list:
