@@ -56,6 +56,7 @@ class FrameWords:
         self.documents = lemmas(data["documents"])
         self.made_ready = lemmas(data["made_ready"])
         self.answered = lemmas(data["answered"])
+        self.carried_only = lemmas(data["carried_only"])
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
@@ -230,6 +231,8 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     for g in goods_from:
         _goods(g, r, w)
     read_status(t, r, w)
+    if lemma in w.carried_only and not r.roles.get("carrier"):
+        r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
     if _generic_argument(t, w) and not r.denied:
         r.drop = r.drop or "generic"
     r.features.update(
