@@ -158,6 +158,15 @@ ROWS = [
                  "was consigned to companies associated with designated entities in Iran.", "conveyed",
                  {"recipient": ["Iran"], "items": ["cargo"], "carrier": ["vessel"], "status": "completed"},
                  id="dev-conveyed-on-vessel"),
+    # 07TELAVIV3515 ¶8: the agent of the coordinated passive verb ("purchased and used by") is the buyer
+    pytest.param("07TELAVIV3515 ¶8", "At least fifty percent of the vehicles in the Israeli presentation are purchased "
+                 "and used by the IRGC.", "purchased", {"recipient": ["IRGC"]}, id="dev-purchased-and-used-by"),
+    # 09STATE52348 ¶6: a participle before the noun: the noun is the goods
+    pytest.param("09STATE52348 ¶6", "IRISL also had an outstanding debt to SMAG for previously purchased deck cranes.",
+                 "purchased", {"items": ["deck cranes"]}, id="dev-purchased-deck-cranes"),
+    # 07ABUDHABI1214 ¶12: "convey" with no carrier passes on words
+    pytest.param("07ABUDHABI1214 ¶12", "The UAE has conveyed private frustration and displeasure with Syrian meddling in "
+                 "Lebanon", "conveyed", {"drop": True}, id="dev-conveyed-frustration"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "

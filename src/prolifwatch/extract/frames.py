@@ -174,6 +174,20 @@ def _verb_preps(t, r: Reading, w: FrameWords) -> list:
     return [c for c in verb.children if c.dep_ == "prep" and c.i > t.i]
 
 
+def _cut_trigger(r: Reading) -> None:
+    """"previously purchased deck cranes": the goods are what follows the transfer word."""
+    kept = []
+    for span in r.roles.get("items", []):
+        if span.start <= r.trigger.start < span.end:
+            rest = span.text[r.trigger.end - span.start :].lstrip()
+            if not rest:
+                continue
+            span = Span(span.end - len(rest), span.end, rest, span.head, span.proper, span.party_noun, span.head_at)
+        kept.append(span)
+    if "items" in r.roles:
+        r.roles["items"] = kept
+
+
 def _document_head(t, w: FrameWords):
     """"Letters of Request for weapons": the letter carries the request's phrases."""
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in w.documents:
@@ -230,6 +244,7 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
             r.add(role, _party(target, w) if role not in ("via", "destination", "origin") else _phrase(target, w))
     for g in goods_from:
         _goods(g, r, w)
+    _cut_trigger(r)
     read_status(t, r, w)
     if lemma in w.carried_only and not r.roles.get("carrier"):
         r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
@@ -262,10 +277,15 @@ def _verb_actor(t, r: Reading, actor_role: str, w: FrameWords, goods_from: list)
         goods_from.append(passive)
     for party in _with_named(subject):
         r.add(actor_role, _party(party, w))
-    for c in t.children:
-        if c.dep_ == "agent":
-            for party in _with_named(_pobj(c)):
-                r.add(actor_role, _party(party, w))
+    # "purchased and used by the IRGC": the agent of the coordinated passive verb is this one's too
+    agents = [c for c in t.children if c.dep_ == "agent"] or [
+        c for v in t.conjuncts if v.i > t.i and v.tag_ == "VBN" for c in v.children if c.dep_ == "agent"]
+    for c in agents:
+        for party in _with_named(_pobj(c)):
+            r.add(actor_role, _party(party, w))
+    if t.dep_ == "amod" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and t.i < t.head.i \
+            and not any(c.dep_ in _SUBJECTS + ("aux",) for c in t.children):
+        goods_from.append(t.head)  # "previously purchased deck cranes", "smuggled weapons"
     if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
         # "missiles sold by X", "parts that Iran sought": the noun is what moves, or who acts
         if t.tag_ == "VBN" or any(c.dep_ in _SUBJECTS for c in t.children):
