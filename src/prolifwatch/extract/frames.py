@@ -200,6 +200,10 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
             if prep.lower_ == "with" and lemma not in w.object_is_recipient:
                 continue
             goods_from.append(target)
+        elif role == "carrier" and target.lemma_.lower() == "behalf":
+            of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and pobj(of) is not None:  # "on behalf of SAPICO": for whom, not on what
+                r.add("end_user" if direction == "get" else "recipient", party(pobj(of), w))
         elif role == "carrier":
             r.add("carrier", phrase(target, w))
         elif role == "by" or (role == "supplier" and prep.lower_ == "by"):
