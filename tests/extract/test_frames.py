@@ -173,6 +173,11 @@ ROWS = [
                  "procure this graphite from XXXXXXXXXXXX on behalf of SAPICO.", "procure",
                  {"recipient": ["Ward"], "end_user": ["SAPICO"], "items": ["graphite"], "carrier": []},
                  id="dev-on-behalf-of"),
+    # 08ROME1530 ¶6: firms "capable of supplying" are not said to supply: the adjective gives no actor
+    pytest.param("08ROME1530 ¶6", "In particular he noted catalytic converters for refineries as a promising area for "
+                 "cooperation as Iran is dependent upon this foreign technology and only about seven firms worldwide are "
+                 "capable of supplying these parts.", "supplying", {"supplier": [], "items": ["parts"]},
+                 id="dev-capable-of-supplying"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "

@@ -286,6 +286,8 @@ def _subject(t):
             # deal to import": the one who made, expressed, is or pursues it buys
             up = at.head
             while up.dep_ in ("prep", "pobj", "dobj", "obj", "acomp") and up.head.i != up.i and up.pos_ != "VERB":
+                if up.dep_ == "acomp" and up.lemma_.lower() not in frame_words().seeking:
+                    break  # "firms are capable of supplying", "be cautious about requests to transfer": no actor
                 up = up.head
             if up.i != at.i and up.pos_ in ("VERB", "AUX"):
                 at = up
