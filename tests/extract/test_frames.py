@@ -31,7 +31,8 @@ def known(reason: str):
 
 
 # (source, sentence, trigger, expected reading)
-# expected: role -> texts each contained in one of the role's spans; "status"; "drop": True for no transfer.
+# expected: role -> texts each contained in one of the role's spans (an empty list: the role has no span);
+# "status"; "drop": True for no transfer.
 ROWS = [
     # --- the issue's hard cases
     pytest.param(ISSUE, "Members should not transfer arms to Venezuela.", "transfer", {"drop": True},
@@ -95,6 +96,88 @@ ROWS = [
     pytest.param("10STATE15856 ¶8", "All states are required to prohibit the procurement of such items from Iran by "
                  "their nationals, or using their flag vessels or aircraft; whether or not such transfers originated in "
                  "the territory of Iran.", "procurement", {"drop": True}, id="dev-prohibit-procurement"),
+    # 10STATE15856 ¶2: the subject of "is interested in" buys (the supplier, "from Turkey", hangs on the last of
+    # the listed magazines, deeper than the walk over the frame's prepositions goes: not asked here)
+    pytest.param("10STATE15856 ¶2", "Specifically, Iran is interested in procuring Full Metal Jacket (FMJ) .38 caliber "
+                 "and wadcutter bullets; 40 mm automatic grenade launchers; 5.56 mm composite magazines (for M16 assault "
+                 "rifles), and 7.62 X 39 mm and 7.62 X 51 mm composite magazines from Turkey.",
+                 "procuring", {"recipient": ["Iran"], "items": ["Full Metal Jacket", "grenade launchers"],
+                               "status": "attempted"}, id="dev-interested-in-procuring"),
+    # 10ANKARA126 ¶2: a request for a delivery; the requester gets the goods
+    pytest.param("10ANKARA126 ¶2", "- Turkish requests for immediate delivery of AH-1W helicopters (para 15)", "delivery",
+                 {"recipient": ["Turkish"], "items": ["AH-1W helicopters"], "status": "attempted"},
+                 id="dev-request-for-delivery"),
+    # 09NEWDELHI2198 ¶16
+    pytest.param("09NEWDELHI2198 ¶16", "In the event EEUM compliance remains unresolved for the DPG, we ask that you "
+                 "consider raising the issue as an impediment to further defense sales - in particular the Indian Air "
+                 "Force requests for NVGs and Harpoon Missiles - both EEUM items.", "requests",
+                 {"recipient": ["Indian Air Force"], "items": ["NVGs", "Harpoon Missiles"], "status": "attempted"},
+                 id="dev-requests-for"),
+    # 07ABUDHABI1214 ¶14: leasing, under "interest in", is the lessee's
+    pytest.param("07ABUDHABI1214 ¶14", "The UAE has also expressed interest in leasing three E2-C Hawkeye AEW&C aircraft "
+                 "as a stop-gap measure until a permanent AEW&C aircraft is procured.", "leasing",
+                 {"recipient": ["UAE"], "items": ["E2-C Hawkeye AEW&C aircraft"], "status": "attempted"},
+                 id="dev-interest-in-leasing"),
+    # 08STATE18255 ¶3: "leases ... from" gets
+    pytest.param("08STATE18255 ¶3", "Three other airplanes in Blue Sky livery that were acquired over a year ago by "
+                 "Balli Group have gone into service with Mahan Air, which leases the planes from Blue Airways.",
+                 "leases", {"recipient": ["Mahan Air"], "supplier": ["Blue Airways"], "items": ["planes"]},
+                 id="dev-leases-from"),
+    # 10ANKARA126 ¶15: "taking delivery of": the subject receives
+    pytest.param("10ANKARA126 ¶15", "While SecDef should make no commitment, we should also explore whether we can "
+                 "persuade Taiwan to sell or lease some of its own AH-1W aircraft now that Taiwan is taking delivery of "
+                 "Apaches.", "delivery", {"recipient": ["Taiwan"], "items": ["Apaches"]}, id="dev-taking-delivery"),
+    # 07ABUDHABI1479 ¶13: "Letters of Request for": a request, its goods after "for"
+    pytest.param("07ABUDHABI1479 ¶13", "Three separate Letters of Request for additional weapons for their F-16s have "
+                 "been received, valued at over $800M.", "Request", {"items": ["additional weapons"],
+                                                                      "status": "attempted"},
+                 id="dev-letters-of-request"),
+    # 09STATE53356 ¶6: the goods are what is readied for the shipment
+    pytest.param("09STATE53356 ¶6", "-- In December 2007, we informed you that four to five tons of graphite being "
+                 "readied for shipment to Ward had been removed from XXXXXXXXXXXX’s warehouse.", "shipment",
+                 {"recipient": ["Ward"], "items": ["graphite"], "quantity": ["four to five tons"]},
+                 id="dev-readied-for-shipment"),
+    # 08STATE18255 ¶2: what is intended for the delivery
+    pytest.param("08STATE18255 ¶2", "We have strong reason to believe the aircraft are intended for delivery to Iranian "
+                 "civil airline Mahan Air.", "delivery", {"recipient": ["Mahan Air"], "items": ["aircraft"],
+                                                         "status": "planned"}, id="dev-intended-for-delivery"),
+    # 09TELAVIV1688 ¶1: a model number before the transfer noun is the goods, not a party
+    pytest.param("09TELAVIV1688 ¶1", "In that respect, the MOD proposed technical discussions in Washington on August 3 "
+                 "to further discuss GOI concerns over the potential F-15SA transfer to Saudi Arabia.", "transfer",
+                 {"recipient": ["Saudi Arabia"], "items": ["F-15SA"]}, id="dev-model-before-transfer"),
+    # 10STATE15856 ¶5: a transfer in a clause about "any foreign person" is about every such transfer
+    pytest.param("10STATE15856 ¶5", "(S) The Iran, North Korea, and Syria Nonproliferation Act (INKSNA): INKSNA "
+                 "authorizes sanctions against any foreign person that transfers to or from Iran, North Korea, or Syria "
+                 "goods, services, or technology controlled by multilateral control lists", "transfers", {"drop": True},
+                 id="dev-any-person-that-transfers"),
+    # 09NEWDELHI2198 ¶17: the phrases of an LOR hang on the verb that develops it; its developer asks
+    pytest.param("09NEWDELHI2198 ¶17", "The Indian Army is actively developing an LOR for 9,000 Javelin missiles.", "LOR",
+                 {"recipient": ["Indian Army"], "items": ["Javelin missiles"], "status": "attempted"},
+                 id="dev-developing-an-lor"),
+    # 08STATE93558 ¶1: "on the ... vessel" is the carrier
+    pytest.param("08STATE93558 ¶1", "This cargo was conveyed to Iran on the IRISL merchant vessel \"Iran Broojerdi\" and "
+                 "was consigned to companies associated with designated entities in Iran.", "conveyed",
+                 {"recipient": ["Iran"], "items": ["cargo"], "carrier": ["vessel"], "status": "completed"},
+                 id="dev-conveyed-on-vessel"),
+    # 07TELAVIV3515 ¶8: the agent of the coordinated passive verb ("purchased and used by") is the buyer
+    pytest.param("07TELAVIV3515 ¶8", "At least fifty percent of the vehicles in the Israeli presentation are purchased "
+                 "and used by the IRGC.", "purchased", {"recipient": ["IRGC"]}, id="dev-purchased-and-used-by"),
+    # 09STATE52348 ¶6: a participle before the noun: the noun is the goods
+    pytest.param("09STATE52348 ¶6", "IRISL also had an outstanding debt to SMAG for previously purchased deck cranes.",
+                 "purchased", {"items": ["deck cranes"]}, id="dev-purchased-deck-cranes"),
+    # 07ABUDHABI1214 ¶12: "convey" with no carrier passes on words
+    pytest.param("07ABUDHABI1214 ¶12", "The UAE has conveyed private frustration and displeasure with Syrian meddling in "
+                 "Lebanon", "conveyed", {"drop": True}, id="dev-conveyed-frustration"),
+    # 08STATE23763 ¶7: "on behalf of" names the end user, not a carrier
+    pytest.param("08STATE23763 ¶7", "-- We understand that as of late January 2008, Ward was continuing its efforts to "
+                 "procure this graphite from XXXXXXXXXXXX on behalf of SAPICO.", "procure",
+                 {"recipient": ["Ward"], "end_user": ["SAPICO"], "items": ["graphite"], "carrier": []},
+                 id="dev-on-behalf-of"),
+    # 08ROME1530 ¶6: firms "capable of supplying" are not said to supply: the adjective gives no actor
+    pytest.param("08ROME1530 ¶6", "In particular he noted catalytic converters for refineries as a promising area for "
+                 "cooperation as Iran is dependent upon this foreign technology and only about seven firms worldwide are "
+                 "capable of supplying these parts.", "supplying", {"supplier": [], "items": ["parts"]},
+                 id="dev-capable-of-supplying"),
     # --- known failures
     # 07ABUDHABI1479 ¶10
     pytest.param("07ABUDHABI1479 ¶10", "The UAE has also provided UAE-manufactured pistols (Caracal) and ammunition to "
@@ -121,14 +204,12 @@ ROWS = [
                  "Company offered SHIG an ESIB model electromagnetic interference test receiver and spectrum analyzer "
                  "manufactured by Rohde & Schwarz.", "offered",
                  {"supplier": ["Heydari Ofogh Sanat Anvar Company"], "recipient": ["SHIG"], "items": ["test receiver"],
-                  "status": "offered"},
-                 marks=known("double object: SHIG is read as the goods and the test receiver is lost"),
-                 id="dev-offered-double-object"),
+                  "status": "offered"}, id="dev-offered-double-object"),
     # 10STATE17263 ¶26
     pytest.param("10STATE17263 ¶26", "North Korea has not conducted any tests of this missile, but the U.S. has said "
                  "that North Korea transferred 19 of these missiles to Iran.", "transferred",
-                 {"supplier": ["North Korea"], "recipient": ["Iran"], "items": ["missiles"], "status": "completed"},
-                 marks=known("'19 of these missiles': the number is read as the goods"), id="dev-number-of-goods"),
+                 {"supplier": ["North Korea"], "recipient": ["Iran"], "items": ["missiles"], "quantity": ["19"],
+                  "status": "completed"}, id="dev-number-of-goods"),
     # 10CAIRO181 ¶5
     pytest.param("10CAIRO181 ¶5", "MOD is also requesting USG approval to sell Iraq 140 M1A1 tanks manufactured in Egypt "
                  "under a co-production agreement.", "sell",
@@ -154,9 +235,7 @@ ROWS = [
     pytest.param("10STATE15856 ¶8", "-- We further understand that in September 2009, the Turkish companies Kolorkim "
                  "Kimya San and Mercan Tanitim were considering a deal to import nitrocellulose (NC) from Iran.",
                  "import", {"recipient": ["Kolorkim Kimya San", "Mercan Tanitim"], "supplier": ["Iran"],
-                            "items": ["nitrocellulose"]},
-                 marks=known("'a deal to import': the deal is read as the recipient, not the companies considering it"),
-                 id="dev-deal-to-import"),
+                            "items": ["nitrocellulose"]}, id="dev-deal-to-import"),
     # 10STATE15856 ¶8 (the same sentence as dev-prohibits-supplying, its third verb)
     pytest.param("10STATE15856 ¶8", "-- Turkey is also required to prevent the transfers from Iran as noted in UNSCR "
                  "1747, paragraph 5, which prohibits Iran from supplying, selling or transferring from its territory "
@@ -190,6 +269,8 @@ def test_reading(source, sentence, trigger, expected):
             assert r.status == texts
             continue
         spans = [s.text.lower() for s in r.roles.get(role, [])]
+        if not texts:
+            assert not spans, f"{role} read: {spans}"
         for text in texts:
             assert any(text.lower() in s for s in spans), f"{role} {text!r} not in {spans}"
 
