@@ -29,6 +29,7 @@ _NOUN_PHRASE = ("compound", "amod", "nmod", "poss", "flat", "nummod", "punct", "
 _PRONOUN_PARTIES = {"we", "us", "i", "you", "he", "she", "they", "them", "him", "her", "me"}
 _RESOLVED = {"he", "she", "him", "her"}
 _PROMISE = {"will", "would", "shall", "'ll", "wo"}
+_SPEAKERS = {"he", "she", "we", "they", "i", "it"}
 _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "side", "delegation", "embassy",
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
@@ -51,6 +52,11 @@ class ActionWords:
         self.request_objects = frozenset(data["request_objects"])
         self.not_parties = frozenset(data["not_parties"])
         self.our_side = frozenset(w.lower() for w in data["our_side"])
+        self.statement_verbs = frozenset(data["statement_verbs"])
+        self.instructing = frozenset(data["instructing"])
+        self.concerns = frozenset(data["expressed"]["concern"])
+        self.willing = frozenset(data["expressed"]["willing"])
+        self.answer_cues = tuple(data["answer_cues"])
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +86,8 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event
 
 def _addressed(actions: list[Event]) -> list[Event]:
     """What is said without saying to whom is said to the other side of the paragraph's
-    exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action."""
+    exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action.
+    What they say is a response only after an act of ours in the paragraph."""
     w = action_words()
     ours, theirs = [], []
     for a in actions:
@@ -90,7 +97,12 @@ def _addressed(actions: list[Event]) -> list[Event]:
                 if arg not in side:
                     side.append(arg)
     out = []
+    answered = False  # a plain "X said" of theirs is a response only to an act of ours before it
     for a in actions:
+        plain = a.features.get("plain") and not a.features.get("ours")
+        answered = answered or bool(a.features.get("ours"))
+        if plain and not answered:
+            continue
         if not a.features.get("said") or a.values("counterpart"):
             out.append(a)
             continue
@@ -112,7 +124,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         lemma = token.lemma_.lower()
         if lemma not in w.kind_of and lemma not in w.reporting:
             continue
-        if not _fits(token, lemma, w):
+        if not _fits(token, lemma, w) or _reported_within(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
@@ -121,17 +133,20 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         imperative = not actor_tokens and _imperative(token)
         if imperative:
             actor = [Argument("Post", None, "Role")]
+        ours = any(_ours(a.text, w) for a in actor)
         if lemma in w.reporting:
             if not actor:
                 continue
-            kind = _said_kind(token, actor, w, s.text)
+            kind = _said_kind(token, ours, bool(counterpart_tokens), w, s.text)
         else:
             kind = w.kind_of[lemma]
-            if kind == "demarche" and lemma == "express" and _object_lemma(token) in ("willingness", "readiness"):
-                kind = "assurance"
-            elif lemma in ("urge", "encourage") and (not any(_ours(a.text, w) for a in actor) or _asks_for(token)):
+            if lemma == "express":
+                kind = _expressed_kind(token, w)
+            elif lemma in ("urge", "encourage") and (not ours or _asks_for(token)):
                 kind = "request"  # they urge us to act; we urge them to share what they know
-        if not actor and not counterpart:
+            elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
+                kind = None  # "Sokolov stressed the need for ...": their view, said to no one
+        if kind is None or (not actor and not counterpart):
             continue
         if _negated(token) and kind != "denial":
             continue
@@ -143,8 +158,9 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         event = Event("diplomatic_action", s.evidence, args, kind=kind,
                       confidence=0.6 if actor and counterpart else 0.4)
         event.features = {"lemma": lemma, "said": lemma in w.reporting, "actor": bool(actor),
-                          "counterpart": bool(counterpart), "imperative": imperative,
-                          "ours": any(_ours(a.text, w) for a in actor), "dep": token.dep_}
+                          "counterpart": bool(counterpart), "imperative": imperative, "ours": ours,
+                          "dep": token.dep_, "plain": lemma in w.reporting and kind == "response"
+                          and not counterpart and not _answers(s.text, w)}
         out.append(event)
     return out
 
@@ -163,6 +179,23 @@ def _fits(token, lemma: str, w: ActionWords) -> bool:
     if lemma == "press" and token.pos_ != "VERB":
         return False
     return True
+
+
+def _reported_within(token, w: ActionWords) -> bool:
+    """A verb inside what another action verb reports ("Russia asked if the U.S. was saying",
+    "he said he appreciated Rood raising this issue") is told of, not done, in this sentence:
+    the governing verb is the act."""
+    child, head = token, token.head
+    clause = False
+    while head.i != child.i:  # spaCy makes a new Token object each time: compare positions
+        clause = clause or child.dep_ in ("ccomp", "pcomp", "advcl")
+        lemma = head.lemma_.lower()
+        if clause and head.pos_ == "VERB" and (lemma in w.kind_of or lemma in w.reporting):
+            # "Washington requests that Embassy Beijing demarche ... and urge China": the
+            # instruction's act is the one requested
+            return lemma not in w.instructing
+        child, head = head, head.head
+    return False
 
 
 def _object_lemma(token) -> str | None:
@@ -277,19 +310,48 @@ def _imperative(token) -> bool:
                                                         and first.tag_ == "VB"))
 
 
-def _said_kind(token, actor: list[Argument], w: ActionWords, text: str) -> str:
-    if any(_ours(a.text, w) for a in actor):
-        return "demarche"
-    lower = text.lower()
-    if "in response" in lower or "responding" in lower or "when asked" in lower or "asked about" in lower:
+def _said_kind(token, ours: bool, addressed: bool, w: ActionWords, text: str) -> str | None:
+    """The act a verb of saying reports: a reply when the sentence says it answers; what
+    is said asking for action or promising it; our side telling the other side something
+    ("we informed you that", "Rood told AFM He that") is a démarche, our side saying
+    something to no one named is no act; theirs is a response (without an addressee, kept
+    only where the paragraph holds our side's act, see ``_addressed``)."""
+    if _answers(text, w):
         return "response"
     said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
-    if any(t.lower_ in _WISH and t.dep_ in ("aux", "ROOT", "ccomp") or t.lemma_.lower() in ("ask", "request", "want", "hope")
-           for t in said):
+    wish = any(t.lower_ in _WISH and t.dep_ in ("aux", "ROOT", "ccomp") for t in said)
+    if ours:
+        if _promises(said):
+            return "assurance"
+        return "demarche" if wish or addressed else None
+    if wish or any(t.lemma_.lower() in ("ask", "request", "want", "hope") for t in said):
         return "request"
-    if any(t.lower_ in _PROMISE and t.dep_ == "aux" for t in said):
+    return "assurance" if _promises(said) else "response"
+
+
+def _answers(text: str, w: ActionWords) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in w.answer_cues)
+
+
+def _promises(said: list) -> bool:
+    """A promise: "will"/"would" on a verb whose subject is the speaker ("he would convey", "China
+    will continue"), not on another's ("Iran will continue to be irresponsible" is a view)."""
+    for t in said:
+        if t.lower_ in _PROMISE and t.dep_ == "aux":
+            subject = next((ch for ch in t.head.children if ch.dep_ in _SUBJECT), None)
+            if subject is not None and (subject.lower_ in _SPEAKERS or subject.ent_type_ in ("GPE", "NORP")):
+                return True
+    return False
+
+
+def _expressed_kind(token, w: ActionWords) -> str | None:
+    """"expressed concern" is a démarche, "expressed willingness" an assurance; "expressed
+    interest/appreciation/hope" is no act.  In "the concerns expressed by X" the noun is the head."""
+    what = token.head.lemma_.lower() if token.dep_ == "acl" else _object_lemma(token)
+    if what in w.willing:
         return "assurance"
-    return "response"
+    return "demarche" if what in w.concerns else None
 
 
 def _asks_for(token) -> bool:
