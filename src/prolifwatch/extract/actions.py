@@ -19,6 +19,7 @@ import yaml
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
+from .talking_points import addressed, speaks_for_office
 
 DATA = resources.files(__package__) / "data"
 
@@ -64,8 +65,9 @@ def action_words() -> ActionWords:
     return ActionWords(yaml.safe_load((DATA / "actions.yaml").read_text(encoding="utf-8")))
 
 
-def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event]:
-    """The actions of a paragraph's sentences (``transfers.Sentence``), in order."""
+def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: str | None = None) -> list[Event]:
+    """The actions of a paragraph's sentences (``transfers.Sentence``), in order; ``instructed``:
+    the office the cable instructs to act (``talking_points.instructed_office``), if any."""
     from .frame_events import parsed, text_for_parser  # the parser is loaded only where a cue word is
 
     numbers = [n for n, s in enumerate(sentences) if c.any_diplomatic not in s.lacks and c.any_diplomatic.search(s.text)]
@@ -77,7 +79,7 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event
     last_person: Mention | None = None
     for n, s in enumerate(sentences):
         if n in docs:
-            out.extend(actions_in_sentence(s, docs[n], c, last_person))
+            out.extend(actions_in_sentence(s, docs[n], c, last_person, instructed))
         people = [m for m in s.mentions if m.type == "Person"]
         if people:
             last_person = people[-1]
@@ -114,7 +116,8 @@ def _addressed(actions: list[Event]) -> list[Event]:
     return out
 
 
-def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> list[Event]:
+def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
+                        instructed: str | None = None) -> list[Event]:
     w = action_words()
     out: list[Event] = []
     seen = set()
@@ -133,6 +136,12 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         imperative = not actor_tokens and _imperative(token)
         if imperative:
             actor = [Argument("Post", None, "Role")]
+        you = addressed(s.text) if instructed else None
+        if instructed and (imperative or you and speaks_for_office(token, [a.text for a in actor])):
+            # a talking point: "we" speak to "you" through the office told to deliver it (where
+            # the host is named in the third person, "we" is Washington telling Post its aims)
+            actor = [Argument(instructed, None, "Role")]
+            counterpart = counterpart or ([Argument(you, None, "Pronoun")] if you else [])
         ours = any(_ours(a.text, w) for a in actor)
         if lemma in w.reporting:
             if not actor:

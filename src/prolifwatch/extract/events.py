@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..knowledge import KnowledgeBase
 from ..model import Document
 from .actions import actions_in_paragraph
+from .talking_points import instructed_office
 from .cue_actions import action_in_sentence
 from .components import Passage, by_paragraph
 from .confidence import confidence
@@ -43,6 +44,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     c = cues()
     grouped = by_paragraph(mentions)
     kept = _unchanged(grouped, *earlier) if earlier else {}
+    instructed = instructed_office("\n".join(p.text for p in passages))  # who delivers the talking points
     events: list[Event] = []
     for p in passages:
         if p.index in kept:
@@ -62,7 +64,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
-        found = (actions_in_paragraph(told, c, is_all_caps(p.text)) if parse == "all"
+        found = (actions_in_paragraph(told, c, is_all_caps(p.text), instructed) if parse == "all"
                  else [a for s in told if (a := action_in_sentence(s, c))]) if may_act else []
         for action in found:
             action.date, action.date_precision = _event_date(dates[action.evidence.start])
