@@ -55,6 +55,8 @@ class ActionWords:
         self.our_side = frozenset(w.lower() for w in data["our_side"])
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
+        self.questions = frozenset(data["questions"]["verbs"])
+        self.question_words = frozenset(data["questions"]["words"])
         self.concerns = frozenset(data["expressed"]["concern"])
         self.willing = frozenset(data["expressed"]["willing"])
         self.answer_cues = tuple(data["answer_cues"])
@@ -187,7 +189,24 @@ def _fits(token, lemma: str, w: ActionWords) -> bool:
         return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") for ch in token.children)
     if lemma == "press" and token.pos_ != "VERB":
         return False
+    if lemma in w.questions:
+        return not _question(token, w)
     return True
+
+
+def _question(token, w: ActionWords) -> bool:
+    """"asked whether/how/about ...": a question put to no one named, asking for a view in a
+    discussion; not a request for action or information ("asked for", "asked that", "asked X
+    to", and a question put to someone: "PolOff asked Botwe about the seizure")."""
+    if any(ch.dep_ in ("xcomp", "dobj", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
+           for ch in token.children):
+        return False
+    for ch in token.children:
+        if ch.dep_ == "prep" and ch.lower_ == "about":
+            return True
+        if ch.dep_ == "ccomp" and any(t.lower_ in w.question_words and t.i < ch.i for t in ch.subtree):
+            return True
+    return False
 
 
 def _reported_within(token, w: ActionWords) -> bool:
