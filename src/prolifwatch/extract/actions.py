@@ -55,6 +55,11 @@ class ActionWords:
         self.our_side = frozenset(w.lower() for w in data["our_side"])
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
+        self.promise_to = frozenset(data["promise_to"])
+        self.goods_acts = frozenset(data["goods_acts"])
+        self.wished = frozenset(data["wished"])
+        self.ours_only = frozenset(data["ours_only"])
+        self.shared_objects = frozenset(data["shared_objects"])
         self.questions = frozenset(data["questions"]["verbs"])
         self.question_words = frozenset(data["questions"]["words"])
         self.concerns = frozenset(data["expressed"]["concern"])
@@ -155,6 +160,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = _expressed_kind(token, w)
             elif lemma in ("urge", "encourage") and (not ours or _asks_for(token)):
                 kind = "request"  # they urge us to act; we urge them to share what they know
+            elif lemma in w.ours_only and not ours:
+                kind = None
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
         if kind is None or (not actor and not counterpart):
@@ -186,11 +193,18 @@ def _fits(token, lemma: str, w: ActionWords) -> bool:
     if lemma == "present":
         return obj in w.raise_objects or obj in ("paper", "non-paper", "demarche", "letter", "information", "evidence")
     if lemma == "seek":
-        return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") for ch in token.children)
+        return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() not in w.goods_acts
+                                               for ch in token.children)  # "sought to purchase" is procurement
     if lemma == "press" and token.pos_ != "VERB":
         return False
     if lemma in w.questions:
         return not _question(token, w)
+    if lemma in w.promise_to:  # "offered to raise the issue", not "offered to sell"
+        return any(ch.dep_ == "xcomp" and ch.lemma_.lower() not in w.goods_acts for ch in token.children)
+    if lemma in w.wished:  # "would appreciate any information"
+        return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in token.children)
+    if lemma in w.ours_only:  # "we shared with Indian officials information indicating"
+        return obj in w.shared_objects
     return True
 
 
@@ -363,12 +377,12 @@ def _answers(text: str, w: ActionWords) -> bool:
 
 
 def _promises(said: list) -> bool:
-    """A promise: "will"/"would" on a verb whose subject is the speaker ("he would convey", "China
-    will continue"), not on another's ("Iran will continue to be irresponsible" is a view)."""
+    """A promise: "will"/"would" on a verb whose subject is the speaker or a party ("he would
+    convey", "Ukraine would look into"), not on a thing ("the test would constitute a threat")."""
     for t in said:
         if t.lower_ in _PROMISE and t.dep_ == "aux":
             subject = next((ch for ch in t.head.children if ch.dep_ in _SUBJECT), None)
-            if subject is not None and (subject.lower_ in _SPEAKERS or subject.ent_type_ in ("GPE", "NORP")):
+            if subject is not None and (subject.lower_ in _SPEAKERS or subject.pos_ == "PROPN"):
                 return True
     return False
 
