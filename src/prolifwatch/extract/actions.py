@@ -11,6 +11,7 @@ Instructions without a subject ("Urge host governments to ...") are Post's.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -230,7 +231,8 @@ def _reported_within(token, w: ActionWords) -> bool:
     child, head = token, token.head
     clause = False
     while head.i != child.i:  # spaCy makes a new Token object each time: compare positions
-        clause = clause or child.dep_ in ("ccomp", "pcomp", "advcl")
+        # what is said, asked or promised ("asked Saif to explain", "offered to raise the issue")
+        clause = clause or child.dep_ in ("ccomp", "pcomp", "advcl", "xcomp")
         lemma = head.lemma_.lower()
         if clause and head.pos_ == "VERB" and (lemma in w.kind_of or lemma in w.reporting):
             # "Washington requests that Embassy Beijing demarche ... and urge China": the
@@ -329,6 +331,8 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
             return Argument.of(person) if person else None
         return Argument(token.text, None, "Pronoun")
     start, end = _span(token)
+    start += _paragraph_head(s.text[start:end])
+    start -= _title_before(s.text[:start])
     text = s.text[start:end].strip()
     if not text:
         return None
@@ -341,6 +345,22 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
             or c.actor_role.search(text):
         return Argument(text, "role:" + text.lower(), "Role")
     return None
+
+
+_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*")
+_TITLE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}/)+(?:[A-Z][A-Za-z]{0,4}\s?)?$")
+
+
+def _paragraph_head(text: str) -> int:
+    """Length of a paragraph head the parse took into a name ("¶31. (S) The U.S.", "16.(S) Rood")."""
+    m = _HEAD.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def _title_before(before: str) -> int:
+    """Length of a slashed title the parse split from a name ("A/S" of "A/S Shapiro")."""
+    m = _TITLE.search(before)
+    return len(m.group()) if m else 0
 
 
 def _imperative(token) -> bool:
