@@ -9,10 +9,13 @@ paragraph's transfer when the paragraph tells of only one, else none is said.
 """
 from __future__ import annotations
 
+import re
+
 from .event import Event
 
 ANSWERS = ("response", "assurance", "denial")
 _NAMING_ROLES = ("items", "supplier", "recipient", "end_user", "carrier", "broker")
+_WEIGHT = {"items": 2}
 
 
 def link_actions(actions: list[Event], transfers: list[Event], first_index: int | None) -> None:
@@ -32,18 +35,23 @@ def link_actions(actions: list[Event], transfers: list[Event], first_index: int 
 
 
 def _named(action: Event, transfers: list[Event]) -> int | None:
-    """The position of the transfer the action's sentence tells of or names most, if any."""
+    """The position of the transfer the action's sentence tells of, or names most: goods count
+    twice a party, as one party often has several transfers in a paragraph."""
     ev = action.evidence
-    text = ev.text.lower()
-    best, best_hits = None, 0
+    best, best_score = None, 0
     for n, t in enumerate(transfers):
-        if t.evidence.start < ev.end and ev.start < t.evidence.end:
+        if t.evidence.paragraph == ev.paragraph and t.evidence.start < ev.end and ev.start < t.evidence.end:
             return n  # the same sentence tells of both
-        hits = sum(1 for role in _NAMING_ROLES for arg in t.values(role)
-                   if len(arg.text) > 2 and arg.text.lower() in text)
-        if hits > best_hits:
-            best, best_hits = n, hits
+        score = sum(_WEIGHT.get(role, 1) for role in _NAMING_ROLES for arg in t.values(role)
+                    if _says(ev.text, arg.text))
+        if score > best_score:
+            best, best_score = n, score
     return best
+
+
+def _says(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as whole words ("Iran" is not in "Iranian")."""
+    return len(name) > 2 and re.search(r"\b" + re.escape(name) + r"\b", text, re.I) is not None
 
 
 def _only(transfers: list[Event], first_index: int | None) -> int | None:
