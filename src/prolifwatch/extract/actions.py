@@ -57,6 +57,8 @@ class ActionWords:
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
         self.promise_to = frozenset(data["promise_to"])
+        self.noun_kinds = {n: kind for kind, ns in data["nouns"]["kinds"].items() for n in ns}
+        self.light_verbs = frozenset(data["nouns"]["light_verbs"])
         self.goods_acts = frozenset(data["goods_acts"])
         self.wished = frozenset(data["wished"])
         self.ours_only = frozenset(data["ours_only"])
@@ -130,12 +132,15 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     out: list[Event] = []
     seen = set()
     for token in doc:
-        if token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
+        noun_kind = _noun_act(token, w)
+        if noun_kind:  # "AFM He repeated assurances", "we have made requests": the verb does the act
+            token = token.head
+        elif token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in w.kind_of and lemma not in w.reporting:
+        if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not _fits(token, lemma, w)):
             continue
-        if not _fits(token, lemma, w) or _reported_within(token, w):
+        if _reported_within(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
@@ -151,7 +156,9 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
             actor = [Argument(instructed, None, "Role")]
             counterpart = counterpart or ([Argument(you, None, "Pronoun")] if you else [])
         ours = any(_ours(a.text, w) for a in actor)
-        if lemma in w.reporting:
+        if noun_kind:
+            kind = noun_kind
+        elif lemma in w.reporting:
             if not actor:
                 continue
             kind = _said_kind(token, ours, bool(counterpart_tokens), w, s.text)
@@ -222,6 +229,14 @@ def _question(token, w: ActionWords) -> bool:
         if ch.dep_ == "ccomp" and any(t.lower_ in w.question_words and t.i < ch.i for t in ch.subtree):
             return True
     return False
+
+
+def _noun_act(token, w: ActionWords) -> str | None:
+    """The kind of an act named by a noun that a light verb governs ("repeated assurances",
+    "made numerous follow-up requests", "delivered demarches"), else None."""
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.lemma_.lower() not in w.light_verbs:
+        return None
+    return w.noun_kinds.get(token.lemma_.lower())
 
 
 def _reported_within(token, w: ActionWords) -> bool:
@@ -347,12 +362,13 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
     return None
 
 
-_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*")
+_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*")
 _TITLE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}/)+(?:[A-Z][A-Za-z]{0,4}\s?)?$")
 
 
 def _paragraph_head(text: str) -> int:
-    """Length of a paragraph head the parse took into a name ("¶31. (S) The U.S.", "16.(S) Rood")."""
+    """Length of a paragraph head or bullet the parse took into a name ("¶31. (S) The U.S.",
+    "16.(S) Rood", "-- The U.S.")."""
     m = _HEAD.match(text)
     return m.end() if m and m.end() < len(text) else 0
 
