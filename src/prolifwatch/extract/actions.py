@@ -57,6 +57,7 @@ class ActionWords:
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
         self.promise_to = frozenset(data["promise_to"])
+        self.unrealised = frozenset(data["unrealised"])
         self.noun_kinds = {n: kind for kind, ns in data["nouns"]["kinds"].items() for n in ns}
         self.light_verbs = frozenset(data["nouns"]["light_verbs"])
         self.goods_acts = frozenset(data["goods_acts"])
@@ -140,7 +141,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         lemma = token.lemma_.lower()
         if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not _fits(token, lemma, w)):
             continue
-        if _reported_within(token, w):
+        if _reported_within(token, w) or _unrealised(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
@@ -237,6 +238,14 @@ def _noun_act(token, w: ActionWords) -> str | None:
     if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.lemma_.lower() not in w.light_verbs:
         return None
     return w.noun_kinds.get(token.lemma_.lower())
+
+
+def _unrealised(token, w: ActionWords) -> bool:
+    """An infinitive that names an act without doing it: of a noun or an adverb ("our decision to
+    respond", "how best to respond") or of a verb of trying or wishing ("trying to respond")."""
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children):
+        return False
+    return token.head.pos_ in ("NOUN", "ADJ", "ADV") or token.head.lemma_.lower() in w.unrealised
 
 
 def _reported_within(token, w: ActionWords) -> bool:
