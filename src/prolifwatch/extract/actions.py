@@ -32,6 +32,7 @@ _PRONOUN_PARTIES = {"we", "us", "i", "you", "he", "she", "they", "them", "him", 
 _RESOLVED = {"he", "she", "him", "her"}
 _PROMISE = {"will", "would", "shall", "'ll", "wo"}
 _SPEAKERS = {"he", "she", "we", "they", "i", "it"}
+_FORESEEN = {"may", "might", "will", "would", "could", "'ll", "wo"}
 _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "side", "delegation", "embassy",
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
@@ -57,6 +58,7 @@ class ActionWords:
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
         self.promise_to = frozenset(data["promise_to"])
+        self.delivered = frozenset(data["delivered"])
         self.unrealised = frozenset(data["unrealised"])
         self.noun_kinds = {n: kind for kind, ns in data["nouns"]["kinds"].items() for n in ns}
         self.light_verbs = frozenset(data["nouns"]["light_verbs"])
@@ -173,7 +175,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = None
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
-        if kind is None or (not actor and not counterpart):
+        if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and _foreseen(token)):
             continue
         if _negated(token) and kind != "denial":
             continue
@@ -214,6 +216,10 @@ def _fits(token, lemma: str, w: ActionWords) -> bool:
         return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in token.children)
     if lemma in w.ours_only:  # "we shared with Indian officials information indicating"
         return obj in w.shared_objects
+    if lemma == "deliver":  # "delivered reftel points", not "delivered $300 million" or supplies
+        passive = next((ch.lemma_.lower() for ch in token.children if ch.dep_ == "nsubjpass"), None)
+        what = token.head.lemma_.lower() if token.dep_ in ("relcl", "acl") else obj or passive
+        return what is None or what in w.delivered
     return True
 
 
@@ -238,6 +244,12 @@ def _noun_act(token, w: ActionWords) -> str | None:
     if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.lemma_.lower() not in w.light_verbs:
         return None
     return w.noun_kinds.get(token.lemma_.lower())
+
+
+def _foreseen(token) -> bool:
+    """What the other side may or will do ("Merkel may raise this with you") is foreseen, not done;
+    our side's "will deliver" is a plan the cable reports (kept)."""
+    return any(ch.dep_ == "aux" and ch.lower_ in _FORESEEN for ch in token.children)
 
 
 def _unrealised(token, w: ActionWords) -> bool:
