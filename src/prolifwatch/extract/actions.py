@@ -59,6 +59,7 @@ class ActionWords:
         self.instructing = frozenset(data["instructing"])
         self.promise_to = frozenset(data["promise_to"])
         self.delivered = frozenset(data["delivered"])
+        self.refused = frozenset(data["refused"])
         self.unrealised = frozenset(data["unrealised"])
         self.noun_kinds = {n: kind for kind, ns in data["nouns"]["kinds"].items() for n in ns}
         self.light_verbs = frozenset(data["nouns"]["light_verbs"])
@@ -175,6 +176,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = None
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
+        if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and _denies(token, w):
+            kind = "denial"  # "He said Ukraine had not transferred any military equipment to South Sudan"
         if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and _foreseen(token)):
             continue
         if _negated(token) and kind != "denial":
@@ -216,6 +219,10 @@ def _fits(token, lemma: str, w: ActionWords) -> bool:
         return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in token.children)
     if lemma in w.ours_only:  # "we shared with Indian officials information indicating"
         return obj in w.shared_objects
+    if lemma == "deny":  # "denied the report", "denied that ..."; not "denied entry to your ports"
+        if any(ch.dep_ == "nsubjpass" for ch in token.children):
+            return False
+        return obj not in w.refused
     if lemma == "deliver":  # "delivered reftel points", not "delivered $300 million" or supplies
         passive = next((ch.lemma_.lower() for ch in token.children if ch.dep_ == "nsubjpass"), None)
         what = token.head.lemma_.lower() if token.dep_ in ("relcl", "acl") else obj or passive
@@ -244,6 +251,14 @@ def _noun_act(token, w: ActionWords) -> str | None:
     if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.lemma_.lower() not in w.light_verbs:
         return None
     return w.noun_kinds.get(token.lemma_.lower())
+
+
+def _denies(token, w: ActionWords) -> bool:
+    """What a party says is a denial when it says goods did not move: a negated verb of supplying
+    in what is said ("had not transferred", "does not supply", "is no longer exporting")."""
+    said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
+    return any(t.lemma_.lower() in w.goods_acts and any(ch.dep_ == "neg" or ch.lower_ in ("never", "longer")
+                                                       for ch in t.children) for t in said)
 
 
 def _foreseen(token) -> bool:
