@@ -8,21 +8,18 @@ counterpart the object ("urged China", "told PolOff") or "to X"/"with X".
 Verbs of saying ("said", "told") give a démarche when our side speaks, else a
 response, or an assurance when what is said is a promise ("will", "would").
 Instructions without a subject ("Urge host governments to ...") are Post's.
+Whether a verb is used as an act, and of which kind, is ``action_verbs.py``.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
+                           noun_act, reported_within, said_kind, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
 from .talking_points import addressed, speaks_for_office
-
-DATA = resources.files(__package__) / "data"
 
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE = ("nsubjpass",)
@@ -30,53 +27,14 @@ _OBJECT = ("dobj", "iobj", "dative", "obj")
 _NOUN_PHRASE = ("compound", "amod", "nmod", "poss", "flat", "nummod", "punct", "case", "det", "npadvmod")
 _PRONOUN_PARTIES = {"we", "us", "i", "you", "he", "she", "they", "them", "him", "her", "me"}
 _RESOLVED = {"he", "she", "him", "her"}
-_PROMISE = {"will", "would", "shall", "'ll", "wo"}
-_SPEAKERS = {"he", "she", "we", "they", "i", "it"}
-_FORESEEN = {"may", "might", "will", "would", "could", "'ll", "wo"}
 _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "side", "delegation", "embassy",
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
                 "officer", "officers", "post", "posts", "staff", "contact", "contacts", "military", "general"}
 # the verb's object is the counterpart (told X, urged X); other verbs take "to X"/"with X"
-_WISH = {"should", "must", "need", "needs", "ought"}
-_ASKED_ACTS = {"provide", "share", "inform", "investigate", "tell", "give", "send", "confirm", "clarify", "explain",
-               "consider", "see", "look", "notify", "keep", "let", "supply", "report", "update", "check"}
 _MEETINGS = {"meeting", "talk", "conversation", "discussion", "call", "dinner", "lunch", "exchange", "consultation"}
 _ADDRESSED = {"tell", "urge", "ask", "press", "remind", "encourage", "inform", "assure", "approach", "advise",
               "reassure", "demarche", "invite", "call", "request", "brief"}
-
-
-class ActionWords:
-    def __init__(self, data: dict):
-        self.kind_of = {v: kind for kind, vs in data["verbs"].items() for v in vs}
-        self.reporting = frozenset(data["reporting"])
-        self.particles = {v: frozenset(ps) for v, ps in data["needs_particle"].items()}
-        self.raise_objects = frozenset(data["raise_objects"])
-        self.request_objects = frozenset(data["request_objects"])
-        self.not_parties = frozenset(data["not_parties"])
-        self.our_side = frozenset(w.lower() for w in data["our_side"])
-        self.statement_verbs = frozenset(data["statement_verbs"])
-        self.instructing = frozenset(data["instructing"])
-        self.promise_to = frozenset(data["promise_to"])
-        self.delivered = frozenset(data["delivered"])
-        self.refused = frozenset(data["refused"])
-        self.unrealised = frozenset(data["unrealised"])
-        self.noun_kinds = {n: kind for kind, ns in data["nouns"]["kinds"].items() for n in ns}
-        self.light_verbs = frozenset(data["nouns"]["light_verbs"])
-        self.goods_acts = frozenset(data["goods_acts"])
-        self.wished = frozenset(data["wished"])
-        self.ours_only = frozenset(data["ours_only"])
-        self.shared_objects = frozenset(data["shared_objects"])
-        self.questions = frozenset(data["questions"]["verbs"])
-        self.question_words = frozenset(data["questions"]["words"])
-        self.concerns = frozenset(data["expressed"]["concern"])
-        self.willing = frozenset(data["expressed"]["willing"])
-        self.answer_cues = tuple(data["answer_cues"])
-
-
-@lru_cache(maxsize=1)
-def action_words() -> ActionWords:
-    return ActionWords(yaml.safe_load((DATA / "actions.yaml").read_text(encoding="utf-8")))
 
 
 def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: str | None = None) -> list[Event]:
@@ -136,15 +94,15 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     out: list[Event] = []
     seen = set()
     for token in doc:
-        noun_kind = _noun_act(token, w)
+        noun_kind = noun_act(token, w)
         if noun_kind:  # "AFM He repeated assurances", "we have made requests": the verb does the act
             token = token.head
         elif token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
             continue
         lemma = token.lemma_.lower()
-        if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not _fits(token, lemma, w)):
+        if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not fits(token, lemma, w)):
             continue
-        if _reported_within(token, w) or _unrealised(token, w):
+        if reported_within(token, w) or unrealised(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
@@ -165,20 +123,20 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         elif lemma in w.reporting:
             if not actor:
                 continue
-            kind = _said_kind(token, ours, bool(counterpart_tokens), w, s.text)
+            kind = said_kind(token, ours, bool(counterpart_tokens), w, s.text)
         else:
             kind = w.kind_of[lemma]
             if lemma == "express":
-                kind = _expressed_kind(token, w)
-            elif lemma in ("urge", "encourage") and (not ours or _asks_for(token)):
+                kind = expressed_kind(token, w)
+            elif lemma in ("urge", "encourage") and (not ours or asks_for(token)):
                 kind = "request"  # they urge us to act; we urge them to share what they know
             elif lemma in w.ours_only and not ours:
                 kind = None
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
-        if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and _denies(token, w):
+        if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and denies(token, w):
             kind = "denial"  # "He said Ukraine had not transferred any military equipment to South Sudan"
-        if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and _foreseen(token)):
+        if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and foreseen(token)):
             continue
         if _negated(token) and kind != "denial":
             continue
@@ -192,110 +150,9 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         event.features = {"lemma": lemma, "said": lemma in w.reporting, "actor": bool(actor),
                           "counterpart": bool(counterpart), "imperative": imperative, "ours": ours,
                           "dep": token.dep_, "plain": lemma in w.reporting and kind == "response"
-                          and not counterpart and not _answers(s.text, w)}
+                          and not counterpart and not answers(s.text, w)}
         out.append(event)
     return out
-
-
-def _fits(token, lemma: str, w: ActionWords) -> bool:
-    """Whether the verb is used as an action: "call on", "raise concern", "seek information"."""
-    if lemma in w.particles:
-        return any(ch.dep_ in ("prep", "prt") and ch.lower_ in w.particles[lemma] for ch in token.children)
-    obj = _object_lemma(token)
-    if lemma == "raise":
-        return obj in w.raise_objects or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children)
-    if lemma == "present":
-        return obj in w.raise_objects or obj in ("paper", "non-paper", "demarche", "letter", "information", "evidence")
-    if lemma == "seek":
-        return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() not in w.goods_acts
-                                               for ch in token.children)  # "sought to purchase" is procurement
-    if lemma == "press" and token.pos_ != "VERB":
-        return False
-    if lemma in w.questions:
-        return not _question(token, w)
-    if lemma in w.promise_to:  # "offered to raise the issue", not "offered to sell"
-        return any(ch.dep_ == "xcomp" and ch.lemma_.lower() not in w.goods_acts for ch in token.children)
-    if lemma in w.wished:  # "would appreciate any information"
-        return any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in token.children)
-    if lemma in w.ours_only:  # "we shared with Indian officials information indicating"
-        return obj in w.shared_objects
-    if lemma == "deny":  # "denied the report", "denied that ..."; not "denied entry to your ports"
-        if any(ch.dep_ == "nsubjpass" for ch in token.children):
-            return False
-        return obj not in w.refused
-    if lemma == "deliver":  # "delivered reftel points", not "delivered $300 million" or supplies
-        passive = next((ch.lemma_.lower() for ch in token.children if ch.dep_ == "nsubjpass"), None)
-        what = token.head.lemma_.lower() if token.dep_ in ("relcl", "acl") else obj or passive
-        return what is None or what in w.delivered
-    return True
-
-
-def _question(token, w: ActionWords) -> bool:
-    """"asked whether/how/about ...": a question put to no one named, asking for a view in a
-    discussion; not a request for action or information ("asked for", "asked that", "asked X
-    to", and a question put to someone: "PolOff asked Botwe about the seizure")."""
-    if any(ch.dep_ in ("xcomp", "dobj", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
-           for ch in token.children):
-        return False
-    for ch in token.children:
-        if ch.dep_ == "prep" and ch.lower_ == "about":
-            return True
-        if ch.dep_ == "ccomp" and any(t.lower_ in w.question_words and t.i < ch.i for t in ch.subtree):
-            return True
-    return False
-
-
-def _noun_act(token, w: ActionWords) -> str | None:
-    """The kind of an act named by a noun that a light verb governs ("repeated assurances",
-    "made numerous follow-up requests", "delivered demarches"), else None."""
-    if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.lemma_.lower() not in w.light_verbs:
-        return None
-    return w.noun_kinds.get(token.lemma_.lower())
-
-
-def _denies(token, w: ActionWords) -> bool:
-    """What a party says is a denial when it says goods did not move: a negated verb of supplying
-    in what is said ("had not transferred", "does not supply", "is no longer exporting")."""
-    said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
-    return any(t.lemma_.lower() in w.goods_acts and any(ch.dep_ == "neg" or ch.lower_ in ("never", "longer")
-                                                       for ch in t.children) for t in said)
-
-
-def _foreseen(token) -> bool:
-    """What the other side may or will do ("Merkel may raise this with you") is foreseen, not done;
-    our side's "will deliver" is a plan the cable reports (kept)."""
-    return any(ch.dep_ == "aux" and ch.lower_ in _FORESEEN for ch in token.children)
-
-
-def _unrealised(token, w: ActionWords) -> bool:
-    """An infinitive that names an act without doing it: of a noun or an adverb ("our decision to
-    respond", "how best to respond") or of a verb of trying or wishing ("trying to respond")."""
-    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children):
-        return False
-    return token.head.pos_ in ("NOUN", "ADJ", "ADV") or token.head.lemma_.lower() in w.unrealised
-
-
-def _reported_within(token, w: ActionWords) -> bool:
-    """A verb inside what another action verb reports ("Russia asked if the U.S. was saying",
-    "he said he appreciated Rood raising this issue") is told of, not done, in this sentence:
-    the governing verb is the act."""
-    child, head = token, token.head
-    clause = False
-    while head.i != child.i:  # spaCy makes a new Token object each time: compare positions
-        # what is said, asked or promised ("asked Saif to explain", "offered to raise the issue")
-        clause = clause or child.dep_ in ("ccomp", "pcomp", "advcl", "xcomp")
-        lemma = head.lemma_.lower()
-        if clause and head.pos_ == "VERB" and (lemma in w.kind_of or lemma in w.reporting):
-            # "Washington requests that Embassy Beijing demarche ... and urge China": the
-            # instruction's act is the one requested
-            return lemma not in w.instructing
-        child, head = head, head.head
-    return False
-
-
-def _object_lemma(token) -> str | None:
-    obj = next((ch for ch in token.children if ch.dep_ in _OBJECT), None)
-    return obj.lemma_.lower() if obj is not None else None
 
 
 def _parties(token, lemma: str):
@@ -422,55 +279,6 @@ def _imperative(token) -> bool:
     first = next((t for t in token.doc if t.is_alpha), None)
     return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
                                                         and first.tag_ == "VB"))
-
-
-def _said_kind(token, ours: bool, addressed: bool, w: ActionWords, text: str) -> str | None:
-    """The act a verb of saying reports: a reply when the sentence says it answers; what
-    is said asking for action or promising it; our side telling the other side something
-    ("we informed you that", "Rood told AFM He that") is a démarche, our side saying
-    something to no one named is no act; theirs is a response (without an addressee, kept
-    only where the paragraph holds our side's act, see ``_addressed``)."""
-    if _answers(text, w):
-        return "response"
-    said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
-    wish = any(t.lower_ in _WISH and t.dep_ in ("aux", "ROOT", "ccomp") for t in said)
-    if ours:
-        if _promises(said):
-            return "assurance"
-        return "demarche" if wish or addressed else None
-    if wish or any(t.lemma_.lower() in ("ask", "request", "want", "hope") for t in said):
-        return "request"
-    return "assurance" if _promises(said) else "response"
-
-
-def _answers(text: str, w: ActionWords) -> bool:
-    lower = text.lower()
-    return any(cue in lower for cue in w.answer_cues)
-
-
-def _promises(said: list) -> bool:
-    """A promise: "will"/"would" on a verb whose subject is the speaker or a party ("he would
-    convey", "Ukraine would look into"), not on a thing ("the test would constitute a threat")."""
-    for t in said:
-        if t.lower_ in _PROMISE and t.dep_ == "aux":
-            subject = next((ch for ch in t.head.children if ch.dep_ in _SUBJECT), None)
-            if subject is not None and (subject.lower_ in _SPEAKERS or subject.pos_ == "PROPN"):
-                return True
-    return False
-
-
-def _expressed_kind(token, w: ActionWords) -> str | None:
-    """"expressed concern" is a démarche, "expressed willingness" an assurance; "expressed
-    interest/appreciation/hope" is no act.  In "the concerns expressed by X" the noun is the head."""
-    what = token.head.lemma_.lower() if token.dep_ == "acl" else _object_lemma(token)
-    if what in w.willing:
-        return "assurance"
-    return "demarche" if what in w.concerns else None
-
-
-def _asks_for(token) -> bool:
-    """Urging to share, provide or look into something: a request for information or action."""
-    return any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in _ASKED_ACTS for ch in token.children)
 
 
 def _ours(text: str, w: ActionWords) -> bool:
