@@ -8,19 +8,18 @@ counterpart the object ("urged China", "told PolOff") or "to X"/"with X".
 Verbs of saying ("said", "told") give a démarche when our side speaks, else a
 response, or an assurance when what is said is a promise ("will", "would").
 Instructions without a subject ("Urge host governments to ...") are Post's.
+Whether a verb is used as an act, and of which kind, is ``action_verbs.py``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+import re
 
-import yaml
-
+from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
+                           noun_act, reported_within, said_kind, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
-
-DATA = resources.files(__package__) / "data"
+from .talking_points import addressed, speaks_for_office
 
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE = ("nsubjpass",)
@@ -28,38 +27,19 @@ _OBJECT = ("dobj", "iobj", "dative", "obj")
 _NOUN_PHRASE = ("compound", "amod", "nmod", "poss", "flat", "nummod", "punct", "case", "det", "npadvmod")
 _PRONOUN_PARTIES = {"we", "us", "i", "you", "he", "she", "they", "them", "him", "her", "me"}
 _RESOLVED = {"he", "she", "him", "her"}
-_PROMISE = {"will", "would", "shall", "'ll", "wo"}
 _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "side", "delegation", "embassy",
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
                 "officer", "officers", "post", "posts", "staff", "contact", "contacts", "military", "general"}
 # the verb's object is the counterpart (told X, urged X); other verbs take "to X"/"with X"
-_WISH = {"should", "must", "need", "needs", "ought"}
-_ASKED_ACTS = {"provide", "share", "inform", "investigate", "tell", "give", "send", "confirm", "clarify", "explain",
-               "consider", "see", "look", "notify", "keep", "let", "supply", "report", "update", "check"}
 _MEETINGS = {"meeting", "talk", "conversation", "discussion", "call", "dinner", "lunch", "exchange", "consultation"}
 _ADDRESSED = {"tell", "urge", "ask", "press", "remind", "encourage", "inform", "assure", "approach", "advise",
               "reassure", "demarche", "invite", "call", "request", "brief"}
 
 
-class ActionWords:
-    def __init__(self, data: dict):
-        self.kind_of = {v: kind for kind, vs in data["verbs"].items() for v in vs}
-        self.reporting = frozenset(data["reporting"])
-        self.particles = {v: frozenset(ps) for v, ps in data["needs_particle"].items()}
-        self.raise_objects = frozenset(data["raise_objects"])
-        self.request_objects = frozenset(data["request_objects"])
-        self.not_parties = frozenset(data["not_parties"])
-        self.our_side = frozenset(w.lower() for w in data["our_side"])
-
-
-@lru_cache(maxsize=1)
-def action_words() -> ActionWords:
-    return ActionWords(yaml.safe_load((DATA / "actions.yaml").read_text(encoding="utf-8")))
-
-
-def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event]:
-    """The actions of a paragraph's sentences (``transfers.Sentence``), in order."""
+def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: str | None = None) -> list[Event]:
+    """The actions of a paragraph's sentences (``transfers.Sentence``), in order; ``instructed``:
+    the office the cable instructs to act (``talking_points.instructed_office``), if any."""
     from .frame_events import parsed, text_for_parser  # the parser is loaded only where a cue word is
 
     numbers = [n for n, s in enumerate(sentences) if c.any_diplomatic not in s.lacks and c.any_diplomatic.search(s.text)]
@@ -71,7 +51,7 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event
     last_person: Mention | None = None
     for n, s in enumerate(sentences):
         if n in docs:
-            out.extend(actions_in_sentence(s, docs[n], c, last_person))
+            out.extend(actions_in_sentence(s, docs[n], c, last_person, instructed))
         people = [m for m in s.mentions if m.type == "Person"]
         if people:
             last_person = people[-1]
@@ -80,7 +60,8 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool) -> list[Event
 
 def _addressed(actions: list[Event]) -> list[Event]:
     """What is said without saying to whom is said to the other side of the paragraph's
-    exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action."""
+    exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action.
+    What they say is a response only after an act of ours in the paragraph."""
     w = action_words()
     ours, theirs = [], []
     for a in actions:
@@ -90,7 +71,12 @@ def _addressed(actions: list[Event]) -> list[Event]:
                 if arg not in side:
                     side.append(arg)
     out = []
+    answered = False  # a plain "X said" of theirs is a response only to an act of ours before it
     for a in actions:
+        plain = a.features.get("plain") and not a.features.get("ours")
+        answered = answered or bool(a.features.get("ours"))
+        if plain and not answered:
+            continue
         if not a.features.get("said") or a.values("counterpart"):
             out.append(a)
             continue
@@ -102,17 +88,21 @@ def _addressed(actions: list[Event]) -> list[Event]:
     return out
 
 
-def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> list[Event]:
+def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
+                        instructed: str | None = None) -> list[Event]:
     w = action_words()
     out: list[Event] = []
     seen = set()
     for token in doc:
-        if token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
+        noun_kind = noun_act(token, w)
+        if noun_kind:  # "AFM He repeated assurances", "we have made requests": the verb does the act
+            token = token.head
+        elif token.pos_ not in ("VERB", "NOUN") or (token.pos_ == "NOUN" and token.lemma_.lower() != "demarche"):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in w.kind_of and lemma not in w.reporting:
+        if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not fits(token, lemma, w)):
             continue
-        if not _fits(token, lemma, w):
+        if reported_within(token, w) or unrealised(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
@@ -121,17 +111,32 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         imperative = not actor_tokens and _imperative(token)
         if imperative:
             actor = [Argument("Post", None, "Role")]
-        if lemma in w.reporting:
+        you = addressed(s.text) if instructed else None
+        if instructed and (imperative or you and speaks_for_office(token, [a.text for a in actor])):
+            # a talking point: "we" speak to "you" through the office told to deliver it (where
+            # the host is named in the third person, "we" is Washington telling Post its aims)
+            actor = [Argument(instructed, None, "Role")]
+            counterpart = counterpart or ([Argument(you, None, "Pronoun")] if you else [])
+        ours = any(_ours(a.text, w) for a in actor)
+        if noun_kind:
+            kind = noun_kind
+        elif lemma in w.reporting:
             if not actor:
                 continue
-            kind = _said_kind(token, actor, w, s.text)
+            kind = said_kind(token, ours, bool(counterpart_tokens), w, s.text)
         else:
             kind = w.kind_of[lemma]
-            if kind == "demarche" and lemma == "express" and _object_lemma(token) in ("willingness", "readiness"):
-                kind = "assurance"
-            elif lemma in ("urge", "encourage") and (not any(_ours(a.text, w) for a in actor) or _asks_for(token)):
+            if lemma == "express":
+                kind = expressed_kind(token, w)
+            elif lemma in ("urge", "encourage") and (not ours or asks_for(token)):
                 kind = "request"  # they urge us to act; we urge them to share what they know
-        if not actor and not counterpart:
+            elif lemma in w.ours_only and not ours:
+                kind = None
+            elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
+                kind = None  # "Sokolov stressed the need for ...": their view, said to no one
+        if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and denies(token, w):
+            kind = "denial"  # "He said Ukraine had not transferred any military equipment to South Sudan"
+        if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and foreseen(token)):
             continue
         if _negated(token) and kind != "denial":
             continue
@@ -143,31 +148,11 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None) -> 
         event = Event("diplomatic_action", s.evidence, args, kind=kind,
                       confidence=0.6 if actor and counterpart else 0.4)
         event.features = {"lemma": lemma, "said": lemma in w.reporting, "actor": bool(actor),
-                          "counterpart": bool(counterpart), "imperative": imperative,
-                          "ours": any(_ours(a.text, w) for a in actor), "dep": token.dep_}
+                          "counterpart": bool(counterpart), "imperative": imperative, "ours": ours,
+                          "dep": token.dep_, "plain": lemma in w.reporting and kind == "response"
+                          and not counterpart and not answers(s.text, w)}
         out.append(event)
     return out
-
-
-def _fits(token, lemma: str, w: ActionWords) -> bool:
-    """Whether the verb is used as an action: "call on", "raise concern", "seek information"."""
-    if lemma in w.particles:
-        return any(ch.dep_ in ("prep", "prt") and ch.lower_ in w.particles[lemma] for ch in token.children)
-    obj = _object_lemma(token)
-    if lemma == "raise":
-        return obj in w.raise_objects or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children)
-    if lemma == "present":
-        return obj in w.raise_objects or obj in ("paper", "non-paper", "demarche", "letter", "information", "evidence")
-    if lemma == "seek":
-        return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") for ch in token.children)
-    if lemma == "press" and token.pos_ != "VERB":
-        return False
-    return True
-
-
-def _object_lemma(token) -> str | None:
-    obj = next((ch for ch in token.children if ch.dep_ in _OBJECT), None)
-    return obj.lemma_.lower() if obj is not None else None
 
 
 def _parties(token, lemma: str):
@@ -254,6 +239,8 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
             return Argument.of(person) if person else None
         return Argument(token.text, None, "Pronoun")
     start, end = _span(token)
+    start += _paragraph_head(s.text[start:end])
+    start -= _title_before(s.text[:start])
     text = s.text[start:end].strip()
     if not text:
         return None
@@ -268,6 +255,23 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
     return None
 
 
+_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*")
+_TITLE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}/)+(?:[A-Z][A-Za-z]{0,4}\s?)?$")
+
+
+def _paragraph_head(text: str) -> int:
+    """Length of a paragraph head or bullet the parse took into a name ("¶31. (S) The U.S.",
+    "16.(S) Rood", "-- The U.S.")."""
+    m = _HEAD.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def _title_before(before: str) -> int:
+    """Length of a slashed title the parse split from a name ("A/S" of "A/S Shapiro")."""
+    m = _TITLE.search(before)
+    return len(m.group()) if m else 0
+
+
 def _imperative(token) -> bool:
     """A verb opening an instruction ("-- Urge host governments", "Post should deliver" has a subject)."""
     if token.dep_ not in ("ROOT", "conj"):
@@ -275,26 +279,6 @@ def _imperative(token) -> bool:
     first = next((t for t in token.doc if t.is_alpha), None)
     return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
                                                         and first.tag_ == "VB"))
-
-
-def _said_kind(token, actor: list[Argument], w: ActionWords, text: str) -> str:
-    if any(_ours(a.text, w) for a in actor):
-        return "demarche"
-    lower = text.lower()
-    if "in response" in lower or "responding" in lower or "when asked" in lower or "asked about" in lower:
-        return "response"
-    said = [t for ch in token.children if ch.dep_ in ("ccomp", "xcomp") for t in ch.subtree]
-    if any(t.lower_ in _WISH and t.dep_ in ("aux", "ROOT", "ccomp") or t.lemma_.lower() in ("ask", "request", "want", "hope")
-           for t in said):
-        return "request"
-    if any(t.lower_ in _PROMISE and t.dep_ == "aux" for t in said):
-        return "assurance"
-    return "response"
-
-
-def _asks_for(token) -> bool:
-    """Urging to share, provide or look into something: a request for information or action."""
-    return any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in _ASKED_ACTS for ch in token.children)
 
 
 def _ours(text: str, w: ActionWords) -> bool:

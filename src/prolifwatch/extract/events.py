@@ -3,8 +3,8 @@ them, each argument a mention, each event with its evidence.
 
 The finders are rules over mentions and the cue words kept in
 ``data/events.yaml``: transfers in ``transfers.py``, diplomatic actions in
-``actions.py``.  A diplomatic action is linked to the transfer its paragraph
-tells of.
+``actions.py``.  A diplomatic action is linked to the transfer of its paragraph
+that it concerns (``action_links.py``).
 """
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from ..knowledge import KnowledgeBase
 from ..model import Document
+from .action_links import link_actions
 from .actions import actions_in_paragraph
+from .talking_points import instructed_office
 from .cue_actions import action_in_sentence
 from .components import Passage, by_paragraph
 from .confidence import confidence
@@ -43,10 +45,11 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     c = cues()
     grouped = by_paragraph(mentions)
     kept = _unchanged(grouped, *earlier) if earlier else {}
+    instructed = instructed_office("\n".join(p.text for p in passages))  # who delivers the talking points
     events: list[Event] = []
     for p in passages:
         if p.index in kept:
-            events.extend(_rebased(kept[p.index], len(events)))
+            events.extend(_rebased(*kept[p.index], len(events)))
             continue
         inside = grouped.get(p.index)
         if not inside:
@@ -62,32 +65,33 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
-        found = (actions_in_paragraph(told, c, is_all_caps(p.text)) if parse == "all"
+        found = (actions_in_paragraph(told, c, is_all_caps(p.text), instructed) if parse == "all"
                  else [a for s in told if (a := action_in_sentence(s, c))]) if may_act else []
+        link_actions(found, transfers, first_transfer)  # each to the transfer it names or answers about
         for action in found:
             action.date, action.date_precision = _event_date(dates[action.evidence.start])
-            action.transfer = first_transfer
             events.append(action)
     return events
 
 
 def _unchanged(grouped: dict[int, list[Mention]], mentions: list[Mention],
-               events: list[Event]) -> dict[int, list[Event]]:
+               events: list[Event]) -> dict[int, tuple[list[Event], int]]:
     """The earlier events of each paragraph whose mentions are those of then,
-    attributes included (the finders read some)."""
+    attributes included (the finders read some), with the index the first of them had."""
     same = {index for index, inside in by_paragraph(mentions).items()
             if grouped.get(index) == inside and all(
                 a.attributes == b.attributes for a, b in zip(grouped[index], inside))}
-    kept: dict[int, list[Event]] = {index: [] for index in same}
-    for e in events:
-        if e.evidence.paragraph in kept:
-            kept[e.evidence.paragraph].append(e)
+    kept: dict[int, tuple[list[Event], int]] = {}
+    for n, e in enumerate(events):
+        if e.evidence.paragraph in same:
+            kept.setdefault(e.evidence.paragraph, ([], n))[0].append(e)
     return kept
 
 
-def _rebased(events: list[Event], first: int) -> list[Event]:
-    """A paragraph's events placed at index ``first``: its actions concern its first transfer."""
-    return [replace(e, transfer=first) if e.transfer is not None else e for e in events]
+def _rebased(events: list[Event], was_first: int, first: int) -> list[Event]:
+    """A paragraph's events moved from index ``was_first`` to ``first``: the transfers its
+    actions concern (its own) move with them."""
+    return [replace(e, transfer=e.transfer - was_first + first) if e.transfer is not None else e for e in events]
 
 
 def _sentences_of(p: Passage, inside: list[Mention], anchor, c: Cues) -> list[Sentence]:
