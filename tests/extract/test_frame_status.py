@@ -45,3 +45,25 @@ def test_insurance_is_not_goods():
                    "Protection and Indemnity Association (SEPIA).", "obtained")
     assert not r.roles.get("items"), r.roles.get("items")
 
+
+
+STATUSES = [
+    pytest.param("07TELAVIV3515 ¶20", "Ziv said she believes that the Russians will continue to sell arms to Iran, "
+                 "explaining to Israel and other concerned parties that they are defensive systems.", "sell", "ongoing",
+                 id="will-continue-to-sell"),
+    pytest.param("10STATE15856 ¶8", "-- Iran, a U.S.-designated State Sponsor of Terrorism, has a long history of "
+                 "providing arms and other military equipment to terrorist groups and other non-state actors, "
+                 "including in Iraq, Afghanistan, and Lebanon.", "providing", "ongoing", id="long-history-of-providing"),
+    pytest.param("07TELAVIV3515 ¶15", "He then handed to PDAS McNerney a list of companies that may be supplying such "
+                 "dual-use parts to Iran.", "supplying", "alleged", id="may-be-supplying"),
+    pytest.param("10STATE15856 ¶8", "-- In addition, according to the Defense Security Cooperation Agency (DSCA) "
+                 "records, Turkey received 181 MK-19 40 mm grenade launchers from the United States in 1995.",
+                 "received", "completed", id="according-to-records-received"),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence", "trigger", "status"), STATUSES)
+def test_status(source, sentence, trigger, status):
+    r = reading_of(sentence, trigger)
+    assert r.drop is None, f"{source}: dropped as {r.drop!r}"
+    assert r.status == status, f"{source}: {r.status}"

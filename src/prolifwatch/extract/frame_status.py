@@ -41,6 +41,7 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
             r.drop = "generic"
     # negation and modals on the word or the verb that says it
     verbs = _saying_verbs(t, chain)
+    modal_status = None  # a modal's status yields to a governor's ("will continue to sell": ongoing)
     for v in verbs:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in ("never",):
@@ -55,10 +56,8 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
                 r.features["modal"] = 1.0
                 if verdict == "drop" and not (said and c.lower_ == "would"):
                     r.drop = r.drop or "modal"
-                elif r.status is None and verdict != "drop":
-                    r.status = verdict
-                elif r.status is None:
-                    r.status = "planned"
+                else:
+                    modal_status = modal_status or (verdict if verdict != "drop" else "planned")
     if _conditional(chain, w):
         r.drop = r.drop or "hypothetical"
     # a request to stop a shipment under way
@@ -83,7 +82,7 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
             r.features["governed"] = 1.0
             break
     verb_status = w.verb_status.get(t.lemma_.lower())
-    r.status = r.status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of(chain))
     if r.status is None and not r.noun and t.tag_ == "VB":
         r.status = "planned"  # "a deal to import", "in order to ship": not yet done
     r.hedging = _reported(chain, w)
