@@ -74,3 +74,41 @@ def test_the_shipped_model_names_the_dev_split_it_was_trained_on():
     assert "test split" not in data["trained_on"] and "all" not in data["trained_on"].split()
     # every weight is a feature the model computes
     assert set(data["weights"]) <= set(conf.features(transfer()))
+
+
+def test_a_transfer_that_names_no_goods_is_not_listed(plates):
+    # parties and a carrier but no item and no quantity: nothing is said to move
+    no_goods = transfer(supplier=[Argument("LIMMT", "entity:limmt", "Organization")],
+                        recipient=[Argument("Iran", "country:IR", "Country")],
+                        carrier=[Argument("M/V Iran Deyanat", None, "Vessel")])
+    with conf.unfloored():
+        assert conf.listed([no_goods]) == []
+        shipped = full(plates)
+        assert [e is shipped for e in conf.listed([no_goods, shipped])] == [True]
+
+
+def test_the_floor_leaves_out_weak_transfers_and_can_be_switched_off(plates):
+    strong, weak = full(plates), transfer(items=[Argument("products", None, "Item")])
+    assert conf.floor() > 0.0
+    assert len(conf.listed([strong])) == 1, "a full transfer on a control-list item clears the floor"
+    assert len(conf.listed([weak])) == (conf.confidence(weak) >= conf.floor())
+    with conf.unfloored():
+        assert conf.floor() == 0.0
+        assert len(conf.listed([weak])) == 1
+    assert conf.floor() > 0.0, "the floor is back after the block"
+
+
+def test_listing_counts_the_paragraphs_transfers_for_the_model(plates):
+    events = [full(plates), transfer(items=[plates])]
+    with conf.unfloored():
+        conf.listed(events)
+    assert all(conf.features(e)["crowded_paragraph"] == 1.0 for e in events)
+
+
+def test_the_shipped_model_was_chosen_out_of_fold_and_its_high_band_holds():
+    data = conf.model()
+    assert 0.0 < data["floor"] < 1.0
+    oof = data["out_of_fold"]
+    assert "GroupKFold" in oof["folds"]
+    high = oof["at_or_above_0.8"]
+    assert high["events"] > 0 and high["real"] / high["events"] >= 0.8, "the issue's reliability target, out of fold"

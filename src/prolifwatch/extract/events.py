@@ -19,7 +19,7 @@ from .actions import actions_in_paragraph
 from .talking_points import instructed_office
 from .cue_actions import action_in_sentence
 from .components import Passage, by_paragraph
-from .confidence import confidence
+from .confidence import listed
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
@@ -60,8 +60,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             continue
         told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date, parse) if may_transfer else []
-        for transfer in transfers:
-            transfer.confidence = confidence(transfer)
+        transfers = listed(transfers)  # scored; those under the model's floor are not told
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}

@@ -1,7 +1,7 @@
 """The status of a transfer frame, read from the words that govern it.
 
-Modal verbs and prohibitions give no transfer at all ("should not transfer",
-"barred from transferring"); a negation under a party's word is a denial
+Modal verbs, conditions and prohibitions give no transfer at all ("should not
+transfer", "if the firm is found to have supplied", "barred from transferring"); a negation under a party's word is a denial
 ("said it had not exported"); "plans to" gives planned, "seized"
 interdicted, a request to stop a shipment under way impending; otherwise the
 tense says completed or ongoing.  The words are ``data/frames.yaml``'s
@@ -41,6 +41,7 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
             r.drop = "generic"
     # negation and modals on the word or the verb that says it
     verbs = _saying_verbs(t, chain)
+    modal_status = None  # a modal's status yields to a governor's ("will continue to sell": ongoing)
     for v in verbs:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in ("never",):
@@ -55,10 +56,10 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
                 r.features["modal"] = 1.0
                 if verdict == "drop" and not (said and c.lower_ == "would"):
                     r.drop = r.drop or "modal"
-                elif r.status is None and verdict != "drop":
-                    r.status = verdict
-                elif r.status is None:
-                    r.status = "planned"
+                else:
+                    modal_status = modal_status or (verdict if verdict != "drop" else "planned")
+    if _conditional(chain, w):
+        r.drop = r.drop or "hypothetical"
     # a request to stop a shipment under way
     lemmas = [g.lemma_.lower() for g in chain[1:]]
     if lemmas and lemmas[0] in w.stoppers and any(x in w.askers for x in lemmas[1:4]):
@@ -81,7 +82,7 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
             r.features["governed"] = 1.0
             break
     verb_status = w.verb_status.get(t.lemma_.lower())
-    r.status = r.status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of(chain))
     if r.status is None and not r.noun and t.tag_ == "VB":
         r.status = "planned"  # "a deal to import", "in order to ship": not yet done
     r.hedging = _reported(chain, w)
@@ -89,6 +90,17 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
         if c.lower_ in ("reportedly", "allegedly", "apparently"):
             r.status = "alleged" if r.status in (None, "completed", "ongoing") else r.status
             r.hedging = r.hedging or "reported"
+
+
+def _conditional(chain: list, w: FrameWords) -> bool:
+    """"if the firm is found to have supplied", "If Ukraine were to transfer": a condition, not a fact.
+    The conjunction marks the clause the transfer word is in, so the search stops at that clause's head."""
+    for g in chain:
+        if any(c.dep_ == "mark" and w.modals.get(c.lower_) == "drop" for c in g.children):
+            return True
+        if g.dep_ in ("advcl", "ccomp", "ROOT"):
+            return False
+    return False
 
 
 def _saying_verbs(t, chain: list) -> list:

@@ -1,0 +1,69 @@
+"""The status of a transfer frame read from its governors (``extract/frame_status.py``), on
+sentences quoted from cables of the events gold's **dev** split ("ID ¶N", N as printed).
+
+Each expectation comes from reading the sentence: a transfer under a condition ("if the firm
+is found to have supplied"), inside a rule or restriction, or of things that are not goods
+(insurance) is no transfer.
+"""
+from __future__ import annotations
+
+import pytest
+
+from prolifwatch.extract.frames import parse, readings
+
+NOT_TRANSFERS = [
+    pytest.param("09KYIV1942 ¶23", "If Ukraine were to transfer Category I items to Saudi Arabia, that would be yet "
+                 "another unfortunate precedent.", "transfer", id="if-were-to"),
+    pytest.param("09STATE4134 ¶3", "We also want to advise the GOS that sanctions pursuant to U.S. law could be imposed "
+                 "on Aceros if the firm is found to have supplied Syria with regime-controlled items.", "supplied",
+                 id="if-found-to-have-supplied"),
+    pytest.param("08BEIJING3039 ¶2", "Zhang cited past efforts to educate local governments and companies about "
+                 "restrictions on selling sensitive commodities to Iran, but admitted that \u201csome companies are "
+                 "still not aware\u201d of these restrictions.", "selling", id="restrictions-on-selling"),
+    pytest.param("09AITTAIPEI975 ¶3", "(Note: Taiwan has stricter rules on exports of certain commodities to China "
+                 "than the US.", "exports", id="rules-on-exports"),
+    pytest.param("07TELAVIV3515 ¶18", "PDAS McNerney replied that designation of the Qods Force and IRGC as entities "
+                 "that support terrorism will hamper arms transfers to Iran.", "transfers", id="hamper-transfers"),
+]
+
+
+def reading_of(sentence: str, trigger: str):
+    found = [r for r in readings(parse([sentence])[0]) if r.trigger.text == trigger]
+    assert found, f"no reading for {trigger!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("source", "sentence", "trigger"), NOT_TRANSFERS)
+def test_no_transfer(source, sentence, trigger):
+    r = reading_of(sentence, trigger)
+    assert r.drop is not None or not r.roles.get("items"), f"{source}: read as a transfer: {r}"
+
+
+def test_insurance_is_not_goods():
+    # 10STATE16220 ¶2: IRISL buys cover, not goods
+    r = reading_of("IRISL subsequently obtained substandard insurance from the Bermuda-based South of England "
+                   "Protection and Indemnity Association (SEPIA).", "obtained")
+    assert not r.roles.get("items"), r.roles.get("items")
+
+
+
+STATUSES = [
+    pytest.param("07TELAVIV3515 ¶20", "Ziv said she believes that the Russians will continue to sell arms to Iran, "
+                 "explaining to Israel and other concerned parties that they are defensive systems.", "sell", "ongoing",
+                 id="will-continue-to-sell"),
+    pytest.param("10STATE15856 ¶8", "-- Iran, a U.S.-designated State Sponsor of Terrorism, has a long history of "
+                 "providing arms and other military equipment to terrorist groups and other non-state actors, "
+                 "including in Iraq, Afghanistan, and Lebanon.", "providing", "ongoing", id="long-history-of-providing"),
+    pytest.param("07TELAVIV3515 ¶15", "He then handed to PDAS McNerney a list of companies that may be supplying such "
+                 "dual-use parts to Iran.", "supplying", "alleged", id="may-be-supplying"),
+    pytest.param("10STATE15856 ¶8", "-- In addition, according to the Defense Security Cooperation Agency (DSCA) "
+                 "records, Turkey received 181 MK-19 40 mm grenade launchers from the United States in 1995.",
+                 "received", "completed", id="according-to-records-received"),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence", "trigger", "status"), STATUSES)
+def test_status(source, sentence, trigger, status):
+    r = reading_of(sentence, trigger)
+    assert r.drop is None, f"{source}: dropped as {r.drop!r}"
+    assert r.status == status, f"{source}: {r.status}"
