@@ -163,10 +163,21 @@ def ner(kb: KnowledgeBase, *, only_if_worth_it: bool = True, restore_caps: bool 
         for (p, start, _), results in zip(windows, model([text for _, _, text in windows])):
             for m in results:
                 m = m.shifted(p.start + start, p.index)
+                if abbreviates_common_words(p.text, m.start - p.start, m.end - p.start):
+                    continue
                 found.append(replace(m, text=p.text[m.start - p.start : m.end - p.start]))
         return found
 
     return run
+
+
+_LOWER_WORDS_BEFORE_PAREN = re.compile(r"\b[a-z][a-z-]+ [a-z][a-z-]+ ?\($")
+
+
+def abbreviates_common_words(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets right after lower-case words shortens those words, it names no body:
+    "liquid poly butadiene rubber (LPBR)" is goods, where "Defense Industries Organization (DIO)" is one."""
+    return text[end:end + 1] == ")" and bool(_LOWER_WORDS_BEFORE_PAREN.search(text[max(0, start - 60):start]))
 
 
 def read_by_ner(p: Passage, inside: list[Mention], restore_caps: bool, context: int | None) -> list[tuple[int, str]]:
