@@ -16,14 +16,14 @@ from ..knowledge import KnowledgeBase
 from ..model import Document
 from .action_links import link_actions
 from .actions import actions_in_paragraph
-from .talking_points import instructed_office
-from .cue_actions import action_in_sentence
 from .components import Passage, by_paragraph
 from .confidence import listed
+from .cue_actions import action_in_sentence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
 from .mention import Mention
+from .talking_points import instructed_office
 from .text import is_all_caps, sentences
 from .transfers import Sentence, transfers_in_paragraph
 
@@ -80,10 +80,12 @@ def _unchanged(grouped: dict[int, list[Mention]], mentions: list[Mention],
     same = {index for index, inside in by_paragraph(mentions).items()
             if grouped.get(index) == inside and all(
                 a.attributes == b.attributes for a, b in zip(grouped[index], inside))}
-    kept: dict[int, tuple[list[Event], int]] = {}
+    # a paragraph unchanged and without events is kept too: it is not read again
+    kept: dict[int, tuple[list[Event], int]] = {index: ([], 0) for index in same}
     for n, e in enumerate(events):
         if e.evidence.paragraph in same:
-            kept.setdefault(e.evidence.paragraph, ([], n))[0].append(e)
+            told, first = kept[e.evidence.paragraph]
+            kept[e.evidence.paragraph] = (told + [e], first if told else n)
     return kept
 
 
