@@ -81,7 +81,8 @@ def test_review_accept_correct_and_undo(api_rw):
         undone = api_rw.post("/api/v1/actions/review/undo", json={"decision": review["id"]})
         assert undone.status_code == 200, undone.text
     assert api_rw.get("/api/v1/decisions").json()["reviews"] == []
-    assert api_rw.get("/api/v1/events", params={"item_code": "3.B.3"}).json()["rows"][0]["status"] == "completed"
+    # back to what the finder read: "highlighted the potential supply of the 3GFF-700" is planned (the seed gold)
+    assert api_rw.get("/api/v1/events", params={"item_code": "3.B.3"}).json()["rows"][0]["status"] == "planned"
     assert api_rw.post("/api/v1/actions/review/undo", json={"decision": 999999}).status_code == 404
     assert api_rw.post("/api/v1/actions/review", json={"event": "ev-000000000000", "action": "accept"}).status_code == 404
 

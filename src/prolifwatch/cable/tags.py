@@ -42,6 +42,8 @@ _STOP = re.compile(
     r"(?<![A-Za-z])(?i:subject|subj)\b|(?i:classified\s+by)|(?<![A-Za-z])REF(?:S|TEL)?\s*:"
     r"|(?<![A-Za-z])E\.[ ]?O\.|\n[ \t]*\n"
 )
+# Header words a TAGS line can run into without their colon ("TAGS: PARM PREL REF A"): no tag codes.
+_HEADER_WORDS = frozenset({"REF", "REFS", "REFTEL", "SUBJ"})
 _MARKUP = re.compile(r"<[^>]*>")
 # Without a TAGS marker only a short run of tag-like text is taken as the list.
 _FRAGMENT = re.compile(r"\s*[\w \t,()./'&-]{0,500}\s*")
@@ -93,7 +95,7 @@ def parse_tags(text: str) -> list[str]:
     for m in _token_pattern().finditer(tag_text.upper()):
         tag = m["paren"] or m["ovip"] or m["multi"] or m["code"]
         tag = " ".join(tag.split()).strip(" ,")
-        if tag:
+        if tag and tag not in _HEADER_WORDS:
             tags[tag] = None
     return list(tags)
 

@@ -39,7 +39,7 @@ _DATE = "COALESCE(NULLIF(substr(e.date, 1, 10), ''), substr(d.date, 1, 10))"
 
 
 def _argument(role: str) -> str:
-    return (f"(SELECT lower(min(a.text)) FROM event_arguments a WHERE a.event_pk = e.event_pk"
+    return (f"(SELECT min(lower(a.text)) FROM event_arguments a WHERE a.event_pk = e.event_pk"
             f" AND a.role = '{role}')")
 
 
