@@ -5,30 +5,20 @@ itself perfectly and against the first reading imperfectly."""
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
+from functools import cache
 
 import pytest
 
-from prolifwatch.extract.events_gold import load, problems, read_split
+from prolifwatch.extract.events_gold import load, problems
 from prolifwatch.extract.score_events import EventsReport, Matcher, score_document
 from prolifwatch.knowledge import default_knowledge
+from tests.extract.test_events_gold import GOLD, ROOT, ROW_BY_ID, cable
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "tests" / "data" / "gold" / "events"
-ROW_BY_ID = {r["id"]: r for r in read_split(GOLD / "split.tsv")}
 SECOND = ROOT / "tests" / "data" / "gold" / "events_second"
 SECOND_FILES = sorted(SECOND.glob("*.json"))
 
 
-def cable(cable_id: str):
-    from prolifwatch.pipeline import parse_paths
-
-    row = ROW_BY_ID[cable_id]
-    docs = [d for d in parse_paths([str(ROOT / row["path"])]) if not hasattr(d, "reason") and d.id == cable_id]
-    assert docs, f"{row['path']}: no cable {cable_id}"
-    return docs[0]
-
-
+@cache
 def agreement_module():
     spec = importlib.util.spec_from_file_location("gold_agreement", ROOT / "bench" / "gold_agreement.py")
     module = importlib.util.module_from_spec(spec)

@@ -85,7 +85,9 @@ def _unchanged(grouped: dict[int, list[Mention]], mentions: list[Mention],
     for n, e in enumerate(events):
         if e.evidence.paragraph in same:
             told, first = kept[e.evidence.paragraph]
-            kept[e.evidence.paragraph] = (told + [e], first if told else n)
+            if not told:
+                kept[e.evidence.paragraph] = (told, n)
+            told.append(e)
     return kept
 
 
