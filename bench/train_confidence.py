@@ -1,9 +1,14 @@
 """Learn the transfer confidence (extract/confidence.py) and its listing floor on
-the dev split of the corpus events gold, and write both to
+the dev splits of the corpus events gold, and write both to
 extract/data/confidence.json.  One command, re-runnable after any change to the
 finders (it re-extracts every dev cable):
 
     PYTHONPATH=src .venv/bin/python bench/train_confidence.py [--rows /tmp/rows.json]
+
+The dev cables are those of both gold sets (``--gold``, repeatable): the
+transfer-heavy draw (``tests/data/gold/events``) and the uniform draw over the
+whole corpus (``tests/data/gold/events_random``), so the model also learns what
+an ordinary cable about visas or trade gives.
 
 1. Every transfer the finder gives on a dev cable, the floor switched off, is
    labelled real when it matches a gold transfer (score_events: same
@@ -41,19 +46,21 @@ from prolifwatch.extract.events_gold import load, read_split
 from prolifwatch.extract.score_events import BANDS, Matcher, _pair_transfers
 from prolifwatch.pipeline import parse_paths
 
-GOLD = Path("tests/data/gold/events")
+GOLDS = (Path("tests/data/gold/events"), Path("tests/data/gold/events_random"))
 STRENGTHS = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
 
 
-def labelled_rows() -> tuple[list[dict], int]:
+def labelled_rows(golds: list[Path]) -> tuple[list[dict], int]:
     """(one row per found transfer of the dev cables: cable, features, real?; the number of gold transfers)."""
     extractor = Extractor(FULL)
     matcher = Matcher(extractor.kb)
     rows, gold_total = [], 0
-    for row in read_split(GOLD / "split.tsv"):
-        path = GOLD / f"{row['id']}.json"
-        if row["split"] != "dev" or not path.exists():
+    dev = [(gold_dir, row) for gold_dir in golds for row in read_split(gold_dir / "split.tsv")
+           if row["split"] == "dev"]
+    for gold_dir, row in dev:
+        path = gold_dir / f"{row['id']}.json"
+        if not path.exists():
             continue
         gold = load(path)
         gold_total += len(gold.get("transfers", []))
@@ -131,12 +138,15 @@ def reliability(scores: list[float], y: list[int]) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", help="keep (or reuse) the labelled rows of the dev cables in this JSON file")
+    parser.add_argument("--gold", action="append", type=Path,
+                        help=f"a gold folder with its split.tsv (repeatable; default: {', '.join(map(str, GOLDS))})")
     args = parser.parse_args()
+    golds = args.gold or list(GOLDS)
     cache = Path(args.rows) if args.rows else None
     if cache and cache.exists():
         rows, gold_total = (lambda d: (d["rows"], d["gold_total"]))(json.loads(cache.read_text()))
     else:
-        rows, gold_total = labelled_rows()
+        rows, gold_total = labelled_rows(golds)
         if cache:
             cache.write_text(json.dumps({"rows": rows, "gold_total": gold_total}))
     y = [r["real"] for r in rows]
@@ -152,7 +162,7 @@ def main() -> None:
     high = [t for s, t in zip(scores, y) if s >= 0.8]
     fitted = LogisticRegression(C=strength, max_iter=2000).fit(x, y)
     out = {
-        "trained_on": f"tests/data/gold/events dev split: {len(rows)} transfers, {sum(y)} real, "
+        "trained_on": f"{' + '.join(map(str, golds))} dev splits: {len(rows)} transfers, {sum(y)} real, "
                       f"{gold_total} gold transfers",
         "trained": date.today().isoformat(),
         "C": strength,

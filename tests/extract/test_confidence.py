@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 
 from prolifwatch.extract import confidence as conf
+from prolifwatch.extract.cues import cues
 from prolifwatch.extract.event import Argument, Event, Evidence
 
 
@@ -112,3 +113,19 @@ def test_the_shipped_model_was_chosen_out_of_fold_and_its_high_band_holds():
     assert "GroupKFold" in oof["folds"]
     high = oof["at_or_above_0.8"]
     assert high["events"] > 0 and high["real"] / high["events"] >= 0.8, "the issue's reliability target, out of fold"
+
+
+def test_the_cables_subject_reaches_each_transfer(plates):
+    trigger = cues().trigger
+    # seed 002's TAGS line: "TAGS: PARM, MTCRE, PREL, PGOV, ETTC, CH, IR"
+    arms = conf.cable_features(["PARM", "MTCRE", "PREL", "PGOV", "ETTC", "CH", "IR"],
+                               "LIMMT shipped the plates. A second shipment followed. The sale was reported. "
+                               "The goods were exported to Iran.", trigger)
+    assert arms == {"proliferation_tag": 1.0, "few_transfer_words": 0.0}
+    visas = conf.cable_features(["CVIS", "PREL"], "The Consular section issued 400 visas this week.", trigger)
+    assert visas == {"proliferation_tag": 0.0, "few_transfer_words": 1.0}
+    events = [full(plates)]
+    with conf.unfloored():
+        conf.listed(events, visas)
+    assert conf.features(events[0])["few_transfer_words"] == 1.0
+    assert conf.features(events[0])["proliferation_tag"] == 0.0

@@ -33,6 +33,23 @@ _MONEY = re.compile(r"(?:\$|\bUSD\b|\beuros?\b|\bdollars?\b|\b(?:m|b)illion\b)",
 # the embassy's own voice: requests, policy and plans of the USG more often than shipments
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|USG|Embassy|Post|Department)\b")
 _floor_on = True
+# a cable that names a transfer word this often or less speaks of other things
+_FEW_TRANSFER_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def proliferation_tags() -> frozenset[str]:
+    lines = (DATA / "proliferation_tags.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().upper() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def cable_features(tags: list[str], text: str, trigger) -> dict[str, float]:
+    """What the whole cable says of its subject, the same for each of its transfers: a transfer told in
+    a cable about visas or tariffs, with no arms TAG and hardly a transfer word, is rarely one of goods.
+    ``trigger``: the transfer words (``Cues.trigger``); counting stops once there are more than a few."""
+    return {"proliferation_tag": float(bool({t.upper() for t in tags} & proliferation_tags())),
+            "few_transfer_words": float(sum(1 for _ in zip(range(_FEW_TRANSFER_WORDS + 1), trigger.finditer(text)))
+                                        <= _FEW_TRANSFER_WORDS)}
 
 
 def features(event: Event) -> dict[str, float]:
@@ -84,6 +101,9 @@ def features(event: Event) -> dict[str, float]:
         "bulleted": float(bool(_BULLET.search(text))),
         "money": float(bool(_MONEY.search(text))),
         "our_voice": float(bool(_OUR_VOICE.search(text))),
+        # the cable's subject (``cable_features``), 0 when the finder was run without it
+        "proliferation_tag": seen.get("proliferation_tag", 0.0),
+        "few_transfer_words": seen.get("few_transfer_words", 0.0),
     }
     for status in STATUSES:
         out[f"status_{status}"] = float(event.status == status)
@@ -107,13 +127,13 @@ def floor(weights: dict | None = None) -> float:
     return float((weights or model()).get("floor", 0.0)) if _floor_on else 0.0
 
 
-def listed(transfers: list[Event]) -> list[Event]:
+def listed(transfers: list[Event], cable: dict[str, float] | None = None) -> list[Event]:
     """A paragraph's transfers scored, those under the floor left out, and those that name no goods
     (no item, no quantity) left out before: a transfer moves goods (the gold guideline), and on dev
-    not one of the 103 found without them was real."""
+    not one of the 103 found without them was real.  ``cable``: the cable's ``cable_features``."""
     transfers = [t for t in transfers if t.values("items") or t.values("quantity")]
     for transfer in transfers:
-        transfer.features = {**(transfer.features or {}), "in_paragraph": float(len(transfers))}
+        transfer.features = {**(transfer.features or {}), **(cable or {}), "in_paragraph": float(len(transfers))}
         transfer.confidence = confidence(transfer)
     return [t for t in transfers if t.confidence >= floor()]
 

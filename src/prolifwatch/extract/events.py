@@ -17,7 +17,7 @@ from ..model import Document
 from .action_links import link_actions
 from .actions import actions_in_paragraph
 from .components import Passage, by_paragraph
-from .confidence import listed
+from .confidence import cable_features, listed
 from .cue_actions import action_in_sentence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
@@ -45,7 +45,9 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
     c = cues()
     grouped = by_paragraph(mentions)
     kept = _unchanged(grouped, *earlier) if earlier else {}
-    instructed = instructed_office("\n".join(p.text for p in passages))  # who delivers the talking points
+    whole = "\n".join(p.text for p in passages)
+    instructed = instructed_office(whole)  # who delivers the talking points
+    cable = cable_features(list(getattr(doc, "tags", None) or []), whole, c.trigger)
     events: list[Event] = []
     for p in passages:
         if p.index in kept:
@@ -60,7 +62,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             continue
         told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date, parse) if may_transfer else []
-        transfers = listed(transfers)  # scored; those under the model's floor are not told
+        transfers = listed(transfers, cable)  # scored; those under the model's floor are not told
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
