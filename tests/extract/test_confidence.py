@@ -129,3 +129,16 @@ def test_the_cables_subject_reaches_each_transfer(plates):
         conf.listed(events, visas)
     assert conf.features(events[0])["few_transfer_words"] == 1.0
     assert conf.features(events[0])["proliferation_tag"] == 0.0
+
+
+@pytest.mark.parametrize("item, tangible", [
+    # found as items on ordinary cables of the random gold's dev split, none of them goods
+    ("immediate relief", False), ("tangible signs", False), ("Russian citizenship", False), ("treaty", False),
+    ("full-scope safeguards", False),
+    # goods as the events gold names them
+    ("tungsten-copper plates", True), ("machine tools", True), ("centrifuges", True), ("T-72 tanks", True),
+    ("relief supplies", True), ("potassium perchlorate", True),
+])
+def test_items_that_name_tangible_goods(item, tangible):
+    event = transfer(items=[Argument(item, None, "Item")])
+    assert conf.features(event)["tangible_items"] == float(tangible)

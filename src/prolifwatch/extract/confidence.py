@@ -43,6 +43,23 @@ def proliferation_tags() -> frozenset[str]:
     return frozenset(line.strip().upper() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def goods_heads() -> frozenset[str]:
+    lines = (DATA / "goods_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _tangible(item: str) -> bool:
+    """Whether an item's text ends in the head noun of tangible goods ("60 tons of steel plates", "F-16s")."""
+    words = re.findall(r"[a-z][a-z-]*", item.lower())
+    if not words:
+        return False
+    heads = goods_heads()
+    last, two = words[-1], " ".join(words[-2:])
+    return any(form in heads for form in (last, two, last[:-1] if last.endswith("s") else "",
+                                          last[:-2] if last.endswith("es") else ""))
+
+
 def cable_features(tags: list[str], text: str, trigger) -> dict[str, float]:
     """What the whole cable says of its subject, the same for each of its transfers: a transfer told in
     a cable about visas or tariffs, with no arms TAG and hardly a transfer word, is rarely one of goods.
@@ -86,6 +103,7 @@ def features(event: Event) -> dict[str, float]:
         "rules_only": seen.get("rules_only", 0.0),
         "rules_agree": seen.get("rules_agree", 0.0),
         "modal": seen.get("modal", 0.0),
+        "tangible_items": float(any(a.key or _tangible(a.text) for a in event.values("items"))),
         "generic_items": float(bool(event.values("items")) and all(
             a.text.lower().strip() in _GENERIC_GOODS for a in event.values("items"))),
         # what the parse saw: a buying frame, an actor in subject place, a non-goods object beside the goods
