@@ -13,7 +13,7 @@ from .cues import Cues, first
 from .event import Argument, Event, Evidence
 from .frame_events import frame_events
 from .frames import Reading
-from .gather import Candidate
+from .gather import Candidate, anaphor_of
 from .mention import Mention
 
 
@@ -87,9 +87,11 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
         event.hedging = event.hedging or first(c.hedging, s.text)
         event.date, event.date_precision = date_of(s.dates)
         event.features = reading.features
+        back = c.refers_back.search(s.text)
         out.append(Candidate(
             event,
-            refers_back=bool(c.refers_back.search(s.text)),
+            refers_back=bool(back),
+            anaphor=anaphor_of(back),
             new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
         ))
     return out

@@ -4,6 +4,7 @@ close by) adds to it; a route or end-user sentence fills in the transfer it
 belongs to; "also" with a new quantity opens a new consignment."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..knowledge import KnowledgeBase
@@ -18,6 +19,12 @@ class Candidate:
     route_only: bool = False
     fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
     cued: frozenset = frozenset()  # parties the rules placed by a role word ("by Iran"), not by position
+    anaphor: str = ""  # the noun a refers-back phrase takes up ("cargo" in "The cargo was probably loaded")
+
+
+def anaphor_of(match) -> str:
+    """The noun of a refers-back phrase ("The cargo" -> "cargo"), or "" without one."""
+    return match.group().split()[-1].lower() if match else ""
 
 
 class Gathered:
@@ -27,6 +34,7 @@ class Gathered:
         self.kb = kb
         self.events: list[Event] = []
         self.last_told: list[int] = []
+        self.told: list[str] = []  # the sentences each transfer was told in, for its antecedent nouns
 
     def add(self, candidate: Candidate, sentence_no: int) -> None:
         event = candidate.event
@@ -34,20 +42,26 @@ class Gathered:
             for i, earlier in enumerate(self.events):
                 if _shares(earlier, event, "carrier"):
                     _add(earlier, event, fill_only=True)
-                    self.last_told[i] = sentence_no
+                    self._told(i, event, sentence_no)
             return
         target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
         if candidate.fill_only:
             if target is not None:
                 _add(self.events[target], event, fill_only=True)
-                self.last_told[target] = sentence_no
+                self._told(target, event, sentence_no)
             return
         if target is None:
             self.events.append(event)
             self.last_told.append(sentence_no)
+            self.told.append(event.evidence.text)
         else:
             _add(self.events[target], event)
-            self.last_told[target] = sentence_no
+            self._told(target, event, sentence_no)
+
+    def _told(self, i: int, event: Event, sentence_no: int) -> None:
+        self.last_told[i] = sentence_no
+        if event.evidence.text not in self.told[i]:
+            self.told[i] += " " + event.evidence.text
 
     def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
         event = candidate.event
@@ -68,7 +82,25 @@ class Gathered:
             # "This vessel was booked ...": the transfer just told, not one told paragraphs of talking points ago
             if (candidate.refers_back or not parties) and distance <= 2:
                 return i
+        return self._antecedent(candidate, sentence_no)
+
+    def _antecedent(self, candidate: Candidate, sentence_no: int) -> int | None:
+        """"... booked a cargo of 208 metric tons ... [two sentences on the firm] ... The cargo was probably
+        loaded at Dalian": a definite noun that refers back takes up the latest transfer told with that
+        noun, a few sentences back, even past sentences that told no transfer."""
+        if not candidate.anaphor:
+            return None
+        noun = re.compile(rf"\b{re.escape(candidate.anaphor)}\b", re.I)
+        for i in range(len(self.events) - 1, -1, -1):
+            if sentence_no - self.last_told[i] > _ANTECEDENT_REACH:
+                break
+            if noun.search(self.told[i]) and _compatible(self.events[i], candidate.event, candidate, self.kb):
+                return i
         return None
+
+
+# How many sentences back a definite noun ("the cargo") may find the transfer it refers to
+_ANTECEDENT_REACH = 6
 
 
 def _keys(event: Event, role: str, kb: KnowledgeBase | None = None) -> set[str]:

@@ -24,7 +24,7 @@ from .event import TRANSFER_ROLES, Argument, Event
 from .frame_events import parsed, place_country, text_for_parser
 from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, prefer_named_goods, prefer_specific_parties
+from .gather import Candidate, Gathered, anaphor_of, prefer_named_goods, prefer_specific_parties
 from .mention import Mention
 from .text import is_all_caps
 
@@ -96,9 +96,11 @@ def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: Knowled
             continue
         event, cued = found
         event.date, event.date_precision = date_of(s.dates)
+        back = c.refers_back.search(clause)
         out.append((start, end, Candidate(
             event,
-            refers_back=bool(c.refers_back.search(clause)),
+            refers_back=bool(back),
+            anaphor=anaphor_of(back),
             new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
             cued=cued,
         )))
