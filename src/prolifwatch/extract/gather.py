@@ -188,6 +188,16 @@ def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
             event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries)]
 
 
+def said_once(event: Event) -> None:
+    """"to the U.S., Russia ... and Category II items to the U.S., Russia": a party, place or carrier named
+    twice in one role is one value (the first said); goods keep each description."""
+    for role, values in event.arguments.items():
+        if role in ("items", "quantity"):
+            continue
+        seen: set[str] = set()
+        event.arguments[role] = [a for a in values if not (_identity(role, a) in seen or seen.add(_identity(role, a)))]
+
+
 def prefer_named_goods(event: Event) -> None:
     """"83 containers of cargo, including cartridges", "the items sold by LIMMT ... a forming machine": the
     goods named say what moved; the word that only says there were goods is dropped beside them."""

@@ -24,7 +24,7 @@ from .event import TRANSFER_ROLES, Argument, Event
 from .frame_events import parsed, place_country, text_for_parser
 from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, anaphor_of, prefer_named_goods, prefer_specific_parties
+from .gather import Candidate, Gathered, anaphor_of, prefer_named_goods, prefer_specific_parties, said_once
 from .mention import Mention
 from .text import is_all_caps
 
@@ -57,6 +57,7 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
     for event in gathered.events:
         prefer_specific_parties(event, kb)
         prefer_named_goods(event)
+        said_once(event)
         if _substantial(event):
             event.status = event.status or c.default_status
             event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
