@@ -211,8 +211,11 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
             continue
         if i and place_country(m, ms[i - 1], clause, offset):
             continue  # "Lattakia, Syria": where the port is, said with it
-        group = c.group.match(after) if m.type == "Country" else None
-        argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
+        group = _group_after(after, c) if m.type == "Country" else None
+        if group and _named_after(clause, m.end - offset + group, following, offset):
+            possessor_at = cue_at  # "by the French firm Sofradir": the firm's name is the party, with the cue
+            continue
+        argument = Argument(clause[local : m.end - offset + group], m.key, "Organization") if group else Argument.of(m)
         role = _role(before, m, c)
         if role is not None:
             cued.add(argument.key or argument.text)
@@ -242,6 +245,24 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
         args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
     return frozenset(cued)
+
+
+def _group_after(after: str, c: Cues) -> int | None:
+    """Where the group noun after a country adjective ends, with one word between at most ("Chinese
+    firms", "Iranian defense entities", "Dutch electronics manufacturer"); None without one."""
+    found = c.group.match(after)
+    if found:
+        return found.end()
+    modifier = re.match(r"\s+[\w-]+(?=\s)", after)
+    found = c.group.match(after[modifier.end():]) if modifier else None
+    return modifier.end() + found.end() if found else None
+
+
+def _named_after(clause: str, at: int, following: Mention | None, offset: int) -> bool:
+    """"the French firm Sofradir", "the Chinese firm, Zhejiang Dali Technology": a name right after the group
+    says which firm it is."""
+    return (following is not None and following.type in ("Organization", "Person")
+            and re.fullmatch(r"\s*,?\s*", clause[at : following.start - offset]) is not None)
 
 
 def _in_after_recipient(before: str, previous: tuple[Mention, str] | None, clause: str, m: Mention, offset: int,
