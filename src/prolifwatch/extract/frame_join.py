@@ -137,10 +137,13 @@ def _complete(event: Event, rules: Event, cued: frozenset = frozenset()) -> None
 
 
 def _goods_of_both(rules: list[Argument], parse: list[Argument]) -> list[Argument]:
-    """The goods the rules named, each said in the parse's words where the parse says more of the same
-    goods ("Chinese-origin arms" for "arms", keeping the rules' control-list key), and the goods only the
-    parse saw."""
+    """The goods the rules named (only those the parse sees moving, when it sees any of them), each said in
+    the parse's words where the parse says more of the same goods ("Chinese-origin arms" for "arms", keeping
+    the rules' control-list key), and the goods only the parse saw."""
     out, used = [], set()
+    moving = [item for item in rules if any(_words_within(item.text, p.text) for p in parse)]
+    if moving:  # "upgrading their AH-64 helicopters ... has requested 1300 Hellfire missiles": the
+        rules = moving  # clause's other goods are there for another reason
     for item in rules:
         longer = next((i for i, p in enumerate(parse) if i not in used and _words_within(item.text, p.text)), None)
         if longer is not None:
