@@ -137,7 +137,7 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
         if countries:
             m = countries[0]
             return [(role, Argument(text[m.start - offset : span.end], m.key, "Organization"))]
-        return [(role, Argument(span.text, None, "Organization"))]
+        return [(role, Argument(part, None, "Organization")) for part in _conjuncts(span.text)]
     if heads or (found and span.head_at < 0):
         out = []
         for m in found:
@@ -151,6 +151,14 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
             and not _REDACTED.search(span.text):
         return [(role, Argument(span.text, None, "Organization"))]
     return []
+
+
+def _conjuncts(text: str) -> list[str]:
+    """"terrorist groups and other non-state actors": each group named is a party of its own."""
+    return [part for part in _COORDINATION.split(text) if re.search(r"[A-Za-z]", part)] or [text]
+
+
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 
 
 def _qualifies_place(m: Mention, span: Span, offset: int) -> bool:
