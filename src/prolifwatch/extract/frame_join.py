@@ -47,7 +47,7 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
     candidate whose clause the parse rules out (modal, negation, prohibition) is dropped, one whose
     clause holds no frame is kept as the rules found it (its confidence says how far to trust it).
     The frames of a clause the rules found general ("any equipment ... could be diverted") give none."""
-    found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb)
+    found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb, c.group)
     general = [(start, end) for start, end, candidate in by_rule if candidate is None]
     found = [(event, r) for event, r in found if not any(a <= r.trigger.start < b for a, b in general)]
     out = []
