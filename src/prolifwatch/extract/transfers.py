@@ -35,6 +35,11 @@ _LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s
                                r"(?:vessels?|ships?|freighters?|tankers?)\b", re.I)
 # A relative clause after a party: "a Chinese firm that ships ..."
 _RELATIVE = re.compile(r",?\s(?:that|which|who)\s")
+# Examples of a group named before them: "countries like Iran", "terrorist groups like the Taliban".
+_EXAMPLES = re.compile(r"\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
+# Between two parties of one role: "Iran and Syria", "Iraqi insurgents and terrorist groups like the Taliban".
+_COORDINATED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:(?:[\w-]+\s+){1,3}(?:like|such\s+as|including)\s+(?:the\s+)?)?",
+                          re.I)
 # Where one clause of a sentence ends and the next may begin.
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:and|but|while|whereas)\s")
 
@@ -187,6 +192,7 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
     cued: set[str] = set()
     possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
     previous: tuple[Mention, str] | None = None  # for "to Iran and Syria"
+    previous_end = 0  # where its argument ends in the clause ("Iraqi insurgents")
     from_cue = False
     for i, m in enumerate(ms):
         if m.type not in PARTIES + ("Place", "Program"):
@@ -217,9 +223,11 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
             continue
         argument = Argument(clause[local : m.end - offset + group], m.key, "Organization") if group else Argument.of(m)
         role = _role(before, m, c)
+        if role is None:
+            role = _cue_of_examples(before, m, c)
         if role is not None:
             cued.add(argument.key or argument.text)
-        if role is None and previous and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", clause[previous[0].end - offset : local]):
+        if role is None and previous and _COORDINATED.fullmatch(clause[previous_end:local]):
             role = previous[1]
             if (previous[0].key or previous[0].text) in cued:  # "by Iran and Syria": the cue is both's
                 cued.add(argument.key or argument.text)
@@ -237,7 +245,7 @@ def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int
         elif role:
             args[role].append(argument)
         if role:
-            previous = (m, role)
+            previous, previous_end = (m, role), local + len(argument.text)
     if not args["supplier"] and from_cue:
         args["supplier"] = [a for a in args["origin"] if a.type == "Country"][:1]
     recipients = {a.key for a in args["recipient"]}
@@ -263,6 +271,21 @@ def _named_after(clause: str, at: int, following: Mention | None, offset: int) -
     says which firm it is."""
     return (following is not None and following.type in ("Organization", "Person")
             and re.fullmatch(r"\s*,?\s*", clause[at : following.start - offset]) is not None)
+
+
+def _cue_of_examples(before: str, m: Mention, c: Cues) -> str | None:
+    """"to countries like Iran", "suppliers such as Russia": the examples take the role word of the
+    noun (of up to three words) they are examples of."""
+    example = _EXAMPLES.search(before)
+    if example is None:
+        return None
+    head = before[: example.start()]
+    for _ in range(3):
+        head = re.sub(r"\s*[\w-]+$", "", head)
+        role = _role(head + " ", m, c)
+        if role is not None:
+            return role
+    return None
 
 
 def _in_after_recipient(before: str, previous: tuple[Mention, str] | None, clause: str, m: Mention, offset: int,
