@@ -37,6 +37,10 @@ _LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s
 _RELATIVE = re.compile(r",?\s(?:that|which|who)\s")
 # Examples of a group named before them: "countries like Iran", "terrorist groups like the Taliban".
 _EXAMPLES = re.compile(r"\s+(?:like|such\s+as|including)\s+(?:the\s+)?$", re.I)
+# A word that may stand between a country adjective and its group noun ("Iranian defense entities"); not a
+# function word ("Iran to terrorists" is no group).
+_MODIFIER = re.compile(r"\s+(?!(?:to|and|or|of|for|by|from|with|in|on|at|via|the|an?|its|their|as|than|is|are|was|were)\b)"
+                       r"[\w-]+(?=\s)", re.I)
 # Between two parties of one role: "Iran and Syria", "Iraqi insurgents and terrorist groups like the Taliban".
 _COORDINATED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:(?:[\w-]+\s+){1,3}(?:like|such\s+as|including)\s+(?:the\s+)?)?",
                           re.I)
@@ -261,7 +265,7 @@ def _group_after(after: str, c: Cues) -> int | None:
     found = c.group.match(after)
     if found:
         return found.end()
-    modifier = re.match(r"\s+[\w-]+(?=\s)", after)
+    modifier = _MODIFIER.match(after)
     found = c.group.match(after[modifier.end():]) if modifier else None
     return modifier.end() + found.end() if found else None
 
