@@ -180,12 +180,31 @@ def _spanning(a: Evidence, b: Evidence) -> Evidence:
 
 
 def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
-    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country."""
+    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country; "the French firm
+    Sofradir": Sofradir is the supplier, "French firm" what it is."""
     for role in ("supplier", "recipient"):
         values = event.values(role)
         countries = _countries_of_bodies({a.key for a in values}, kb)
         if countries:
-            event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries)]
+            values = [a for a in values if not (a.type == "Country" and a.key in countries)]
+        named = [a for a in values if a.type == "Organization" and not _group_of_country(a)]
+        event.arguments[role] = [a for a in values if not (_group_of_country(a) and any(
+            _names(a, firm, event.evidence.text) for firm in named))]
+
+
+def _group_of_country(a: Argument) -> bool:
+    """"Chinese firms", "French firm": a country's group noun, said without a name."""
+    return a.type == "Organization" and (a.key or "").startswith("country:")
+
+
+def _names(group: Argument, firm: Argument, text: str) -> bool:
+    """Whether ``text`` says the group right before the firm's name: "the French firm Sofradir"."""
+    return re.search(_spaced(group.text) + r"\s*,?\s*" + _spaced(firm.text), text) is not None
+
+
+def _spaced(said: str) -> str:
+    """A pattern for words as said, across the cable's line breaks."""
+    return r"\s+".join(map(re.escape, said.split()))
 
 
 def said_once(event: Event) -> None:

@@ -64,12 +64,12 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
+        event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
         prefer_specific_parties(event, kb)
         prefer_named_goods(event)
         said_once(event)
         if _substantial(event):
             event.status = event.status or c.default_status
-            event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
             out.append(event)
     return out
 
