@@ -13,7 +13,7 @@ from .cues import Cues, first
 from .event import Argument, Event, Evidence
 from .frame_events import frame_events
 from .frames import Reading
-from .gather import Candidate, anaphor_of
+from .gather import Candidate, anaphor_of, opens_sentence
 from .mention import Mention
 
 
@@ -92,7 +92,8 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             event,
             refers_back=bool(back),
             anaphor=anaphor_of(back),
-            new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
+            new_consignment=bool(new := c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
+            opens_new=opens_sentence(new, s.text),
         ))
     return out
 

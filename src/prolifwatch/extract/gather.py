@@ -16,10 +16,16 @@ class Candidate:
     event: Event
     refers_back: bool = False
     new_consignment: bool = False
+    opens_new: bool = False  # the sentence opens with the cue ("In addition, ..."): all its readings are that one
     route_only: bool = False
     fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
     cued: frozenset = frozenset()  # parties the rules placed by a role word ("by Iran"), not by position
     anaphor: str = ""  # the noun a refers-back phrase takes up ("cargo" in "The cargo was probably loaded")
+
+
+def opens_sentence(match, text: str) -> bool:
+    """Whether the cue ``match`` in ``text`` opens it ("-- In addition, as recently as ...")."""
+    return match is not None and not re.search(r"\w", text[: match.start()])
 
 
 def anaphor_of(match) -> str:
@@ -44,7 +50,8 @@ class Gathered:
                     _add(earlier, event, fill_only=True)
                     self._told(i, event, sentence_no)
             return
-        target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
+        target = (self._same_sentence(candidate, sentence_no) if candidate.opens_new else None) \
+            if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
         if candidate.fill_only:
             if target is not None:
                 _add(self.events[target], event, fill_only=True)
@@ -62,6 +69,17 @@ class Gathered:
         self.last_told[i] = sentence_no
         if event.evidence.text not in self.told[i]:
             self.told[i] += " " + event.evidence.text
+
+    def _same_sentence(self, candidate: Candidate, sentence_no: int) -> int | None:
+        """"In addition, ... Aceros shipped a consignment ... aboard the M/V Fast Independence": a sentence that
+        opens by saying it tells a new consignment tells one, whatever the readings of its words; within a
+        sentence "additional consignments ... one such consignment" may be two."""
+        for i in range(len(self.events) - 1, -1, -1):
+            earlier = self.events[i]
+            if self.last_told[i] == sentence_no and _compatible(earlier, candidate.event, candidate, self.kb) and any(
+                    _shares(earlier, candidate.event, r, self.kb) for r in ("carrier", "supplier", "recipient")):
+                return i
+        return None
 
     def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
         event = candidate.event
@@ -187,7 +205,7 @@ def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
         countries = _countries_of_bodies({a.key for a in values}, kb)
         if countries:
             values = [a for a in values if not (a.type == "Country" and a.key in countries)]
-        named = [a for a in values if a.type == "Organization" and not _group_of_country(a)]
+        named = [a for a in values if a.type in ("Organization", "Person") and not _group_of_country(a)]
         event.arguments[role] = [a for a in values if not (_group_of_country(a) and any(
             _names(a, firm, event.evidence.text) for firm in named))]
 

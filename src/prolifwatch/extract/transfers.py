@@ -24,7 +24,8 @@ from .event import TRANSFER_ROLES, Argument, Event
 from .frame_events import parsed, place_country, text_for_parser
 from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, anaphor_of, prefer_named_goods, prefer_specific_parties, said_once
+from .gather import (Candidate, Gathered, anaphor_of, opens_sentence, prefer_named_goods, prefer_specific_parties,
+                     said_once)
 from .mention import Mention
 from .text import is_all_caps
 
@@ -111,7 +112,8 @@ def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: Knowled
             event,
             refers_back=bool(back),
             anaphor=anaphor_of(back),
-            new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            new_consignment=bool(new := c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            opens_new=opens_sentence(new, s.text) if start == 0 else False,
             cued=cued,
         )))
     return out
