@@ -105,6 +105,8 @@ def test_the_cargo_told_again_after_other_sentences_takes_its_carrier(transfers)
     assert "Dalian" in _texts(cargo, "origin")
     assert "Tianjin" not in _texts(cargo, "origin")  # where the dewatering machine was loaded
     assert "P-60" not in _texts(cargo, "items")  # "In addition": another consignment on the same vessel
+    # the goods the amount counts, each of the two its own
+    assert _texts(cargo, "items") == ["potassium perchlorate", "liquid poly butadiene rubber"]
 
 
 def test_a_party_named_twice_in_one_role_is_one_recipient(transfers):

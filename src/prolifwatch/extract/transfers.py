@@ -172,7 +172,7 @@ def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_
     if not carriers and s.carried_vessel is not None:
         carriers = [s.carried_vessel]
     args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
-    args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c)
+    args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c) or _counted_goods(clause, offset, ms)
     args["carrier"] = [Argument.of(m) for m in carriers]
     args["quantity"] = [Argument.of(m) for m in ms if m.type == "Quantity"]
     cued = _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
@@ -189,6 +189,25 @@ def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[A
         if not inside and not re.match(r"\W{0,3}program", clause[g.end():], re.I):
             return [Argument(g.group(), None, "Item")]
     return []
+
+
+def _counted_goods(clause: str, offset: int, ms: list[Mention]) -> list[Argument]:
+    """"208 metric tons of potassium perchlorate and liquid poly butadiene rubber", "1,150 kg of graphite to
+    Ward": the goods an amount counts, each of a coordination its own, up to a preposition or punctuation."""
+    for m in ms:
+        if m.type != "Quantity" or _AMOUNT_OF_MONEY.search(m.text):
+            continue
+        counted = _COUNTED.match(clause, m.end - offset)
+        if counted:
+            return [Argument(part, None, "Item") for part in re.split(r"\s+and\s+", counted.group(1).strip())]
+    return []
+
+
+# "of" and the goods after an amount: lower-case words, up to a preposition, a clause word or punctuation
+_COUNTED = re.compile(r"\s+of\s+((?:(?!(?:to|from|for|by|via|at|on|in|into|aboard|with|which|that|were|was|is|are|"
+                      r"being|had|has|have)\b)[a-z][\w-]*\s*){1,8}?)(?=\s*(?:[,.;:()]|\s(?:to|from|for|by|via|at|on|"
+                      r"in|into|aboard|with|which|that|were|was|is|are|being|had|has|have)\b|$))")
+_AMOUNT_OF_MONEY = re.compile(r"[$€£]|\b(?:USD|dollars?|euros?|million|billion)\b", re.I)
 
 
 def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int, c: Cues, kb: KnowledgeBase,
