@@ -1,4 +1,4 @@
-"""Where goods go, through where and on what (issue 17): real sentences of dev-split cables, the
+"""Who, what, where, through where and on what (issue 17): real sentences of dev-split cables, the
 arguments read by hand from each sentence."""
 from pathlib import Path
 
@@ -11,6 +11,11 @@ CABLES = {
     "08BEIJING2322": "../shared/corpus/wikileaks-html/2008/06/08BEIJING2322.html",
     "09STATE4134": "../shared/corpus/wikileaks-html/2009/01/09STATE4134.html",
     "08STATE93558": "../shared/corpus/wikileaks-html/2008/09/08STATE93558.html",
+    "09KYIV1942": "../shared/corpus/scraped-text/09KYIV1942.txt",
+    "10STATE15856": "../shared/corpus/scraped-text/10STATE15856.txt",
+    "09STATE96222": "../shared/corpus/scraped-text/09STATE96222.txt",
+    "07TELAVIV3515": "../shared/corpus/wikileaks-html/2007/12/07TELAVIV3515.html",
+    "08BEIJING2087": "../shared/corpus/wikileaks-html/2008/05/08BEIJING2087.html",
 }
 
 
@@ -84,3 +89,70 @@ def test_a_demonym_on_a_sale_names_the_seller_not_an_origin(transfers):
     assert len(sales) == 1
     assert "Iran" in _texts(sales[0], "recipient")
     assert _texts(sales[0], "origin") == []
+
+
+# third round (issue 17)
+
+def test_the_cargo_told_again_after_other_sentences_takes_its_carrier(transfers):
+    # 08STATE93558 ¶6: "a Chinese firm, Dalian North Potassium Chlorate Works, booked a cargo of 208 metric tons
+    # of potassium perchlorate ... The cargo was to be loaded into 13 20-foot containers ... [two sentences on the
+    # firm and on LPBR] ... The cargo was probably loaded at Dalian in late May aboard the Islamic Republic of Iran
+    # Shipping Lines (IRISL) vessel M/V Iran Broojerdi. -- In addition, we believe that the M/V Iran Broojerdi
+    # loaded a model P-60 dewatering machine at Tianjin, China."
+    (cargo,) = _telling(transfers, "08STATE93558", "booked a cargo of 208 metric tons")
+    assert _texts(cargo, "supplier") == ["Dalian North Potassium Chlorate Works"]
+    assert "Iran Broojerdi" in _texts(cargo, "carrier")
+    assert "Dalian" in _texts(cargo, "origin")
+    assert "Tianjin" not in _texts(cargo, "origin")  # where the dewatering machine was loaded
+    assert "P-60" not in _texts(cargo, "items")  # "In addition": another consignment on the same vessel
+    # the goods the amount counts, each of the two its own
+    assert _texts(cargo, "items") == ["potassium perchlorate", "liquid poly butadiene rubber"]
+
+
+def test_a_party_named_twice_in_one_role_is_one_recipient(transfers):
+    # 09KYIV1942 ¶22: "Ukraine had transferred MTCR Category I items to the U.S., Russia, Germany, and Saudi
+    # Arabia, and Category II items to the U.S., Russia, Saudi Arabia, the Republic of Korea, China, and India"
+    (transfer,) = _telling(transfers, "09KYIV1942", "Ukraine had transferred MTCR Category I items")
+    recipients = _texts(transfer, "recipient")
+    assert recipients[:4] == ["U.S.", "Russia", "Germany", "Saudi Arabia"]
+    assert len(recipients) == len(set(recipients))
+
+
+def test_the_records_cited_are_no_party(transfers):
+    # 10STATE15856 ¶6: "According to Defense Security Cooperation Agency (DSCA) records, Turkey received 181 MK-19
+    # 40 mm grenade launchers from the United States in 1995."
+    (transfer,) = _telling(transfers, "10STATE15856", "According to Defense Security Cooperation Agency")
+    assert _texts(transfer, "recipient") == ["Turkey"]
+    assert _texts(transfer, "supplier") == ["United States"]
+
+
+def test_the_firm_named_after_its_description_is_the_party(transfers):
+    # 09STATE96222 ¶2: "We have information the French firm Sofradir and its subsidiary Ulis continue to sell
+    # cooled and uncooled infrared detectors to a Chinese firm for incorporation into thermal imaging systems."
+    (transfer,) = _telling(transfers, "09STATE96222", "We have information the French firm Sofradir")
+    assert "Sofradir" in _texts(transfer, "supplier")
+    assert "French firm" not in _texts(transfer, "supplier")
+
+
+def test_examples_of_a_group_share_its_role(transfers):
+    # 07TELAVIV3515 ¶1: "Israel believes that Russia will continue to sell advanced weapons systems to countries
+    # like Iran and Syria, calling the weapons systems "defensive.""
+    (transfer,) = _telling(transfers, "07TELAVIV3515", "to countries like Iran and Syria")
+    assert _texts(transfer, "supplier") == ["Russia"]
+    assert _texts(transfer, "recipient") == ["Iran", "Syria"]
+
+
+def test_coordinated_groups_are_each_a_recipient(transfers):
+    # 10STATE15856 ¶8: "Iran, a U.S.-designated State Sponsor of Terrorism, has a long history of providing arms
+    # and other military equipment to terrorist groups and other non-state actors, including in Iraq,
+    # Afghanistan, and Lebanon."
+    (transfer,) = _telling(transfers, "10STATE15856", "equipment to terrorist groups and other non-state actors")
+    assert _texts(transfer, "supplier") == ["Iran"]
+    assert _texts(transfer, "recipient") == ["terrorist groups", "other non-state actors"]
+
+
+def test_people_are_not_goods(transfers):
+    # 08BEIJING2087 ¶2: "we suggested the Chinese take advantage of a Japanese offer of Chinook helicopters and
+    # crew."
+    (transfer,) = _telling(transfers, "08BEIJING2087", "a Japanese offer of Chinook helicopters and crew")
+    assert _texts(transfer, "items") == ["Chinook helicopters"]

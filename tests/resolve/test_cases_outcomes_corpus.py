@@ -47,13 +47,6 @@ def _broojerdi(corpus_sql, store) -> dict:
     return case
 
 
-BROOJERDI_SPLIT = pytest.mark.xfail(strict=True, reason=(
-    "issue 17: 08STATE93558 ¶6 'The cargo was probably loaded at Dalian in late May aboard ... M/V Iran "
-    "Broojerdi' now gives its carrier to the P-60 dewatering machine told next, not to the Dalian cargo; "
-    "the Dalian cargo still joins 08BEIJING3400's case, the Broojerdi transfers form another"))
-
-
-@BROOJERDI_SPLIT
 def test_chinas_answer_belongs_to_the_broojerdi_case_and_is_its_latest_state(corpus_sql, store):
     case = _broojerdi(corpus_sql, store)
     answers = [a for a in case["actions"]
@@ -73,7 +66,6 @@ def _events_of(corpus_sql, document: str) -> list[str]:
         " WHERE d.id = ? AND e.type = 'diplomatic_action'", (document,))]
 
 
-@BROOJERDI_SPLIT
 def test_demarches_name_the_host_government_as_counterpart(corpus_sql, store):
     case = _broojerdi(corpus_sql, store)
     demarches = [a for a in case["actions"] if a["kind"] == "demarche"]

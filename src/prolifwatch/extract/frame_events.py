@@ -52,9 +52,10 @@ def text_for_parser(text: str, offset: int, mentions: list[Mention], all_caps: b
 
 
 def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: list[Mention], evidence,
-                 kb: KnowledgeBase) -> list[tuple[Event | None, Reading]]:
+                 kb: KnowledgeBase, people: re.Pattern | None = None) -> list[tuple[Event | None, Reading]]:
     """Each reading with its event, or None where the reading gives none (its ``drop`` says why when
-    the sentence's grammar rules it out: a modal, a negation, a prohibition)."""
+    the sentence's grammar rules it out: a modal, a negation, a prohibition).  ``people``: matches " "
+    and a noun for people ("hackers", "firms"), who are never the goods."""
     out: list[tuple[Event | None, Reading]] = []
     for r in reading_list:
         if r.drop:
@@ -63,6 +64,8 @@ def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: 
         args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
         for role, spans in r.roles.items():
             for span in spans:
+                if role == "items" and _people(span, people):
+                    continue  # "ordered Chinese hackers to break into": people, not goods
                 for target, argument in _arguments(role, span, text, offset, mentions, kb, r.direction == "give"):
                     if argument not in args.setdefault(target, []):
                         args[target].append(argument)
@@ -74,6 +77,12 @@ def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: 
         event = Event("transfer", replace(evidence), args, status=r.status, hedging=r.hedging)
         out.append((event, r))
     return out
+
+
+def _people(span: Span, people: re.Pattern | None) -> bool:
+    """The goods' phrase names people: its head (as lemma or as printed, "hackers") is a noun for people."""
+    printed = span.text.split()[-1] if span.text.split() else ""
+    return span.party_noun or bool(people and any(people.match(" " + w) for w in (span.head, printed) if w))
 
 
 def _inside(span: Span, offset: int, mentions: list[Mention], types: tuple[str, ...]) -> list[Mention]:
@@ -137,7 +146,7 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
         if countries:
             m = countries[0]
             return [(role, Argument(text[m.start - offset : span.end], m.key, "Organization"))]
-        return [(role, Argument(span.text, None, "Organization"))]
+        return [(role, Argument(part, None, "Organization")) for part in _conjuncts(span.text)]
     if heads or (found and span.head_at < 0):
         out = []
         for m in found:
@@ -151,6 +160,14 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
             and not _REDACTED.search(span.text):
         return [(role, Argument(span.text, None, "Organization"))]
     return []
+
+
+def _conjuncts(text: str) -> list[str]:
+    """"terrorist groups and other non-state actors": each group named is a party of its own."""
+    return [part for part in _COORDINATION.split(text) if re.search(r"[A-Za-z]", part)] or [text]
+
+
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 
 
 def _qualifies_place(m: Mention, span: Span, offset: int) -> bool:

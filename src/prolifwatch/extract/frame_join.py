@@ -13,7 +13,7 @@ from .cues import Cues, first
 from .event import Argument, Event, Evidence
 from .frame_events import frame_events
 from .frames import Reading
-from .gather import Candidate
+from .gather import Candidate, anaphor_of, opens_sentence
 from .mention import Mention
 
 
@@ -47,7 +47,7 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
     candidate whose clause the parse rules out (modal, negation, prohibition) is dropped, one whose
     clause holds no frame is kept as the rules found it (its confidence says how far to trust it).
     The frames of a clause the rules found general ("any equipment ... could be diverted") give none."""
-    found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb)
+    found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb, c.group)
     general = [(start, end) for start, end, candidate in by_rule if candidate is None]
     found = [(event, r) for event, r in found if not any(a <= r.trigger.start < b for a, b in general)]
     out = []
@@ -87,10 +87,13 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
         event.hedging = event.hedging or first(c.hedging, s.text)
         event.date, event.date_precision = date_of(s.dates)
         event.features = reading.features
+        back = c.refers_back.search(s.text)
         out.append(Candidate(
             event,
-            refers_back=bool(c.refers_back.search(s.text)),
-            new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
+            refers_back=bool(back),
+            anaphor=anaphor_of(back),
+            new_consignment=bool(new := c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
+            opens_new=opens_sentence(new, s.text),
         ))
     return out
 
@@ -135,10 +138,13 @@ def _complete(event: Event, rules: Event, cued: frozenset = frozenset()) -> None
 
 
 def _goods_of_both(rules: list[Argument], parse: list[Argument]) -> list[Argument]:
-    """The goods the rules named, each said in the parse's words where the parse says more of the same
-    goods ("Chinese-origin arms" for "arms", keeping the rules' control-list key), and the goods only the
-    parse saw."""
+    """The goods the rules named (only those the parse sees moving, when it sees any of them), each said in
+    the parse's words where the parse says more of the same goods ("Chinese-origin arms" for "arms", keeping
+    the rules' control-list key), and the goods only the parse saw."""
     out, used = [], set()
+    moving = [item for item in rules if any(_words_within(item.text, p.text) for p in parse)]
+    if moving:  # "upgrading their AH-64 helicopters ... has requested 1300 Hellfire missiles": the
+        rules = moving  # clause's other goods are there for another reason
     for item in rules:
         longer = next((i for i, p in enumerate(parse) if i not in used and _words_within(item.text, p.text)), None)
         if longer is not None:

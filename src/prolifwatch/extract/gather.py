@@ -4,6 +4,7 @@ close by) adds to it; a route or end-user sentence fills in the transfer it
 belongs to; "also" with a new quantity opens a new consignment."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..knowledge import KnowledgeBase
@@ -15,9 +16,21 @@ class Candidate:
     event: Event
     refers_back: bool = False
     new_consignment: bool = False
+    opens_new: bool = False  # the sentence opens with the cue ("In addition, ..."): all its readings are that one
     route_only: bool = False
     fill_only: bool = False  # adds details to the transfer it takes up, never stands alone
     cued: frozenset = frozenset()  # parties the rules placed by a role word ("by Iran"), not by position
+    anaphor: str = ""  # the noun a refers-back phrase takes up ("cargo" in "The cargo was probably loaded")
+
+
+def opens_sentence(match, text: str) -> bool:
+    """Whether the cue ``match`` in ``text`` opens it ("-- In addition, as recently as ...")."""
+    return match is not None and not re.search(r"\w", text[: match.start()])
+
+
+def anaphor_of(match) -> str:
+    """The noun of a refers-back phrase ("The cargo" -> "cargo"), or "" without one."""
+    return match.group().split()[-1].lower() if match else ""
 
 
 class Gathered:
@@ -27,6 +40,7 @@ class Gathered:
         self.kb = kb
         self.events: list[Event] = []
         self.last_told: list[int] = []
+        self.told: list[str] = []  # the sentences each transfer was told in, for its antecedent nouns
 
     def add(self, candidate: Candidate, sentence_no: int) -> None:
         event = candidate.event
@@ -34,20 +48,38 @@ class Gathered:
             for i, earlier in enumerate(self.events):
                 if _shares(earlier, event, "carrier"):
                     _add(earlier, event, fill_only=True)
-                    self.last_told[i] = sentence_no
+                    self._told(i, event, sentence_no)
             return
-        target = None if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
+        target = (self._same_sentence(candidate, sentence_no) if candidate.opens_new else None) \
+            if candidate.new_consignment else self._taken_up_by(candidate, sentence_no)
         if candidate.fill_only:
             if target is not None:
                 _add(self.events[target], event, fill_only=True)
-                self.last_told[target] = sentence_no
+                self._told(target, event, sentence_no)
             return
         if target is None:
             self.events.append(event)
             self.last_told.append(sentence_no)
+            self.told.append(event.evidence.text)
         else:
             _add(self.events[target], event)
-            self.last_told[target] = sentence_no
+            self._told(target, event, sentence_no)
+
+    def _told(self, i: int, event: Event, sentence_no: int) -> None:
+        self.last_told[i] = sentence_no
+        if event.evidence.text not in self.told[i]:
+            self.told[i] += " " + event.evidence.text
+
+    def _same_sentence(self, candidate: Candidate, sentence_no: int) -> int | None:
+        """"In addition, ... Aceros shipped a consignment ... aboard the M/V Fast Independence": a sentence that
+        opens by saying it tells a new consignment tells one, whatever the readings of its words; within a
+        sentence "additional consignments ... one such consignment" may be two."""
+        for i in range(len(self.events) - 1, -1, -1):
+            earlier = self.events[i]
+            if self.last_told[i] == sentence_no and _compatible(earlier, candidate.event, candidate, self.kb) and any(
+                    _shares(earlier, candidate.event, r, self.kb) for r in ("carrier", "supplier", "recipient")):
+                return i
+        return None
 
     def _taken_up_by(self, candidate: Candidate, sentence_no: int) -> int | None:
         event = candidate.event
@@ -68,7 +100,25 @@ class Gathered:
             # "This vessel was booked ...": the transfer just told, not one told paragraphs of talking points ago
             if (candidate.refers_back or not parties) and distance <= 2:
                 return i
+        return self._antecedent(candidate, sentence_no)
+
+    def _antecedent(self, candidate: Candidate, sentence_no: int) -> int | None:
+        """"... booked a cargo of 208 metric tons ... [two sentences on the firm] ... The cargo was probably
+        loaded at Dalian": a definite noun that refers back takes up the latest transfer told with that
+        noun, a few sentences back, even past sentences that told no transfer."""
+        if not candidate.anaphor:
+            return None
+        noun = re.compile(rf"\b{re.escape(candidate.anaphor)}\b", re.I)
+        for i in range(len(self.events) - 1, -1, -1):
+            if sentence_no - self.last_told[i] > _ANTECEDENT_REACH:
+                break
+            if noun.search(self.told[i]) and _compatible(self.events[i], candidate.event, candidate, self.kb):
+                return i
         return None
+
+
+# How many sentences back a definite noun ("the cargo") may find the transfer it refers to
+_ANTECEDENT_REACH = 6
 
 
 def _keys(event: Event, role: str, kb: KnowledgeBase | None = None) -> set[str]:
@@ -148,12 +198,41 @@ def _spanning(a: Evidence, b: Evidence) -> Evidence:
 
 
 def prefer_specific_parties(event: Event, kb: KnowledgeBase) -> None:
-    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country."""
+    """"for Iran's DIO" after "a shipment to Iran": DIO is the recipient, Iran its country; "the French firm
+    Sofradir": Sofradir is the supplier, "French firm" what it is."""
     for role in ("supplier", "recipient"):
         values = event.values(role)
         countries = _countries_of_bodies({a.key for a in values}, kb)
         if countries:
-            event.arguments[role] = [a for a in values if not (a.type == "Country" and a.key in countries)]
+            values = [a for a in values if not (a.type == "Country" and a.key in countries)]
+        named = [a for a in values if a.type in ("Organization", "Person") and not _group_of_country(a)]
+        event.arguments[role] = [a for a in values if not (_group_of_country(a) and any(
+            _names(a, firm, event.evidence.text) for firm in named))]
+
+
+def _group_of_country(a: Argument) -> bool:
+    """"Chinese firms", "French firm": a country's group noun, said without a name."""
+    return a.type == "Organization" and (a.key or "").startswith("country:")
+
+
+def _names(group: Argument, firm: Argument, text: str) -> bool:
+    """Whether ``text`` says the group right before the firm's name: "the French firm Sofradir"."""
+    return re.search(_spaced(group.text) + r"\s*,?\s*" + _spaced(firm.text), text) is not None
+
+
+def _spaced(said: str) -> str:
+    """A pattern for words as said, across the cable's line breaks."""
+    return r"\s+".join(map(re.escape, said.split()))
+
+
+def said_once(event: Event) -> None:
+    """"to the U.S., Russia ... and Category II items to the U.S., Russia": a party, place or carrier named
+    twice in one role is one value (the first said); goods keep each description."""
+    for role, values in event.arguments.items():
+        if role in ("items", "quantity"):
+            continue
+        seen: set[str] = set()
+        event.arguments[role] = [a for a in values if not (_identity(role, a) in seen or seen.add(_identity(role, a)))]
 
 
 def prefer_named_goods(event: Event) -> None:

@@ -20,19 +20,17 @@ from dataclasses import replace
 
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
+from .clause_parties import PARTIES, assign_parties, role_before
 from .event import TRANSFER_ROLES, Argument, Event
-from .frame_events import parsed, place_country, text_for_parser
+from .frame_events import parsed, text_for_parser
 from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
-from .gather import Candidate, Gathered, prefer_named_goods, prefer_specific_parties
+from .gather import (Candidate, Gathered, anaphor_of, opens_sentence, prefer_named_goods, prefer_specific_parties,
+                     said_once)
 from .mention import Mention
 from .text import is_all_caps
 
-PARTIES = ("Country", "Organization", "GovernmentBody", "Person")
 SCORED = ("supplier", "recipient", "end_user", "items", "carrier", "via", "destination", "origin")
-# "the IRISL merchant vessel", "IRISL (IRISL) vessel M/V ...": the shipping line carries
-_LINE_BEFORE_SHIP = re.compile(r"\s+(?:\([^)]{1,15}\)\s+)?(?:merchant\s+|cargo\s+|container\s+)?"
-                               r"(?:vessels?|ships?|freighters?|tankers?)\b", re.I)
 # A relative clause after a party: "a Chinese firm that ships ..."
 _RELATIVE = re.compile(r",?\s(?:that|which|who)\s")
 # Where one clause of a sentence ends and the next may begin.
@@ -55,11 +53,12 @@ def transfers_in_paragraph(text: str, start: int, sentences: list[Sentence], c: 
             gathered.add(candidate, number)
     out = []
     for event in gathered.events:
+        event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
         prefer_specific_parties(event, kb)
         prefer_named_goods(event)
+        said_once(event)
         if _substantial(event):
             event.status = event.status or c.default_status
-            event.evidence.text = text[event.evidence.start - start : event.evidence.end - start]
             out.append(event)
     return out
 
@@ -96,10 +95,13 @@ def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: Knowled
             continue
         event, cued = found
         event.date, event.date_precision = date_of(s.dates)
+        back = c.refers_back.search(clause)
         out.append((start, end, Candidate(
             event,
-            refers_back=bool(c.refers_back.search(clause)),
-            new_consignment=bool(c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            refers_back=bool(back),
+            anaphor=anaphor_of(back),
+            new_consignment=bool(new := c.new_consignment.search(clause)) and bool(event.values("items") or event.values("quantity")),
+            opens_new=opens_sentence(new, s.text) if start == 0 else False,
             cued=cued,
         )))
     return out
@@ -151,17 +153,17 @@ def _clauses(text: str, triggers: list[re.Match], subjects: list[int], c: Cues,
 
 def _clause_event(s: Sentence, clause: str, at: int, ms: list[Mention], trigger_at: int, c: Cues,
                   kb: KnowledgeBase) -> tuple[Event, frozenset] | None:
-    """The clause's transfer by the rules, and the parties a role word placed (see ``_assign_parties``)."""
+    """The clause's transfer by the rules, and the parties a role word placed (see ``clause_parties.assign_parties``)."""
     offset = s.offset + at
     items = [m for m in ms if m.type == "Item"]
     carriers = [m for m in ms if m.type in ("Vessel", "Flight")]
     if not carriers and s.carried_vessel is not None:
         carriers = [s.carried_vessel]
     args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
-    args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c)
+    args["items"] = [Argument.of(m) for m in items] or _goods_items(clause, offset, ms, c) or _counted_goods(clause, offset, ms)
     args["carrier"] = [Argument.of(m) for m in carriers]
     args["quantity"] = [Argument.of(m) for m in ms if m.type == "Quantity"]
-    cued = _assign_parties(clause, offset, ms, trigger_at, c, kb, args)
+    cued = assign_parties(clause, offset, ms, trigger_at, c, kb, args)
     if not any(args.values()):
         return None
     status = first(c.status, clause) or first(c.status, s.text)
@@ -177,161 +179,23 @@ def _goods_items(clause: str, offset: int, ms: list[Mention], c: Cues) -> list[A
     return []
 
 
-def _assign_parties(clause: str, offset: int, ms: list[Mention], trigger_at: int, c: Cues, kb: KnowledgeBase,
-                    args: dict[str, list[Argument]]) -> frozenset:
-    """Fills the parties and places of ``args``; returns the identities of those a role word placed
-    ("by Iran", "to Syria"), as against those placed by where they stand."""
-    cued: set[str] = set()
-    possessor_at: int | None = None  # "for Iran's DIO": the cue before "Iran's" is DIO's
-    previous: tuple[Mention, str] | None = None  # for "to Iran and Syria"
-    from_cue = False
-    for i, m in enumerate(ms):
-        if m.type not in PARTIES + ("Place", "Program"):
+def _counted_goods(clause: str, offset: int, ms: list[Mention]) -> list[Argument]:
+    """"208 metric tons of potassium perchlorate and liquid poly butadiene rubber", "1,150 kg of graphite to
+    Ward": the goods an amount counts, each of a coordination its own, up to a preposition or punctuation."""
+    for m in ms:
+        if m.type != "Quantity" or _AMOUNT_OF_MONEY.search(m.text):
             continue
-        local = m.start - offset
-        cue_at, possessor_at = (possessor_at if possessor_at is not None else local), None
-        after = clause[m.end - offset : m.end - offset + 60]
-        following = ms[i + 1] if i + 1 < len(ms) else None
-        if _is_possessor(after, following, m):
-            possessor_at = cue_at
-            if following.type != "Program":  # "destined for Iran's ballistic missile program": Iran receives
-                continue
-        if previous and previous[0].key == m.key and re.fullmatch(r"\s*\(", clause[previous[0].end - offset : local]):
-            continue  # "Defense Industries Organization (DIO)"
-        before = clause[max(0, cue_at - 40) : cue_at]
-        if c.addressed.search(before) or c.not_a_party.match(after) or _office_of(after, following, m):
-            continue
-        if c.not_a_route.search(before):
-            continue  # "a substantive response from China"
-        if _is_airline(m, after, kb):
-            args["carrier"].append(Argument.of(m))
-            continue
-        if i and place_country(m, ms[i - 1], clause, offset):
-            continue  # "Lattakia, Syria": where the port is, said with it
-        group = c.group.match(after) if m.type == "Country" else None
-        argument = Argument(clause[local : m.end - offset + group.end()], m.key, "Organization") if group else Argument.of(m)
-        role = _role(before, m, c)
-        if role is not None:
-            cued.add(argument.key or argument.text)
-        if role is None and previous and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", clause[previous[0].end - offset : local]):
-            role = previous[1]
-            if (previous[0].key or previous[0].text) in cued:  # "by Iran and Syria": the cue is both's
-                cued.add(argument.key or argument.text)
-        if role is None and m.type in ("Place", "Country") and _in_after_recipient(before, previous, clause, m, offset, c):
-            role = "destination"  # "transfers of weapons to militants in Iraq": where the goods go
-        if role is None:
-            role = _positional_role(clause, m, offset, after, group, trigger_at, ms, c)
-        if role == "origin" and re.search(r"\bfrom\W+(?:the\W+)?$", before, re.I):
-            from_cue = True
-        if role == "via" and m.type not in ("Place", "Country"):
-            continue  # "ships military cargoes to Iran via IRISL": a line, not a route
-        if role == "supplier_and_origin":
-            args["supplier"].append(argument)
-            args["origin"].append(argument)
-        elif role:
-            args[role].append(argument)
-        if role:
-            previous = (m, role)
-    if not args["supplier"] and from_cue:
-        args["supplier"] = [a for a in args["origin"] if a.type == "Country"][:1]
-    recipients = {a.key for a in args["recipient"]}
-    if recipients & {a.key for a in args["supplier"]}:
-        # "provided to Iran is being retransferred by Iran": the clause tells the onward leg
-        args["recipient"] = [a for a in args["recipient"] if a.key not in {s.key for s in args["supplier"]}]
-    return frozenset(cued)
+        counted = _COUNTED.match(clause, m.end - offset)
+        if counted:
+            return [Argument(part, None, "Item") for part in re.split(r"\s+and\s+", counted.group(1).strip())]
+    return []
 
 
-def _in_after_recipient(before: str, previous: tuple[Mention, str] | None, clause: str, m: Mention, offset: int,
-                        c: Cues) -> bool:
-    """"to the Taliban in Afghanistan", "to militants in Iraq": a place right after the recipient is where
-    the goods go."""
-    if previous is not None and previous[1] == "recipient" and \
-            re.fullmatch(r"\s+in\s+(?:the\s+)?", clause[previous[0].end - offset : m.start - offset]):
-        return True
-    group = re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?([\w-]+)\s+in\s+(?:the\s+)?$", before, re.I)
-    return bool(group and c.group.match(" " + group.group(1)))
-
-
-def _positional_role(clause: str, m: Mention, offset: int, after: str, group, trigger_at: int,
-                     ms: list[Mention], c: Cues) -> str | None:
-    local = m.start - offset
-    if m.type == "Country" and c.origin_adjective.match(after):
-        return "origin"  # "Chinese-origin arms"
-    if m.type == "Country" and not group and _before_goods(after, m, ms, c):
-        if _transfer_word_soon(after, c):
-            return "supplier"  # "Chinese arms sales", "U.S. arms transfers": the seller, not where goods come from
-        return "supplier_and_origin"  # "a North Korean cargo", "Chinese conventional arms"
-    if group and re.match(r"\s+(?:firms?|compan|entit|suppliers?|manufacturers?)", after, re.I):
-        return "supplier"  # "Chinese firms were supplying", "shipments by Chinese entities"
-    if local < trigger_at and m.type in ("Country", "Organization") and _nearest_before(ms, m, offset + trigger_at):
-        # a demonym qualifies the noun after it: "U.S. arms sales" supply, "Egyptian police ... transfer" do not
-        if m.attributes.get("role") != "adjective" or re.fullmatch(r"\W*(?:[\w-]+\W+){0,2}", clause[m.end - offset : trigger_at]):
-            return "supplier"
-    if local > trigger_at and m.type in ("Country", "Organization", "GovernmentBody"):
-        between = clause[trigger_at:local]
-        if re.fullmatch(r"\w+\W*", between.strip(" ,")) or not between.strip(" ,"):
-            return "recipient"
-    return None
-
-
-def _transfer_word_soon(after: str, c: Cues) -> bool:
-    """A transfer word within the next three words ("Chinese arms sales", "Iranian arms shipments")."""
-    t = c.trigger.search(after[:40])
-    return t is not None and bool(re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", after[: t.start()]))
-
-
-def _before_goods(after: str, m: Mention, ms: list[Mention], c: Cues) -> bool:
-    nxt = next((o for o in ms if o.start >= m.end), None)
-    if nxt is not None and nxt.type == "Item" and nxt.start - m.end <= 2:
-        return True
-    return bool(re.match(r"\s+(?:\w+\s+)?(?:cargo|shipment|goods|weapons|arms|munitions|equipment)\b", after, re.I))
-
-
-def _nearest_before(ms: list[Mention], m: Mention, at: int) -> bool:
-    """The subject of "China shipped": the party closest before the trigger, close to it."""
-    between = [o for o in ms if m.end <= o.start < at and o.type in PARTIES]
-    return not between and at - m.end <= 50
-
-
-def _is_possessor(after: str, following: Mention | None, m: Mention) -> bool:
-    """"Iran's" in "Iran's Defense Industries Organization" qualifies the party after it."""
-    if following is None or following.type not in PARTIES + ("Program",) or following.start - m.end > 3:
-        return False
-    return bool(re.fullmatch(r"(?:'s|’s|,s|s)?\s*", after[: following.start - m.end]))
-
-
-def _office_of(after: str, following: Mention | None, m: Mention) -> bool:
-    """"MFA" in "to MFA Assistant Foreign Minister Liu Jieyi" is the office of the person addressed."""
-    if following is None or following.type != "Person" or m.type not in ("GovernmentBody", "Organization"):
-        return False
-    return bool(re.fullmatch(r"\s*(?:[A-Z][\w.-]*\s+){0,5}", after[: following.start - m.end]))
-
-
-def _is_airline(m: Mention, after: str, kb: KnowledgeBase) -> bool:
-    if m.type != "Organization":
-        return False
-    entity = kb.entity_by_id.get((m.key or "").removeprefix("entity:"))
-    return (bool(entity and entity.attributes.get("kind") == "airline") or bool(re.match(r"\s+flights?\b", after, re.I))
-            or bool(_LINE_BEFORE_SHIP.match(after)))
-
-
-def _role(before: str, m: Mention, c: Cues) -> str | None:
-    # the longest cue wins: "arrive back at" (destination) over "at" (origin)
-    found = [(match.start(), role) for role, pattern in c.roles.items() if (match := pattern.search(before))]
-    if not found:
-        return None
-    role = min(found)[1]
-    if m.type == "Program":
-        return "end_user" if role in ("recipient", "destination", "end_user") else None
-    if role == "origin" and m.type not in ("Place", "Country") and re.search(r"\bfrom\W+(?:the\W+|an?\W+)?$", before, re.I):
-        return "supplier"
-    if role == "destination" and m.type in ("Country", "Organization", "GovernmentBody"):
-        return "recipient"
-    if role == "recipient" and m.type == "Place":
-        return "destination"
-    if role == "end_user" and m.type == "Country":
-        return "recipient"
-    return role
+# "of" and the goods after an amount: lower-case words, up to a preposition, a clause word or punctuation
+_COUNTED = re.compile(r"\s+of\s+((?:(?!(?:to|from|for|by|via|at|on|in|into|aboard|with|which|that|were|was|is|are|"
+                      r"being|had|has|have)\b)[a-z][\w-]*\s*){1,8}?)(?=\s*(?:[,.;:()]|\s(?:to|from|for|by|via|at|on|"
+                      r"in|into|aboard|with|which|that|were|was|is|are|being|had|has|have)\b|$))")
+_AMOUNT_OF_MONEY = re.compile(r"[$€£]|\b(?:USD|dollars?|euros?|million|billion)\b", re.I)
 
 
 def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
@@ -343,7 +207,7 @@ def _route(s: Sentence, c: Cues, date_of) -> list[Candidate]:
     args["carrier"] = [Argument.of(m) for m in carriers]
     for m in s.mentions:
         if m.type in ("Place", "Country"):
-            role = _role(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
+            role = role_before(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
             if role in ("origin", "via"):
                 args[role].append(Argument.of(m))
             elif role in ("destination", "recipient"):
@@ -360,7 +224,7 @@ def _taken_up(s: Sentence, c: Cues) -> list[Candidate]:
     args: dict[str, list[Argument]] = {role: [] for role in TRANSFER_ROLES}
     for m in s.mentions:
         if m.type in PARTIES + ("Place", "Program"):
-            role = _role(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
+            role = role_before(s.text[max(0, m.start - s.offset - 40) : m.start - s.offset], m, c)
             if role in ("end_user", "destination", "via"):
                 args[role].append(Argument.of(m))
     if not any(args.values()):
