@@ -64,6 +64,7 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             if any(r.drop for _, r in inside):
                 continue  # the grammar rules the clause out: a modal, a negation, a prohibition
             _unplace(candidate, [r for _, r in inside], s)
+            candidate.event.status = candidate.event.status or next((r.status for _, r in inside if r.status), None)
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue

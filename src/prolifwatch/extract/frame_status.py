@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .frame_phrases import name_word
+
 if TYPE_CHECKING:  # the frames module imports this one
     from .frames import FrameWords, Reading
 
 
-def _governors(t) -> list:
-    """The words above a transfer word, nearest first, up to the clause that says it."""
+def _governors(t, w: FrameWords) -> list:
+    """The words above a transfer word, nearest first, up to the clause that says it, or up to a noun the
+    transfer is the topic of ("offered evidence of the transfer": the offer is of evidence)."""
     out, at = [], t
     for _ in range(5):
+        if out and at.pos_ == "NOUN" and at.lemma_.lower() in w.topic_nouns:
+            break
         if at.dep_ == "ROOT" or at.head.i == at.i:
             break
         dep, head = at.dep_, at.head
@@ -34,10 +39,11 @@ def _governors(t) -> list:
 
 
 def read_status(t, r: Reading, w: FrameWords) -> None:
-    chain = [t, *_governors(t)]
+    chain = [t, *_governors(t, w)]
     # modifiers of the word itself: "impending shipment", "any transfer", "no sales"
     for c in t.children:
-        if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never"):
+        if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never") \
+                and not name_word(c):
             r.drop = "generic"
     # negation and modals on the word or the verb that says it
     verbs = _saying_verbs(t, chain)
@@ -75,6 +81,8 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
                 continue  # "prohibited Iranian exports": exports that broke a ban, told as fact
             if lemma in ("deny",) and g in chain[1:] and t.dep_ in ("ccomp",):
                 r.status = "denied"
+            elif hit == "drop" and lemma in w.stopped_in_past and _said_done(g):
+                r.status = r.status or "interdicted"  # "Customs prevented X from shipping": this one was stopped
             elif hit == "drop":
                 r.drop = r.drop or "policy"
             else:
@@ -82,6 +90,8 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
             r.features["governed"] = 1.0
             break
     verb_status = w.verb_status.get(t.lemma_.lower())
+    if modal_status == "alleged" and verb_status:
+        modal_status = None  # "may be seeking armaments": what the verb means; "may" says it is not sure (hedging)
     r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of(chain))
     if r.status is None and not r.noun and t.tag_ == "VB":
         r.status = "planned"  # "a deal to import", "in order to ship": not yet done
@@ -90,6 +100,13 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
         if c.lower_ in ("reportedly", "allegedly", "apparently"):
             r.status = "alleged" if r.status in (None, "completed", "ongoing") else r.status
             r.hedging = r.hedging or "reported"
+
+
+def _said_done(v) -> bool:
+    """A verb told in the past as done: "prevented", "had prevented", "was stopped"."""
+    auxes = {c.lemma_.lower() for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return v.tag_ == "VBD" and not auxes - {"have", "be"} or v.tag_ == "VBN" and bool(auxes & {"have", "be"}) \
+        and not any(c.tag_ == "MD" for c in v.children)
 
 
 def _conditional(chain: list, w: FrameWords) -> bool:

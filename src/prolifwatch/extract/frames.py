@@ -21,7 +21,7 @@ from importlib import resources
 
 import yaml
 
-from .frame_phrases import Span, cut_trigger, goods, made_ready, party, phrase, pobj
+from .frame_phrases import Span, cut_trigger, goods, made_ready, name_word, party, phrase, pobj
 from .frame_status import read_status
 
 DATA = resources.files(__package__) / "data"
@@ -45,6 +45,8 @@ class FrameWords:
         self.brokers = lemmas(data["brokers"])
         self.stoppers = lemmas(data["stop_requests"]["stoppers"])
         self.askers = lemmas(data["stop_requests"]["askers"])
+        self.stopped_in_past = lemmas(data["stopped_in_past"])
+        self.topic_nouns = lemmas(data["topic_nouns"])
         self.modals: dict[str, str] = data["modals"]
         self.denying = lemmas(data["denying"])
         self.reporting = [(hedge, lemmas(ws)) for hedge, ws in data["reporting"].items()]
@@ -233,7 +235,8 @@ def _generic_argument(t, w: FrameWords) -> bool:
     stack = [t]
     while stack:  # the frame's own phrases, not a clause hung on them ("resolutions, which ban any sale")
         node = stack.pop()
-        if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN") \
+                and not name_word(node):
             return True
         stack.extend(c for c in node.children if c.dep_ not in _NOT_INSIDE + ("acl", "conj"))
     return False
@@ -273,6 +276,9 @@ def _subject(t):
             if subject.tag_ in ("WDT", "WP") and at.dep_ == "relcl":
                 return at.head, passive
             return subject, passive
+        stopped = _stopped_from(at)
+        if stopped is not None:
+            return stopped, passive  # "Customs prevented X from shipping": X would have shipped
         if at.dep_ in ("xcomp", "conj", "advcl") and at.head.i != at.i:
             at = at.head
             continue
@@ -294,6 +300,14 @@ def _subject(t):
                 continue
         break
     return None, passive
+
+
+def _stopped_from(t):
+    """"prevented XXXX from shipping", "barred firms from transferring": the object of the verb that keeps
+    someone from the transfer is who would have made it."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "from" or t.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in t.head.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i), None)
 
 
 def _with_named(token) -> list:
