@@ -24,6 +24,13 @@ NOT_TRANSFERS = [
                  "than the US.", "exports", id="rules-on-exports"),
     pytest.param("07TELAVIV3515 ¶18", "PDAS McNerney replied that designation of the Qods Force and IRGC as entities "
                  "that support terrorism will hamper arms transfers to Iran.", "transfers", id="hamper-transfers"),
+    # an aim ("to stop"), not a shipment stopped
+    pytest.param("08ROME1530 ¶3", "He praised the EU's successful entry-into-force of the Common Position executing "
+                 "UNSCR 1803 and noted that due diligence on the export controls aspect of the UNSCRs is essential to "
+                 "stop Iran's acquisition of strategic materials.", "acquisition", id="essential-to-stop"),
+    # transfers named only as the topic of talks
+    pytest.param("08STATE93558 ¶4", "We have raised the issue of transfers of items of proliferation concern to "
+                 "entities designated in UNSCRs repeatedly with Chinese officials.", "transfers", id="issue-of-transfers"),
 ]
 
 
@@ -59,6 +66,14 @@ STATUSES = [
     pytest.param("10STATE15856 ¶8", "-- In addition, according to the Defense Security Cooperation Agency (DSCA) "
                  "records, Turkey received 181 MK-19 40 mm grenade launchers from the United States in 1995.",
                  "received", "completed", id="according-to-records-received"),
+    # the verb's own meaning over the "may" of the report
+    pytest.param("06CARACAS958 ¶1", "Sensitive reporting indicates Venezuela may also be seeking armaments, cooperation "
+                 "on maintaining aircraft purchased from the United States, and help in training its military reserves.",
+                 "seeking", "attempted", id="may-be-seeking"),
+    # a decision to halt blocks the shipment; it was not stopped in transit
+    pytest.param("09TRIPOLI941 ¶3", "During the November 27 meeting, the Ambassador expressed his deep concern about "
+                 "Libya\u2019s decision to halt shipment of its remaining Highly Enriched Uranium (HEU) stockpile to "
+                 "Russia for treatment and disposal.", "shipment", "blocked", id="decision-to-halt"),
 ]
 
 

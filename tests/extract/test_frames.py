@@ -222,8 +222,8 @@ ROWS = [
                  "for treatment and disposal.", "shipment",
                  {"supplier": ["Libya"], "recipient": ["Russia"], "items": ["Highly Enriched Uranium"],
                   "status": "blocked"},
-                 marks=known("'halt' reads as interdicted (stopped in transit), not blocked by a decision; Libya, "
-                             "the possessor of 'decision', is not found as supplier"), id="dev-decision-to-halt"),
+                 marks=known("Libya, the possessor of 'decision', is not found as supplier (the status, blocked "
+                             "by the decision, is read)"), id="dev-decision-to-halt"),
     # 08THEHAGUE313 ¶1
     pytest.param("08THEHAGUE313 ¶1", "Summary: The GONL confirmed an attempted shipment of tritium gas to Iran by a "
                  "Dutch firm in December 2007.", "shipment",
@@ -248,6 +248,39 @@ ROWS = [
                  "and sell them to Iran, a state sponsor of terrorism.", "sell", {"drop": True},
                  marks=known("'cannot' on 'use' does not reach the conjoined 'sell', which is kept as an attempted "
                              "transfer"), id="dev-cannot-sell"),
+    # --- third round: status and names
+    # 10STATE17263 ¶27: a capitalised "No" inside the sentence begins the missile's name, it is no "no missiles"
+    pytest.param("10STATE17263 ¶27", "North Korea exported No Dong missiles after only one flight test, so it is not "
+                 "unimaginable that it would build and seek to export a system that has not been tested.", "exported",
+                 {"supplier": ["North Korea"], "items": ["No Dong missiles"], "status": "completed"}, id="dev-no-dong"),
+    # 09STATE53356 ¶6: customs stopped this shipment; XXXXXXXXXXXX (not Customs) would have shipped
+    pytest.param("09STATE53356 ¶6", "-- In April 2008, the Times of India (TOI) reported that in October 2007, Indian "
+                 "Customs in Mumbai prevented XXXXXXXXXXXX from shipping 1,150 kg of graphite to Ward, and that a "
+                 "second consignment of XXXXXXXXXXXX graphite bound for Dubai was subsequently stopped.", "shipping",
+                 {"supplier": ["XXXXXXXXXXXX"], "recipient": ["Ward"], "items": ["graphite"], "status": "interdicted"},
+                 id="dev-prevented-from-shipping"),
+    # 10STATE17263 ¶29: the countries offered evidence, not the missiles: no governor speaks for the transfer
+    # (not "offered"; the listing's default, completed, applies)
+    pytest.param("10STATE17263 ¶29", "In the media, and more importantly in the MTCR Information Exchange, countries have "
+                 "offered direct evidence of the transfer of the BM-25 from North Korea to Iran.", "transfer",
+                 {"items": ["BM-25"], "origin": ["North Korea"], "status": None}, id="dev-evidence-of-transfer"),
+    # 08MOSCOW1647 ¶28
+    pytest.param("08MOSCOW1647 ¶28", "The Russians raised concerns about reported Georgian efforts to acquire MANPADS "
+                 "from Poland.", "acquire",
+                 {"recipient": ["Georgian"], "supplier": ["Poland"], "items": ["MANPADS"], "status": "attempted"},
+                 id="dev-efforts-to-acquire"),
+    # 10ANKARA126 ¶13: a bid in a tender is an offer
+    pytest.param("10ANKARA126 ¶13", "On Air Defense, Raytheon's PAC-3 is competing in a tender for Turkey's air defense.",
+                 "tender", {"status": "offered"}, id="dev-competing-in-tender"),
+    # 07ABUDHABI1214 ¶14
+    pytest.param("07ABUDHABI1214 ¶14", "The UAE is on the verge of purchasing the High Mobility Artillery Rocket System "
+                 "for counter battery, a case valued at approximately $650M.", "purchasing",
+                 {"recipient": ["UAE"], "items": ["High Mobility Artillery Rocket System"], "status": "impending"},
+                 id="dev-on-the-verge"),
+    # 08BEIJING2322 ¶1: sales that go on, asked to cease, are ongoing (a single shipment asked to stop is impending)
+    pytest.param("08BEIJING2322 ¶1", "Acting U/S Rood stressed U.S. concern regarding Iranian transfers of Chinese "
+                 "conventional weapons to militants in Iraq, Lebanon and Afghanistan and urged China to cease arms "
+                 "sales to Iran.", "sales", {"items": ["arms"], "status": "ongoing"}, id="dev-cease-arms-sales"),
 ]
 
 

@@ -47,6 +47,8 @@ class FrameWords:
         self.askers = lemmas(data["stop_requests"]["askers"])
         self.stopped_in_past = lemmas(data["stopped_in_past"])
         self.topic_nouns = lemmas(data["topic_nouns"])
+        self.discussion_nouns = lemmas(data["discussion_nouns"])
+        self.decided = lemmas(data["decided"])
         self.modals: dict[str, str] = data["modals"]
         self.denying = lemmas(data["denying"])
         self.reporting = [(hedge, lemmas(ws)) for hedge, ws in data["reporting"].items()]
