@@ -28,9 +28,6 @@ NOT_TRANSFERS = [
     pytest.param("08ROME1530 ¶3", "He praised the EU's successful entry-into-force of the Common Position executing "
                  "UNSCR 1803 and noted that due diligence on the export controls aspect of the UNSCRs is essential to "
                  "stop Iran's acquisition of strategic materials.", "acquisition", id="essential-to-stop"),
-    # transfers named only as the topic of talks
-    pytest.param("08STATE93558 ¶4", "We have raised the issue of transfers of items of proliferation concern to "
-                 "entities designated in UNSCRs repeatedly with Chinese officials.", "transfers", id="issue-of-transfers"),
 ]
 
 

@@ -259,11 +259,11 @@ ROWS = [
                  "second consignment of XXXXXXXXXXXX graphite bound for Dubai was subsequently stopped.", "shipping",
                  {"supplier": ["XXXXXXXXXXXX"], "recipient": ["Ward"], "items": ["graphite"], "status": "interdicted"},
                  id="dev-prevented-from-shipping"),
-    # 10STATE17263 ¶29: the countries offered evidence, not the missiles: no governor speaks for the transfer
-    # (not "offered"; the listing's default, completed, applies)
+    # 10STATE17263 ¶29: the countries offered evidence, not the missiles: the transfer is told as done, not offered
     pytest.param("10STATE17263 ¶29", "In the media, and more importantly in the MTCR Information Exchange, countries have "
                  "offered direct evidence of the transfer of the BM-25 from North Korea to Iran.", "transfer",
-                 {"items": ["BM-25"], "origin": ["North Korea"], "status": None}, id="dev-evidence-of-transfer"),
+                 {"items": ["BM-25"], "origin": ["North Korea"], "status": "completed"},
+                 id="dev-evidence-of-transfer"),
     # 08MOSCOW1647 ¶28
     pytest.param("08MOSCOW1647 ¶28", "The Russians raised concerns about reported Georgian efforts to acquire MANPADS "
                  "from Poland.", "acquire",

@@ -64,7 +64,7 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             if any(r.drop for _, r in inside):
                 continue  # the grammar rules the clause out: a modal, a negation, a prohibition
             _unplace(candidate, [r for _, r in inside], s)
-            candidate.event.status = candidate.event.status or next((r.status for _, r in inside if r.status), None)
+            candidate.event.status = candidate.event.status or _one_status([r for _, r in inside])
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue
@@ -94,6 +94,12 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             new_consignment=bool(c.new_consignment.search(s.text)) and bool(event.values("items") or event.values("quantity")),
         ))
     return out
+
+
+def _one_status(frames: list[Reading]) -> str | None:
+    """The status every frame of the clause reads, if they agree (none where one reads none or they differ)."""
+    statuses = {r.status for r in frames}
+    return statuses.pop() if len(statuses) == 1 else None
 
 
 def _unplace(candidate: Candidate, frames: list[Reading], s: Sentence) -> None:

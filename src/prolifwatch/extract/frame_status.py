@@ -17,12 +17,12 @@ if TYPE_CHECKING:  # the frames module imports this one
     from .frames import FrameWords, Reading
 
 
-def _governors(t, w: FrameWords) -> list:
-    """The words above a transfer word, nearest first, up to the clause that says it, or up to a noun the
-    transfer is the topic of ("offered evidence of the transfer": the offer is of evidence)."""
+def _governors(t, w: FrameWords | None = None) -> list:
+    """The words above a transfer word, nearest first, up to the clause that says it; with ``w``, only up to a
+    noun the transfer is the topic of ("offered evidence of the transfer": the offer is of evidence)."""
     out, at = [], t
     for _ in range(5):
-        if out and at.pos_ == "NOUN" and at.lemma_.lower() in w.topic_nouns:
+        if out and w is not None and at.pos_ == "NOUN" and at.lemma_.lower() in w.topic_nouns:
             break
         if at.dep_ == "ROOT" or at.head.i == at.i:
             break
@@ -78,7 +78,8 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
     verb_status = w.verb_status.get(t.lemma_.lower())
     if modal_status == "alleged" and verb_status:
         modal_status = None  # "may be seeking armaments": what the verb means; "may" says it is not sure (hedging)
-    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    # the tense of the clause, even above a topic noun ("discussed concerns over arms shipments": told as done)
+    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of([t, *_governors(t)]))
     if r.status is None and not r.noun and t.tag_ == "VB":
         r.status = "planned"  # "a deal to import", "in order to ship": not yet done
     r.hedging = _reported(chain, w)
