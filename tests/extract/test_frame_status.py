@@ -24,6 +24,17 @@ NOT_TRANSFERS = [
                  "than the US.", "exports", id="rules-on-exports"),
     pytest.param("07TELAVIV3515 ¶18", "PDAS McNerney replied that designation of the Qods Force and IRGC as entities "
                  "that support terrorism will hamper arms transfers to Iran.", "transfers", id="hamper-transfers"),
+    # buying from a source no one names: a need, not a deal
+    pytest.param("10STATE17263 ¶35", "Russia noted that even Israel needs to buy ammonium perchlorate from abroad.", "buy",
+                 id="buy-from-abroad"),
+    pytest.param("10STATE17263 ¶49", "(S) General Comments Russia said it sees it as significant that Iran and North "
+                 "Korea are trying to buy more materials abroad and trying to get around existing export control "
+                 "regimes.", "buy", id="buy-abroad"),
+    # what is provided is analyses: no goods
+    pytest.param("10STATE17263 ¶2", "(S) Van Diepen recalled that the July 2009 U.S.-Russia Joint Statement called for "
+                 "U.S. and Russian experts to work together to analyze ballistic missile threats and that the U.S. side "
+                 "had provided analyses of Iran's and North Korea's missile programs at the September JTA.", "provided",
+                 id="provided-analyses"),
     # an aim ("to stop"), not a shipment stopped
     pytest.param("08ROME1530 ¶3", "He praised the EU's successful entry-into-force of the Common Position executing "
                  "UNSCR 1803 and noted that due diligence on the export controls aspect of the UNSCRs is essential to "
@@ -41,6 +52,13 @@ def reading_of(sentence: str, trigger: str):
 def test_no_transfer(source, sentence, trigger):
     r = reading_of(sentence, trigger)
     assert r.drop is not None or not r.roles.get("items"), f"{source}: read as a transfer: {r}"
+
+
+def test_a_substance_named_before_a_not_goods_noun_is_goods():
+    # 08THEHAGUE313 ¶1: "tritium gas" moves, though a bare "gas" (energy) is no goods; the frame is not ruled out
+    r = reading_of("Summary: The GONL confirmed an attempted shipment of tritium gas to Iran by a Dutch firm in "
+                   "December 2007.", "shipment")
+    assert r.drop is None, r.drop
 
 
 def test_insurance_is_not_goods():

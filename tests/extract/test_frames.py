@@ -277,6 +277,10 @@ ROWS = [
                  "for counter battery, a case valued at approximately $650M.", "purchasing",
                  {"recipient": ["UAE"], "items": ["High Mobility Artillery Rocket System"], "status": "impending"},
                  id="dev-on-the-verge"),
+    # 07TELAVIV3515 ¶8: a share of the goods is counted, the goods are what follows "of"
+    pytest.param("07TELAVIV3515 ¶8", "At least fifty percent of the vehicles in the Israeli presentation are purchased "
+                 "and used by the IRGC.", "purchased", {"recipient": ["IRGC"], "items": ["vehicles"]},
+                 id="dev-percent-of-vehicles"),
     # 08BEIJING2322 ¶1: sales that go on, asked to cease, are ongoing (a single shipment asked to stop is impending)
     pytest.param("08BEIJING2322 ¶1", "Acting U/S Rood stressed U.S. concern regarding Iranian transfers of Chinese "
                  "conventional weapons to militants in Iraq, Lebanon and Afghanistan and urged China to cease arms "
