@@ -348,3 +348,17 @@ def test_a_paragraph_of_more_sentences_than_the_parse_cache_holds_is_read_whole(
     docs = frame_events.parsed(texts + texts[:2])
     assert [d.text for d in docs] == texts + texts[:2]
     assert len(frame_events._parsed) == 3
+
+
+def test_a_programme_receives_as_a_party():
+    # 09KYIV1942 ¶1: "-- Ukraine again undertook to look into specialty steel exports to Iran’s missile program":
+    # the programme, a party of its country, is who the steel goes to
+    from prolifwatch.extract import CHEAP, Extractor
+    from prolifwatch.pipeline import parse_paths
+
+    doc = next(d for d in parse_paths([str(ROOT / _dev_paths()["09KYIV1942"])]) if d.id == "09KYIV1942")
+    steel = [e for e in Extractor(CHEAP)(doc).events if e.type == "transfer" and e.evidence.number == "¶1."
+             and any("specialty steel" in a.text for a in e.values("items"))]
+    assert steel, "no transfer of the specialty steel"
+    takers = [a.text for e in steel for role in ("recipient", "end_user") for a in e.values(role)]
+    assert any("Iran" in t or "missile program" in t for t in takers), takers
