@@ -85,6 +85,12 @@ STATUSES = [
     pytest.param("06CARACAS958 ¶1", "Sensitive reporting indicates Venezuela may also be seeking armaments, cooperation "
                  "on maintaining aircraft purchased from the United States, and help in training its military reserves.",
                  "seeking", "attempted", id="may-be-seeking"),
+    # sales pending (awaiting a licence) are planned, not about to happen (the paragraph has no printed number)
+    pytest.param("05THEHAGUE484, first paragraph", "At that meeting the Dutch said Philips Electronics had pending sales "
+                 "of 14-bit ADCs to Chinese companies.", "sales", "planned", id="pending-sales"),
+    # "a market for arms sales" offers nothing: the sales go on
+    pytest.param("10PARIS207 ¶6", "Russians have an interest in strong ties with Tehran, especially because Iran is still "
+                 "a primary market for Russian arms sales.", "sales", "ongoing", id="market-for-sales"),
     # a decision to halt blocks the shipment; it was not stopped in transit
     pytest.param("09TRIPOLI941 ¶3", "During the November 27 meeting, the Ambassador expressed his deep concern about "
                  "Libya\u2019s decision to halt shipment of its remaining Highly Enriched Uranium (HEU) stockpile to "

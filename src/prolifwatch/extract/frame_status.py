@@ -93,6 +93,8 @@ def _governed(t, chain: list, r: Reading, w: FrameWords) -> None:
     """The status the nearest governing word gives ("plans to ship", "seized shipment"), or no transfer
     where it is a prohibition or policy ("prohibit the export")."""
     for g in [*[c for c in t.children if c.dep_ in ("amod", "advmod")], *chain[1:4]]:
+        if t.dep_ == "conj" and g.i == t.head.i and t.pos_ in ("VERB", "AUX"):
+            continue  # "to which the U.S. objected but Ukraine transferred the items": a verb beside, not above
         lemma = g.lemma_.lower()
         hit = next((status for status, words in w.governors if lemma in words or g.lower_ in words), None)
         if hit is None:
