@@ -30,6 +30,12 @@ NOT_TRANSFERS = [
     pytest.param("10STATE17263 ¶49", "(S) General Comments Russia said it sees it as significant that Iran and North "
                  "Korea are trying to buy more materials abroad and trying to get around existing export control "
                  "regimes.", "buy", id="buy-abroad"),
+    # what front companies are for, not a shipment
+    pytest.param("08STATE99666 ¶4", "Iranian entities also form front companies in other countries for the sole purpose "
+                 "of sending dual-use items to Iran for use in these programs.", "sending", id="purpose-of-sending"),
+    # a share of a bank is no goods
+    pytest.param("09TRIPOLI293 ¶16", "The Governor of Libya's Central Bank announced Libya's intention to sell at least "
+                 "15 percent of Al Jumhuriya Bank on the local stock market.", "sell", id="sell-part-of-a-bank"),
     # what is provided is analyses: no goods
     pytest.param("10STATE17263 ¶2", "(S) Van Diepen recalled that the July 2009 U.S.-Russia Joint Statement called for "
                  "U.S. and Russian experts to work together to analyze ballistic missile threats and that the U.S. side "
