@@ -24,6 +24,27 @@ NOT_TRANSFERS = [
                  "than the US.", "exports", id="rules-on-exports"),
     pytest.param("07TELAVIV3515 ¶18", "PDAS McNerney replied that designation of the Qods Force and IRGC as entities "
                  "that support terrorism will hamper arms transfers to Iran.", "transfers", id="hamper-transfers"),
+    # buying from a source no one names: a need, not a deal
+    pytest.param("10STATE17263 ¶35", "Russia noted that even Israel needs to buy ammonium perchlorate from abroad.", "buy",
+                 id="buy-from-abroad"),
+    pytest.param("10STATE17263 ¶49", "(S) General Comments Russia said it sees it as significant that Iran and North "
+                 "Korea are trying to buy more materials abroad and trying to get around existing export control "
+                 "regimes.", "buy", id="buy-abroad"),
+    # what front companies are for, not a shipment
+    pytest.param("08STATE99666 ¶4", "Iranian entities also form front companies in other countries for the sole purpose "
+                 "of sending dual-use items to Iran for use in these programs.", "sending", id="purpose-of-sending"),
+    # a share of a bank is no goods
+    pytest.param("09TRIPOLI293 ¶16", "The Governor of Libya's Central Bank announced Libya's intention to sell at least "
+                 "15 percent of Al Jumhuriya Bank on the local stock market.", "sell", id="sell-part-of-a-bank"),
+    # what is provided is analyses: no goods
+    pytest.param("10STATE17263 ¶2", "(S) Van Diepen recalled that the July 2009 U.S.-Russia Joint Statement called for "
+                 "U.S. and Russian experts to work together to analyze ballistic missile threats and that the U.S. side "
+                 "had provided analyses of Iran's and North Korea's missile programs at the September JTA.", "provided",
+                 id="provided-analyses"),
+    # an aim ("to stop"), not a shipment stopped
+    pytest.param("08ROME1530 ¶3", "He praised the EU's successful entry-into-force of the Common Position executing "
+                 "UNSCR 1803 and noted that due diligence on the export controls aspect of the UNSCRs is essential to "
+                 "stop Iran's acquisition of strategic materials.", "acquisition", id="essential-to-stop"),
 ]
 
 
@@ -37,6 +58,13 @@ def reading_of(sentence: str, trigger: str):
 def test_no_transfer(source, sentence, trigger):
     r = reading_of(sentence, trigger)
     assert r.drop is not None or not r.roles.get("items"), f"{source}: read as a transfer: {r}"
+
+
+def test_a_substance_named_before_a_not_goods_noun_is_goods():
+    # 08THEHAGUE313 ¶1: "tritium gas" moves, though a bare "gas" (energy) is no goods; the frame is not ruled out
+    r = reading_of("Summary: The GONL confirmed an attempted shipment of tritium gas to Iran by a Dutch firm in "
+                   "December 2007.", "shipment")
+    assert r.drop is None, r.drop
 
 
 def test_insurance_is_not_goods():
@@ -59,6 +87,20 @@ STATUSES = [
     pytest.param("10STATE15856 ¶8", "-- In addition, according to the Defense Security Cooperation Agency (DSCA) "
                  "records, Turkey received 181 MK-19 40 mm grenade launchers from the United States in 1995.",
                  "received", "completed", id="according-to-records-received"),
+    # the verb's own meaning over the "may" of the report
+    pytest.param("06CARACAS958 ¶1", "Sensitive reporting indicates Venezuela may also be seeking armaments, cooperation "
+                 "on maintaining aircraft purchased from the United States, and help in training its military reserves.",
+                 "seeking", "attempted", id="may-be-seeking"),
+    # sales pending (awaiting a licence) are planned, not about to happen (the paragraph has no printed number)
+    pytest.param("05THEHAGUE484, first paragraph", "At that meeting the Dutch said Philips Electronics had pending sales "
+                 "of 14-bit ADCs to Chinese companies.", "sales", "planned", id="pending-sales"),
+    # "a market for arms sales" offers nothing: the sales go on
+    pytest.param("10PARIS207 ¶6", "Russians have an interest in strong ties with Tehran, especially because Iran is still "
+                 "a primary market for Russian arms sales.", "sales", "ongoing", id="market-for-sales"),
+    # a decision to halt blocks the shipment; it was not stopped in transit
+    pytest.param("09TRIPOLI941 ¶3", "During the November 27 meeting, the Ambassador expressed his deep concern about "
+                 "Libya\u2019s decision to halt shipment of its remaining Highly Enriched Uranium (HEU) stockpile to "
+                 "Russia for treatment and disposal.", "shipment", "blocked", id="decision-to-halt"),
 ]
 
 

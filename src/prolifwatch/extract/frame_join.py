@@ -61,9 +61,10 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             continue
         kept = [(event, r) for event, r in inside if event is not None]
         if not kept:
-            if any(r.drop for _, r in inside):
+            if any(r.drop for _, r in inside) and not _only_some_without_goods([r for _, r in inside]):
                 continue  # the grammar rules the clause out: a modal, a negation, a prohibition
             _unplace(candidate, [r for _, r in inside], s)
+            candidate.event.status = candidate.event.status or _one_status([r for _, r in inside])
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue
@@ -96,6 +97,19 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             opens_new=opens_sentence(new, s.text),
         ))
     return out
+
+
+def _only_some_without_goods(frames: list[Reading]) -> bool:
+    """Whether the only frames ruled out are some that move no goods, beside one that reads goods ("provide the
+    results" beside "investigate the shipment of the dual-use items"): they rule out themselves, not the clause."""
+    return all(r.drop in (None, "not goods") for r in frames) and any(
+        r.drop is None and r.roles.get("items") for r in frames)
+
+
+def _one_status(frames: list[Reading]) -> str | None:
+    """The status every frame of the clause reads, if they agree (none where one reads none or they differ)."""
+    statuses = {r.status for r in frames}
+    return statuses.pop() if len(statuses) == 1 else None
 
 
 def _unplace(candidate: Candidate, frames: list[Reading], s: Sentence) -> None:

@@ -32,16 +32,24 @@ def phrase(token, w: FrameWords) -> Span | None:
     determiner, possessive or clause."""
     keep = [token]
     for c in token.lefts:
+        if name_word(c):
+            keep.append(c)
+            continue
         if c.dep_ in ("det", "predet", "poss", "case", "punct", "cc", "preconj", "advmod") and c.i == token.left_edge.i:
             continue
         if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "punct", "hmod", "hyph"):
             keep.extend(c.subtree)
-    keep = [k for k in keep if k.dep_ not in ("det", "predet", "poss", "case") or k.i == token.i]
+    keep = [k for k in keep if k.dep_ not in ("det", "predet", "poss", "case") or k.i == token.i or name_word(k)]
     start_i, end_i = min(k.i for k in keep), max(k.i for k in keep)
     doc = token.doc
     while start_i < end_i and doc[start_i].text in _EDGE_PUNCT:
         start_i += 1
     return _span(doc[start_i : end_i + 1], token, w)
+
+
+def name_word(token) -> bool:
+    """"No Dong missiles": a capitalised "No" inside the sentence is the name's first word, not a determiner."""
+    return token.lower_ == "no" and token.text[:1].isupper() and token.i > token.sent.start
 
 
 def party(token, w: FrameWords) -> Span | None:

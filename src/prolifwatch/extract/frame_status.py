@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .frame_phrases import name_word
+
 if TYPE_CHECKING:  # the frames module imports this one
     from .frames import FrameWords, Reading
 
 
-def _governors(t) -> list:
-    """The words above a transfer word, nearest first, up to the clause that says it."""
+def _governors(t, w: FrameWords | None = None) -> list:
+    """The words above a transfer word, nearest first, up to the clause that says it; with ``w``, only up to a
+    noun the transfer is the topic of ("offered evidence of the transfer": the offer is of evidence)."""
     out, at = [], t
     for _ in range(5):
+        if out and w is not None and at.pos_ == "NOUN" and at.lemma_.lower() in w.topic_nouns:
+            break
         if at.dep_ == "ROOT" or at.head.i == at.i:
             break
         dep, head = at.dep_, at.head
@@ -34,10 +39,11 @@ def _governors(t) -> list:
 
 
 def read_status(t, r: Reading, w: FrameWords) -> None:
-    chain = [t, *_governors(t)]
+    chain = [t, *_governors(t, w)]
     # modifiers of the word itself: "impending shipment", "any transfer", "no sales"
     for c in t.children:
-        if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never"):
+        if c.dep_ in ("det", "amod", "advmod", "neg") and c.lower_ in ("any", "no", "such", "all", "never") \
+                and not name_word(c):
             r.drop = "generic"
     # negation and modals on the word or the verb that says it
     verbs = _saying_verbs(t, chain)
@@ -60,29 +66,20 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
                     modal_status = modal_status or (verdict if verdict != "drop" else "planned")
     if _conditional(chain, w):
         r.drop = r.drop or "hypothetical"
-    # a request to stop a shipment under way
+    if len(chain) > 1 and chain[-1].pos_ == "NOUN" and chain[-1].lemma_.lower() in w.discussion_nouns:
+        r.drop = r.drop or "topic"  # "a non-paper on potential arms transfers", "the issue of transfers": talk
+    # a request to stop a shipment under way, or sales that go on ("urged China to cease arms sales")
     lemmas = [g.lemma_.lower() for g in chain[1:]]
     if lemmas and lemmas[0] in w.stoppers and any(x in w.askers for x in lemmas[1:4]):
-        r.status = r.status or "impending"
+        r.status = r.status or ("ongoing" if _habitual(t) else "impending")
         r.drop = None if r.drop in ("policy",) else r.drop
     else:
-        for g in [*[c for c in t.children if c.dep_ in ("amod", "advmod")], *chain[1:4]]:
-            lemma = g.lemma_.lower()
-            hit = next((status for status, words in w.governors if lemma in words or g.lower_ in words), None)
-            if hit is None:
-                continue
-            if hit == "drop" and g.dep_ == "amod" and g.tag_ in ("VBN", "JJ") and g.head.i == t.i:
-                continue  # "prohibited Iranian exports": exports that broke a ban, told as fact
-            if lemma in ("deny",) and g in chain[1:] and t.dep_ in ("ccomp",):
-                r.status = "denied"
-            elif hit == "drop":
-                r.drop = r.drop or "policy"
-            else:
-                r.status = r.status or hit
-            r.features["governed"] = 1.0
-            break
+        _governed(t, chain, r, w)
     verb_status = w.verb_status.get(t.lemma_.lower())
-    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of(chain))
+    if modal_status == "alleged" and verb_status:
+        modal_status = None  # "may be seeking armaments": what the verb means; "may" says it is not sure (hedging)
+    # the tense of the clause, even above a topic noun ("discussed concerns over arms shipments": told as done)
+    r.status = r.status or modal_status or verb_status or _tense(t if not r.noun else _verb_of([t, *_governors(t)]))
     if r.status is None and not r.noun and t.tag_ == "VB":
         r.status = "planned"  # "a deal to import", "in order to ship": not yet done
     r.hedging = _reported(chain, w)
@@ -90,6 +87,49 @@ def read_status(t, r: Reading, w: FrameWords) -> None:
         if c.lower_ in ("reportedly", "allegedly", "apparently"):
             r.status = "alleged" if r.status in (None, "completed", "ongoing") else r.status
             r.hedging = r.hedging or "reported"
+
+
+def _governed(t, chain: list, r: Reading, w: FrameWords) -> None:
+    """The status the nearest governing word gives ("plans to ship", "seized shipment"), or no transfer
+    where it is a prohibition or policy ("prohibit the export")."""
+    for g in [*[c for c in t.children if c.dep_ in ("amod", "advmod")], *chain[1:4]]:
+        if t.dep_ == "conj" and g.i == t.head.i and t.pos_ in ("VERB", "AUX"):
+            continue  # "to which the U.S. objected but Ukraine transferred the items": a verb beside, not above
+        lemma = g.lemma_.lower()
+        hit = next((status for status, words in w.governors if lemma in words or g.lower_ in words), None)
+        if hit is None:
+            continue
+        if hit == "drop" and g.dep_ == "amod" and g.tag_ in ("VBN", "JJ") and g.head.i == t.i:
+            continue  # "prohibited Iranian exports": exports that broke a ban, told as fact
+        if lemma in ("deny",) and g in chain[1:] and t.dep_ in ("ccomp",):
+            r.status = "denied"
+        elif hit == "drop" and lemma in w.stopped_in_past and _said_done(g):
+            r.status = r.status or "interdicted"  # "Customs prevented X from shipping": this one was stopped
+        elif hit == "interdicted" and g.head.lemma_.lower() in w.decided:
+            r.status = r.status or "blocked"  # "Libya's decision to halt shipment": stopped by a decision
+        elif hit == "drop" or hit == "interdicted" and _goal(g):
+            r.drop = r.drop or "policy"  # "is essential to stop Iran's acquisition": an aim, no shipment stopped
+        else:
+            r.status = r.status or hit
+        r.features["governed"] = 1.0
+        return
+
+
+def _goal(v) -> bool:
+    """"to stop", "to interdict": a verb in the infinitive says what is aimed at, not what was done."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def _habitual(t) -> bool:
+    """"arms sales", "transfers to Iran": a bare plural noun tells transfers that go on, not one shipment."""
+    return t.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in t.children)
+
+
+def _said_done(v) -> bool:
+    """A verb told in the past as done: "prevented", "had prevented", "was stopped"."""
+    auxes = {c.lemma_.lower() for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return v.tag_ == "VBD" and not auxes - {"have", "be"} or v.tag_ == "VBN" and bool(auxes & {"have", "be"}) \
+        and not any(c.tag_ == "MD" for c in v.children)
 
 
 def _conditional(chain: list, w: FrameWords) -> bool:

@@ -21,7 +21,7 @@ from importlib import resources
 
 import yaml
 
-from .frame_phrases import Span, cut_trigger, goods, made_ready, party, phrase, pobj
+from .frame_phrases import Span, cut_trigger, goods, made_ready, name_word, party, phrase, pobj
 from .frame_status import read_status
 
 DATA = resources.files(__package__) / "data"
@@ -45,6 +45,11 @@ class FrameWords:
         self.brokers = lemmas(data["brokers"])
         self.stoppers = lemmas(data["stop_requests"]["stoppers"])
         self.askers = lemmas(data["stop_requests"]["askers"])
+        self.stopped_in_past = lemmas(data["stopped_in_past"])
+        self.topic_nouns = lemmas(data["topic_nouns"])
+        self.discussion_nouns = lemmas(data["discussion_nouns"])
+        self.decided = lemmas(data["decided"])
+        self.unnamed_sources = {kind: lemmas(ws) for kind, ws in data["unnamed_sources"].items()}
         self.modals: dict[str, str] = data["modals"]
         self.denying = lemmas(data["denying"])
         self.reporting = [(hedge, lemmas(ws)) for hedge, ws in data["reporting"].items()]
@@ -218,11 +223,35 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
     if _generic_argument(t, w) and not r.denied:
         r.drop = r.drop or "generic"
+    if not r.roles.get("items") and _moves_only_words(goods_from, w):
+        r.drop = r.drop or "not goods"  # "had provided analyses of Iran's missile programs": no goods at all
+    if direction == "get" and _unnamed_source(t, w):
+        r.drop = r.drop or "generic"  # "needs to buy ammonium perchlorate from abroad": a need, not a deal
     r.features.update(
         noun=float(noun), give=float(direction == "give"), subject=float(bool(r.roles.get(actor_role))),
         objects=float(bool(r.roles.get("items"))),
     )
     return r
+
+
+def _moves_only_words(moved: list, w: FrameWords) -> bool:
+    """What the frame says moves is named, and every one of it is a not-goods noun (analyses, trainers); a
+    substance named before the noun makes it goods ("tritium gas", "rocket fuel")."""
+    return bool(moved) and all(m.pos_ == "NOUN" and m.lemma_.lower() in w.not_goods
+                               and not any(c.dep_ == "compound" for c in m.children) for m in moved)
+
+
+def _unnamed_source(t, w: FrameWords) -> bool:
+    """"buy more materials abroad", "seek this technology from abroad", "procure from foreign suppliers": a
+    source no one names is a general need or practice, not a deal with a party."""
+    near = [c for c in t.children] + [pobj(c) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for c in filter(None, near):
+        if c.lower_ in w.unnamed_sources["places"]:
+            return True
+        if c.lemma_.lower() in w.party_nouns and any(a.dep_ == "amod" and a.lower_ in w.unnamed_sources["qualifiers"]
+                                                     for a in c.children):
+            return True
+    return False
 
 
 def _generic_argument(t, w: FrameWords) -> bool:
@@ -233,7 +262,8 @@ def _generic_argument(t, w: FrameWords) -> bool:
     stack = [t]
     while stack:  # the frame's own phrases, not a clause hung on them ("resolutions, which ban any sale")
         node = stack.pop()
-        if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ == "det" and node.lower_ in ("any", "no") and node.head.pos_ in ("NOUN", "PROPN") \
+                and not name_word(node):
             return True
         stack.extend(c for c in node.children if c.dep_ not in _NOT_INSIDE + ("acl", "conj"))
     return False
@@ -273,6 +303,9 @@ def _subject(t):
             if subject.tag_ in ("WDT", "WP") and at.dep_ == "relcl":
                 return at.head, passive
             return subject, passive
+        stopped = _stopped_from(at)
+        if stopped is not None:
+            return stopped, passive  # "Customs prevented X from shipping": X would have shipped
         if at.dep_ in ("xcomp", "conj", "advcl") and at.head.i != at.i:
             at = at.head
             continue
@@ -294,6 +327,14 @@ def _subject(t):
                 continue
         break
     return None, passive
+
+
+def _stopped_from(t):
+    """"prevented XXXX from shipping", "barred firms from transferring": the object of the verb that keeps
+    someone from the transfer is who would have made it."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "from" or t.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in t.head.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i), None)
 
 
 def _with_named(token) -> list:
