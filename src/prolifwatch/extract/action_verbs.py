@@ -51,6 +51,10 @@ class ActionWords:
         self.concerns = frozenset(data["expressed"]["concern"])
         self.willing = frozenset(data["expressed"]["willing"])
         self.answer_cues = tuple(data["answer_cues"])
+        self.own_capital = frozenset(data["own_capital"])
+        self.proposing = frozenset(data["not_done"]["governors"])
+        self.modals = frozenset(data["not_done"]["modals"])
+        self.conditions = frozenset(data["not_done"]["conditions"])
 
 
 
@@ -72,6 +76,8 @@ def fits(token, lemma: str, w: ActionWords) -> bool:
     if lemma == "seek":
         return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() not in w.goods_acts
                                                for ch in token.children)  # "sought to purchase" is procurement
+    if lemma == "suggest":
+        return _proposes_act(token, w)
     if lemma == "press" and token.pos_ != "VERB":
         return False
     if lemma in w.questions:
@@ -91,6 +97,24 @@ def fits(token, lemma: str, w: ActionWords) -> bool:
         what = token.head.lemma_.lower() if token.dep_ in ("relcl", "acl") else obj or passive
         return what is None or what in w.delivered
     return True
+
+
+
+def _proposes_act(token, w: ActionWords) -> bool:
+    """What is suggested is an act: a thing ("suggested joint demarches"), a gerund ("suggested
+    holding"), a subjunctive or "should" clause ("suggested that the U.S. consider"); a clause in the
+    past or third-person indicative or with "would"/"could" is a view ("suggested there were", "suggested it would be").
+    An act suggested to our own capital ("we suggest Washington send") is internal advice."""
+    if object_lemma(token) is not None:
+        return True
+    for clause in (ch for ch in token.children if ch.dep_ in ("ccomp", "xcomp")):
+        subject = next((ch for ch in clause.children if ch.dep_ in _SUBJECT), None)
+        if subject is not None and subject.lower_ in w.own_capital:
+            return False
+        modals = [ch.lower_ for ch in clause.children if ch.dep_ == "aux" and ch.tag_ == "MD"]
+        if clause.tag_ == "VBG" or "should" in modals or clause.tag_ in ("VB", "VBP") and not modals:
+            return True
+    return any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in token.children)
 
 
 
@@ -132,6 +156,25 @@ def foreseen(token) -> bool:
     """What the other side may or will do ("Merkel may raise this with you") is foreseen, not done;
     our side's "will deliver" is a plan the cable reports (kept)."""
     return any(ch.dep_ == "aux" and ch.lower_ in _FORESEEN for ch in token.children)
+
+
+
+def not_done(token, w: ActionWords) -> bool:
+    """An act recommended, planned or wished ("We recommend that the USG urge the UK", "the UK will
+    push to raise this"), under a condition ("If host government raises points") or a modal of duty
+    or ability ("We should encourage Russia and press it"): told of as a possibility, not done.
+    The verb's own clause and the clauses governing it through complements and coordination count."""
+    node = token
+    while True:
+        if any(ch.dep_ == "aux" and ch.lower_ in w.modals for ch in node.children):
+            return True
+        if node.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in w.conditions for ch in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in w.proposing:
+            return True
 
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
-                           noun_act, reported_within, said_kind, unrealised)
+                           noun_act, not_done, reported_within, said_kind, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
@@ -140,6 +140,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
             continue
         if _negated(token) and kind != "denial":
             continue
+        if not instructed and not _visitor(actor) and not_done(token, w):
+            continue  # a talking point or a scenesetter's advice to the visitor ("you should stress") is kept
         key = (kind, tuple(a.text for a in actor), tuple(a.text for a in counterpart))
         if key in seen or (not counterpart and key[:2] in seen):  # "urged X to ... and encourage": one act
             continue
@@ -284,6 +286,11 @@ def _imperative(token) -> bool:
 def _ours(text: str, w: ActionWords) -> bool:
     lower = text.lower()
     return lower in w.our_side or any(word in w.our_side for word in lower.split())
+
+
+def _visitor(actor: list[Argument]) -> bool:
+    """The actor is "you": the visitor a scenesetter briefs, whose advised acts the gold counts."""
+    return any(a.text.lower() == "you" for a in actor)
 
 
 def _negated(token) -> bool:
