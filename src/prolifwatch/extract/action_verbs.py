@@ -260,6 +260,12 @@ def expressed_kind(token, w: ActionWords) -> str | None:
 
 
 
+def asks_for_text(text: str) -> bool:
+    """Urging "to share", "to provide", "to investigate" read from the words where the parse fails."""
+    return any(f"to {act}" in text.lower() for act in _ASKED_ACTS)
+
+
+
 def asks_for(token) -> bool:
     """Urging to share, provide or look into something: a request for information or action."""
     return any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in _ASKED_ACTS for ch in token.children)

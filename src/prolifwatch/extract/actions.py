@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
-                           noun_act, not_done, reported_within, said_kind, unrealised)
+from .action_verbs import (ActionWords, action_words, answers, asks_for, asks_for_text, denies, expressed_kind, fits,
+                           foreseen, noun_act, not_done, reported_within, said_kind, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
@@ -31,6 +31,9 @@ _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
                 "officer", "officers", "post", "posts", "staff", "contact", "contacts", "military", "general"}
+# whom a talking point addresses ("Urge host countries", "Request that partners"): as subjects these name
+# no one in particular ("so many countries have expressed concern"), so only the bullet's object
+_ADDRESSEES = _PARTY_NOUNS | {"country", "countries", "partner", "partners", "firm", "firms", "company", "companies"}
 # the verb's object is the counterpart (told X, urged X); other verbs take "to X"/"with X"
 _MEETINGS = {"meeting", "talk", "conversation", "discussion", "call", "dinner", "lunch", "exchange", "consultation"}
 _ADDRESSED = {"tell", "urge", "ask", "press", "remind", "encourage", "inform", "assure", "approach", "advise",
@@ -93,7 +96,12 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     w = action_words()
     out: list[Event] = []
     seen = set()
+    bullets = _bullet_verbs(s.text, doc, w)
+    for bullet in bullets:  # "-- Urge host governments to share": the parser often reads the verb as a name
+        out.append(_bullet_act(bullet, s, w, instructed))
     for token in doc:
+        if any(token.i == b.i for b in bullets):
+            continue
         noun_kind = noun_act(token, w)
         if noun_kind:  # "AFM He repeated assurances", "we have made requests": the verb does the act
             token = token.head
@@ -105,6 +113,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         if reported_within(token, w) or unrealised(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
+        if any(t.left_edge.i <= b.i <= t.right_edge.i for t in actor_tokens for b in bullets):
+            continue  # the parse took the bullet's verb into a subject ("Urge Government ... approach")
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
         actor = [a for a in actor if a]
         counterpart = [a for a in (_argument(t, s, w, c, last_person) for t in counterpart_tokens) if a]
@@ -155,6 +165,57 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                           and not counterpart and not answers(s.text, w)}
         out.append(event)
     return out
+
+
+_BULLET = re.compile(r"(?:^|\n)\W*?(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:-+|\u2022|\*)\s*(?:[Pp]lease\s+)?([A-Z][a-z]+)\b")
+
+
+def _bullet_verbs(text: str, doc, w: ActionWords) -> list:
+    """The verbs opening the talking-point bullets of a sentence ("-- Urge host governments", "--
+    Inform the GOT that", "-- Please deliver"; the splitter may join bullets into one sentence),
+    each in the base form of an action verb.  Read on the sentence as printed: the parser's copy has
+    the dashes blanked."""
+    out = []
+    for m in _BULLET.finditer(text):
+        word = m.group(1).lower()
+        if word in w.kind_of or word in w.reporting:
+            out.extend(t for t in doc if t.idx == m.start(1))
+    return out
+
+
+def _bullet_act(verb, s, w: ActionWords, instructed: str | None) -> Event:
+    """The act of a talking-point bullet: the office told to deliver it acts; the counterpart is the
+    party named right after the verb ("Urge the German government", "Emphasize to French officials"),
+    none when what follows is what is said ("Stress that IRISL ...")."""
+    word = verb.lower_
+    kind = w.kind_of.get(word, "demarche")  # "Inform", "Tell", "Remind": our side telling theirs
+    if word in ("urge", "encourage") and asks_for_text(s.text[verb.idx:]):
+        kind = "request"
+    counterpart = [a for a in [_following_party(verb, s)] if a]
+    event = Event("diplomatic_action", s.evidence, {"actor": [Argument(instructed or "Post", None, "Role")],
+                                                    "counterpart": counterpart},
+                  kind=kind, confidence=0.6 if counterpart else 0.4)
+    event.features = {"lemma": word, "said": False, "actor": True, "counterpart": bool(counterpart),
+                      "imperative": True, "ours": True, "dep": "bullet", "plain": False}
+    return event
+
+
+def _following_party(verb, s) -> Argument | None:
+    """The noun phrase right after the verb (or after "to"), when it names a party."""
+    doc = verb.doc
+    first = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to")
+    chunk = next((ch for ch in doc.noun_chunks if ch.start == first or ch.start == first + 1 and doc[first].is_punct),
+                 None)
+    if chunk is None:
+        return None
+    words = [t for t in chunk if t.pos_ != "DET" and not t.is_punct]
+    root = chunk.root
+    if not words or not (root.pos_ in ("PROPN", "PRON") or root.lemma_.lower() in _ADDRESSEES):
+        return None
+    start, end = words[0].idx, root.idx + len(root.text)
+    text = s.text[start:end].strip()
+    inside = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end]
+    return Argument(text, inside[-1].key, inside[-1].type) if inside else Argument(text, "role:" + text.lower(), "Role")
 
 
 def _parties(token, lemma: str):
@@ -275,10 +336,11 @@ def _title_before(before: str) -> int:
 
 
 def _imperative(token) -> bool:
-    """A verb opening an instruction ("-- Urge host governments", "Post should deliver" has a subject)."""
+    """A verb opening an instruction ("-- Urge host governments", "Please deliver the points"; "Post
+    should deliver" has a subject)."""
     if token.dep_ not in ("ROOT", "conj"):
         return False
-    first = next((t for t in token.doc if t.is_alpha), None)
+    first = next((t for t in token.doc if t.is_alpha and t.lower_ != "please"), None)
     return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
                                                         and first.tag_ == "VB"))
 
