@@ -36,6 +36,7 @@ class ActionWords:
         self.our_side = frozenset(w.lower() for w in data["our_side"])
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
+        self.told_to_act = frozenset(data["told_to_act"])
         self.promise_to = frozenset(data["promise_to"])
         self.delivered = frozenset(data["delivered"])
         self.refused = frozenset(data["refused"])

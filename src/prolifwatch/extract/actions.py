@@ -55,9 +55,9 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: s
     for n, s in enumerate(sentences):
         if n in docs:
             out.extend(actions_in_sentence(s, docs[n], c, last_person, instructed))
-        people = [m for m in s.mentions if m.type == "Person"]
-        if people:
-            last_person = people[-1]
+        named = [m for m in s.mentions if m.type == "Person"]
+        if named:
+            last_person = named[-1]
     return _addressed(out)
 
 
@@ -110,7 +110,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         lemma = token.lemma_.lower()
         if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not fits(token, lemma, w)):
             continue
-        if reported_within(token, w) or unrealised(token, w):
+        if reported_within(token, w) or unrealised(token, w) or _told_to_act(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
         if any(t.left_edge.i <= b.i <= t.right_edge.i for t in actor_tokens for b in bullets):
@@ -144,6 +144,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = None
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
+            elif kind == "response" and ours and not counterpart:
+                kind = None  # "PDAS McNerney replied that we plan ...": our side's turn in a discussion
         if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and denies(token, w):
             kind = "denial"  # "He said Ukraine had not transferred any military equipment to South Sudan"
         if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and foreseen(token)):
@@ -230,6 +232,9 @@ def _parties(token, lemma: str):
             break
         head = head.head
     passive = [ch for ch in head.children if ch.dep_ in _PASSIVE]
+    if passive and head.i != token.i and head.lemma_.lower() in action_words().told_to_act:
+        actor.extend(t for p in passive for t in _coordinated(p))  # "Post is requested to approach the ROKG"
+        passive = []
     for ch in head.children:
         if ch.dep_ in _SUBJECT:
             actor.extend(_coordinated(ch))
@@ -261,6 +266,12 @@ def _parties(token, lemma: str):
                     if ch.dep_ == "prep" and ch.lower_ == "with":
                         counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
     return actor, counterpart
+
+
+def _told_to_act(token, w: ActionWords) -> bool:
+    """"Post is requested to approach": our office told to act; the act is the one it is told to do."""
+    return token.lemma_.lower() in w.told_to_act and any(ch.dep_ == "xcomp" for ch in token.children) and any(
+        ch.dep_ in _PASSIVE and _ours(ch.text, w) for ch in token.children)
 
 
 def _coordinated(token) -> list:
