@@ -37,6 +37,7 @@ class ActionWords:
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
         self.told_to_act = frozenset(data["told_to_act"])
+        self.cue_nouns = frozenset(data["cue_nouns"])
         self.promise_to = frozenset(data["promise_to"])
         self.delivered = frozenset(data["delivered"])
         self.refused = frozenset(data["refused"])
@@ -230,6 +231,13 @@ def said_kind(token, ours: bool, addressed: bool, w: ActionWords, text: str) -> 
     if wish or any(t.lemma_.lower() in ("ask", "request", "want", "hope") for t in said):
         return "request"
     return "assurance" if _promises(said) else "response"
+
+
+
+def speaks_for_us(text: str, w: ActionWords) -> bool:
+    """Whether a party is our side ("PolOff", "the Ambassador", "we", "U.S.")."""
+    lower = text.lower()
+    return lower in w.our_side or any(word in w.our_side for word in lower.split())
 
 
 

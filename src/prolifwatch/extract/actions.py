@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .action_verbs import (ActionWords, action_words, answers, asks_for, asks_for_text, denies, expressed_kind, fits,
-                           foreseen, noun_act, not_done, reported_within, said_kind, unrealised)
+                           foreseen, noun_act, not_done, reported_within, said_kind, speaks_for_us, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
@@ -70,7 +70,7 @@ def _addressed(actions: list[Event]) -> list[Event]:
     for a in actions:
         for role in ("actor", "counterpart"):
             for arg in a.values(role):
-                side = ours if _ours(arg.text, w) else theirs
+                side = ours if speaks_for_us(arg.text, w) else theirs
                 if arg not in side:
                     side.append(arg)
     out = []
@@ -127,7 +127,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
             # the host is named in the third person, "we" is Washington telling Post its aims)
             actor = [Argument(instructed, None, "Role")]
             counterpart = counterpart or ([Argument(you, None, "Pronoun")] if you else [])
-        ours = any(_ours(a.text, w) for a in actor)
+        ours = any(speaks_for_us(a.text, w) for a in actor)
         if noun_kind:
             kind = noun_kind
         elif lemma in w.reporting:
@@ -271,7 +271,7 @@ def _parties(token, lemma: str):
 def _told_to_act(token, w: ActionWords) -> bool:
     """"Post is requested to approach": our office told to act; the act is the one it is told to do."""
     return token.lemma_.lower() in w.told_to_act and any(ch.dep_ == "xcomp" for ch in token.children) and any(
-        ch.dep_ in _PASSIVE and _ours(ch.text, w) for ch in token.children)
+        ch.dep_ in _PASSIVE and speaks_for_us(ch.text, w) for ch in token.children)
 
 
 def _coordinated(token) -> list:
@@ -354,11 +354,6 @@ def _imperative(token) -> bool:
     first = next((t for t in token.doc if t.is_alpha and t.lower_ != "please"), None)
     return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
                                                         and first.tag_ == "VB"))
-
-
-def _ours(text: str, w: ActionWords) -> bool:
-    lower = text.lower()
-    return lower in w.our_side or any(word in w.our_side for word in lower.split())
 
 
 def _visitor(actor: list[Argument]) -> bool:
