@@ -21,6 +21,8 @@ _PROMISE = {"will", "would", "shall", "'ll", "wo"}
 _SPEAKERS = {"he", "she", "we", "they", "i", "it"}
 _FORESEEN = {"may", "might", "will", "would", "could", "'ll", "wo"}
 _WISH = {"should", "must", "need", "needs", "ought"}
+_ADDRESSEES = {"official", "officials", "government", "minister", "delegation", "side", "counterpart", "counterparts",
+               "interlocutor", "interlocutors", "ambassador", "authorities", "guest", "guests"}
 _ASKED_ACTS = {"provide", "share", "inform", "investigate", "tell", "give", "send", "confirm", "clarify", "explain",
                "consider", "see", "look", "notify", "keep", "let", "supply", "report", "update", "check"}
 
@@ -68,8 +70,10 @@ def action_words() -> ActionWords:
 
 def fits(token, lemma: str, w: ActionWords) -> bool:
     """Whether the verb is used as an action: "call on", "raise concern", "seek information"."""
-    if lemma in w.particles:
-        return any(ch.dep_ in ("prep", "prt") and ch.lower_ in w.particles[lemma] for ch in token.children)
+    if lemma in w.particles:  # "called on the Dutch to"; a "call for" of theirs to no one is their view
+        particle = next((ch.lower_ for ch in token.children if ch.dep_ in ("prep", "prt")
+                         and ch.lower_ in w.particles[lemma]), None)
+        return particle is not None and (particle != "for" or not _theirs_to_no_one(token, w))
     obj = object_lemma(token)
     if lemma == "raise":
         return obj in w.raise_objects or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children)
@@ -120,11 +124,22 @@ def _proposes_act(token, w: ActionWords) -> bool:
 
 
 
+def _theirs_to_no_one(token, w: ActionWords) -> bool:
+    """"Boche called for revising the constitution": a subject not of our side, no one addressed."""
+    subject = next((ch for ch in token.children if ch.dep_ in _SUBJECT), None)
+    return subject is not None and not speaks_for_us(subject.text, w) and not any(
+        ch.dep_ in ("dobj", "dative", "iobj") for ch in token.children)
+
+
+
 def _question(token, w: ActionWords) -> bool:
     """"asked whether/how/about ...": a question put to no one named, asking for a view in a
     discussion; not a request for action or information ("asked for", "asked that", "asked X
     to", and a question put to someone: "PolOff asked Botwe about the seizure")."""
-    if any(ch.dep_ in ("xcomp", "dobj", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
+    # put to someone ("asked Botwe about"), or asking for something: not a mere question; a thing asked
+    # ("asked several questions", "asked about Egypt,s view" parsed with "view" as object) is no addressee
+    if any(ch.dep_ in ("xcomp", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
+           or ch.dep_ == "dobj" and (ch.pos_ in ("PROPN", "PRON") or ch.lemma_.lower() in _ADDRESSEES)
            for ch in token.children):
         return False
     for ch in token.children:
