@@ -118,7 +118,8 @@ def _proposes_act(token, w: ActionWords) -> bool:
         if subject is not None and subject.lower_ in w.own_capital:
             return False
         modals = [ch.lower_ for ch in clause.children if ch.dep_ == "aux" and ch.tag_ == "MD"]
-        if clause.tag_ == "VBG" or "should" in modals or clause.tag_ in ("VB", "VBP") and not modals:
+        gerund = clause.tag_ == "VBG" and not any(ch.dep_ == "aux" for ch in clause.children)  # not "is preparing"
+        if gerund or "should" in modals or clause.tag_ in ("VB", "VBP") and not modals:
             return True
     return any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in token.children)
 

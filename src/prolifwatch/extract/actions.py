@@ -19,7 +19,7 @@ from .action_verbs import (ActionWords, action_words, answers, asks_for, asks_fo
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
-from .talking_points import addressed, speaks_for_office
+from .talking_points import BULLET, addressed, speaks_for_office
 
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE = ("nsubjpass",)
@@ -169,7 +169,6 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     return out
 
 
-_BULLET = re.compile(r"(?:^|\n)\W*?(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:-+|\u2022|\*)\s*(?:[Pp]lease\s+)?([A-Z][a-z]+)\b")
 
 
 def _bullet_verbs(text: str, doc, w: ActionWords) -> list:
@@ -178,7 +177,7 @@ def _bullet_verbs(text: str, doc, w: ActionWords) -> list:
     each in the base form of an action verb.  Read on the sentence as printed: the parser's copy has
     the dashes blanked."""
     out = []
-    for m in _BULLET.finditer(text):
+    for m in BULLET.finditer(text):
         word = m.group(1).lower()
         if word in w.kind_of or word in w.reporting:
             out.extend(t for t in doc if t.idx == m.start(1))
@@ -206,11 +205,12 @@ def _following_party(verb, s) -> Argument | None:
     """The noun phrase right after the verb (or after "to"), when it names a party."""
     doc = verb.doc
     first = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to")
-    chunk = next((ch for ch in doc.noun_chunks if ch.start == first or ch.start == first + 1 and doc[first].is_punct),
-                 None)
+    # the chunk may open with the verb itself, read as an adjective ("Urge host governments")
+    chunk = next((ch for ch in doc.noun_chunks if ch.start <= first < ch.end
+                  or ch.start == first + 1 and doc[first].is_punct), None)
     if chunk is None:
         return None
-    words = [t for t in chunk if t.pos_ != "DET" and not t.is_punct]
+    words = [t for t in chunk if t.i > verb.i and t.pos_ != "DET" and not t.is_punct]
     root = chunk.root
     if not words or not (root.pos_ in ("PROPN", "PRON") or root.lemma_.lower() in _ADDRESSEES):
         return None
@@ -329,7 +329,8 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
     return None
 
 
-_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*")
+_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*"
+                   r"|^\(?[A-Z]+//[^()]*\)\s*")  # "(S//REL China) Post": a marking the parse took in
 _TITLE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}/)+(?:[A-Z][A-Za-z]{0,4}\s?)?$")
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 
-from .action_verbs import action_words, answers, speaks_for_us
+from .action_verbs import action_words, answers, asks_for_text, speaks_for_us
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
+from .talking_points import BULLET
 
 _PARTIES = ("Person", "Country", "GovernmentBody")
-_SAYING = {"said", "says", "told", "tell", "explained", "confirmed", "indicated", "advised"}
+_SAYING = {"said", "says", "told", "tell", "explained", "confirmed", "indicated", "advised", "inform", "informed"}
 _ANSWERING = {"responded", "responding", "replied", "response", "reply"}
 # the words just before a cue that make the act one not done: a modal, a negation, an infinitive, a condition
 _NOT_DONE = re.compile(r"\b(?:not|never|should|could|would|can|might|may|must|will|to|if|unless)\W+(?:\w+\W+)?$",
@@ -35,16 +36,20 @@ _STATEMENTS = ("stress", "emphasi", "underscor", "insist")
 _PRONOUN_BEFORE = re.compile(r"\b(we|he|she|they|i)\W+(?:\w+ly\W+|also\W+|then\W+|have\W+|has\W+|had\W+){0,2}$", re.I)
 _PRONOUN_AFTER = re.compile(r"^\W*(?:(?:to|with)\W+)?(us|you|him|her|them)\b", re.I)
 _BETWEEN_AFTER = re.compile(r"^\W*(?:(?:to|with|on|the|a|an|his|her|their|its|our|that)\W+)*$", re.I)
+# whom a talking point addresses when no name does ("-- Urge host governments to share")
+_ADDRESSEE = re.compile(r"^\s+(?:the\s+)?((?:[A-Za-z-]+\s+){0,3}?(?:governments?|officials|authorities|interlocutors|"
+                        r"countries|partners|counterparts|delegations))\b", re.I)
 _NEAR = 40  # characters between the actor and the cue ("Acting U/S Rood also strongly urged")
 
 
-def actions_by_cues(sentences: list, c: Cues) -> list[Event]:
-    """The acts of a paragraph's sentences (``transfers.Sentence``), in order."""
+def actions_by_cues(sentences: list, c: Cues, instructed: str | None = None) -> list[Event]:
+    """The acts of a paragraph's sentences (``transfers.Sentence``), in order; ``instructed``: the
+    office the cable instructs to act, the actor of its talking-point bullets ("-- Urge ...")."""
     out: list[Event] = []
     last_person: Mention | None = None
     answered = False  # their plain "X said" answers only an act of ours before it
     for s in sentences:
-        for act in _acts_in_sentence(s, c, last_person):
+        for act in _acts_in_sentence(s, c, last_person, instructed):
             if act.features["plain"] and not answered:
                 continue
             answered = answered or act.features["ours"]
@@ -55,14 +60,16 @@ def actions_by_cues(sentences: list, c: Cues) -> list[Event]:
     return out
 
 
-def _acts_in_sentence(s, c: Cues, last_person: Mention | None) -> list[Event]:
+def _acts_in_sentence(s, c: Cues, last_person: Mention | None, instructed: str | None) -> list[Event]:
     if c.any_diplomatic in s.lacks:
         return []
     found = sorted(((m.start(), m.end(), kind) for kind, words in c.diplomatic for m in words.finditer(s.text)))
     parties = _parties(s, c)
+    bullets = {m.start(1) for m in BULLET.finditer(s.text)}
     out, seen = [], set()
     for start, end, kind in found:
-        act = _act(s, start, end, kind, parties, last_person)
+        office = (instructed or "Post") if start in bullets else None
+        act = _act(s, start, end, kind, parties, last_person, office)
         if act is None:
             continue
         key = (act.kind, tuple(a.text for a in act.values("actor")))
@@ -72,17 +79,19 @@ def _acts_in_sentence(s, c: Cues, last_person: Mention | None) -> list[Event]:
     return out
 
 
-def _act(s, start: int, end: int, kind: str, parties: list[Mention], last_person: Mention | None) -> Event | None:
+def _act(s, start: int, end: int, kind: str, parties: list[Mention], last_person: Mention | None,
+         office: str | None) -> Event | None:
+    """The act of one cue; ``office``: the office delivering a talking point the cue opens."""
     w = action_words()
     cue = s.text[start:end].lower()
     before = s.text[max(0, start - 30):start]
     if _NOT_DONE.search(before) and not (cue in _WISHED and re.search(r"\bwould\W+$", before)) \
             or _STATE_BEFORE.search(before) or cue in w.cue_nouns and not _done_by_light_verb(before):
         return None
-    actor = _actor(s, start, parties, last_person)
+    actor = Argument(office, None, "Role") if office else _actor(s, start, parties, last_person)
     if actor is None:
         return None
-    counterpart = _counterpart(s, end, parties, actor)
+    counterpart = _counterpart(s, end, parties, actor) or (_addressee(s.text[end:]) if office else None)
     ours = speaks_for_us(actor.text, w)
     kind = _kind_by_words(kind, cue, _words_after(s.text, end), ours, bool(counterpart), w)
     plain = False
@@ -93,8 +102,8 @@ def _act(s, start: int, end: int, kind: str, parties: list[Mention], last_person
             plain = True  # "Saran said ...": a response only where the paragraph holds an act of ours
     elif cue in _ANSWERING and ours and not counterpart:
         kind = None  # our side's turn in a discussion
-    elif kind == "demarche" and not ours and cue.startswith(("urg", "encourag")):
-        kind = "request"  # they urge us to act
+    elif kind == "demarche" and cue.startswith(("urg", "encourag")) and (not ours or asks_for_text(s.text[end:])):
+        kind = "request"  # they urge us to act; we urge them to share what they know
     if kind is None:
         return None
     event = Event("diplomatic_action", s.evidence, {"actor": [actor], "counterpart": [counterpart] if counterpart else []},
@@ -178,3 +187,8 @@ def _kind_by_words(kind: str, cue: str, following: list[str], ours: bool, addres
     if cue.startswith("call") and not ours:
         return None
     return kind
+
+
+def _addressee(after: str) -> Argument | None:
+    m = _ADDRESSEE.match(after)
+    return Argument(m.group(1), "role:" + m.group(1).lower(), "Role") if m else None

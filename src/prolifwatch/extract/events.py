@@ -65,7 +65,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
         found = (actions_in_paragraph(told, c, is_all_caps(p.text), instructed) if parse == "all"
-                 else actions_by_cues(told, c)) if may_act else []
+                 else actions_by_cues(told, c, instructed)) if may_act else []
         link_actions(found, transfers, first_transfer)  # each to the transfer it names or answers about
         for action in found:
             action.date, action.date_precision = _event_date(dates[action.evidence.start])

@@ -19,6 +19,8 @@ import yaml
 DATA = resources.files(__package__) / "data"
 
 FIRST_PERSON = {"we", "us"}
+# the word opening a talking-point bullet ("-- Urge host governments", "-- Please deliver")
+BULLET = re.compile(r"(?:^|\n)\W*?(?:\d+\.\s*)?(?:\([A-Z/ ]+\)\s*)?(?:-+|\u2022|\*)\s*(?:[Pp]lease\s+)?([A-Z][a-z]+)\b")
 SECOND_PERSON = re.compile(r"\byour\s+(?:government|authorities|country|countries|officials)\b|\byou\b", re.I)
 
 
