@@ -209,3 +209,10 @@ def test_cue_words_alone_take_the_addressee_after_the_verb(cue_actions):
     # in what was said, not whom it was said to.
     found = _of(cue_actions, "08MOSCOW1647", "Russia informed us of its proposal")
     assert [(_names(e, "actor"), _names(e, "counterpart")) for e in found] == [(["Russia"], ["us"])]
+
+
+def test_a_warning_given_in_response_is_a_response(actions):
+    # 07TELAVIV3515 ¶6: "PDAS McNerney cautioned in response that the USG has no authority at this time to
+    # target Iran's oil sector." -- an answer to the Mossad representative's point, not a démarche.
+    found = _of(actions, "07TELAVIV3515", "PDAS McNerney cautioned in response")
+    assert [(e.kind, _names(e, "actor")) for e in found] == [("response", ["PDAS McNerney"])]

@@ -142,6 +142,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = "request"  # they urge us to act; we urge them to share what they know
             elif lemma in w.ours_only and not ours:
                 kind = None
+            elif (lemma in w.statement_verbs or lemma == "caution") and answers(s.text, w):
+                kind = "response"  # "PDAS McNerney cautioned in response that", "In response ..., X emphasized"
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
             elif kind == "response" and ours and not counterpart:
