@@ -140,7 +140,7 @@ def test_an_act_the_post_recommends_is_not_done(actions):
 
 
 def test_an_act_the_post_says_we_should_do_is_not_done(actions):
-    # 08MOSCOW1647 ¶12: "We should encourage Russia to respond in a more timely and detailed manner to our
+    # 08MOSCOW1647 ¶13: "We should encourage Russia to respond in a more timely and detailed manner to our
     # listing requests."
     assert _of(actions, "08MOSCOW1647", "We should encourage Russia to respond") == []
 
@@ -216,3 +216,10 @@ def test_a_warning_given_in_response_is_a_response(actions):
     # target Iran's oil sector." -- an answer to the Mossad representative's point, not a démarche.
     found = _of(actions, "07TELAVIV3515", "PDAS McNerney cautioned in response")
     assert [(e.kind, _names(e, "actor")) for e in found] == [("response", ["PDAS McNerney"])]
+
+
+def test_demarches_delivered_to_a_government_name_it(actions):
+    # 08MOSCOW1647 ¶28: "We have delivered demarches to the GOR regarding the possible sale of MANPADS to
+    # Syria, which Russia has denied." -- the parse reads "to the GOR" as a dative.
+    found = _of(actions, "08MOSCOW1647", "We have delivered demarches to the GOR")
+    assert ("demarche", ["GOR"]) in [(e.kind, _names(e, "counterpart")) for e in found]

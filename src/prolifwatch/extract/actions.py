@@ -258,8 +258,7 @@ def _parties(token, lemma: str):
                 counterpart.extend(_coordinated(o))
     for holder in [token, *objects]:
         for ch in holder.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("to", "with", "on", "of") and (ch.lower_ != "on" or lemma == "call") \
-                    and (ch.lower_ != "of" or lemma in ("ask", "request", "inquire")):
+            if _to_whom(ch, lemma):
                 counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
     if not counterpart:  # "In his meeting with Secretary Rumsfeld, Mukherjee said"
         for t in token.doc:
@@ -274,6 +273,17 @@ def _told_to_act(token, w: ActionWords) -> bool:
     """"Post is requested to approach": our office told to act; the act is the one it is told to do."""
     return token.lemma_.lower() in w.told_to_act and any(ch.dep_ == "xcomp" for ch in token.children) and any(
         ch.dep_ in _PASSIVE and speaks_for_us(ch.text, w) for ch in token.children)
+
+
+def _to_whom(prep, lemma: str) -> bool:
+    """A preposition naming the counterpart: "to X" (the parse may call it a dative: "delivered
+    demarches to the GOR"), "with X"; "on X" only for "called on", "of/for X" for asking ("asked of
+    Syria", "asked for Russia to explain")."""
+    if prep.dep_ not in ("prep", "dative"):
+        return False
+    word = prep.lower_
+    return word in ("to", "with") or word == "on" and lemma == "call" or word in ("of", "for") and lemma in (
+        "ask", "request", "inquire")
 
 
 def _coordinated(token) -> list:
