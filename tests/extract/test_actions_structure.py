@@ -152,7 +152,7 @@ def test_what_reports_suggest_is_a_view_not_a_request(actions):
 
 
 def test_suggesting_that_we_act_is_a_request(actions):
-    # 09LONDON118 ¶4: "The UK is discussing this with other European countries, and suggested we focus our
+    # 09LONDON118 ¶10: "The UK is discussing this with other European countries, and suggested we focus our
     # efforts on Germany."
     found = _of(actions, "09LONDON118", "suggested we focus our efforts on Germany")
     assert [e.kind for e in found] == ["request"]
@@ -212,7 +212,7 @@ def test_cue_words_alone_take_the_addressee_after_the_verb(cue_actions):
 
 
 def test_a_warning_given_in_response_is_a_response(actions):
-    # 07TELAVIV3515 ¶6: "PDAS McNerney cautioned in response that the USG has no authority at this time to
+    # 07TELAVIV3515 ¶14: "PDAS McNerney cautioned in response that the USG has no authority at this time to
     # target Iran's oil sector." -- an answer to the Mossad representative's point, not a démarche.
     found = _of(actions, "07TELAVIV3515", "PDAS McNerney cautioned in response")
     assert [(e.kind, _names(e, "actor")) for e in found] == [("response", ["PDAS McNerney"])]
