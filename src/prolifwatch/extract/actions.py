@@ -254,7 +254,8 @@ def _parties(token, lemma: str):
     objects = [ch for ch in token.children if ch.dep_ in _OBJECT]
     if lemma in _ADDRESSED:
         for o in objects:
-            if o.pos_ in ("PROPN", "PRON") or o.lower_ in _PARTY_NOUNS or o.lemma_.lower() in _PARTY_NOUNS:
+            if o.pos_ in ("PROPN", "PRON") or o.text[:1].isupper() or o.lemma_.lower() in _PARTY_NOUNS \
+                    or o.lower_ in _PARTY_NOUNS:  # "remind MbZ": the parse may tag a name a noun
                 counterpart.extend(_coordinated(o))
     for holder in [token, *objects]:
         for ch in holder.children:
