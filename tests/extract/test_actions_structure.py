@@ -223,3 +223,10 @@ def test_demarches_delivered_to_a_government_name_it(actions):
     # Syria, which Russia has denied." -- the parse reads "to the GOR" as a dative.
     found = _of(actions, "08MOSCOW1647", "We have delivered demarches to the GOR")
     assert ("demarche", ["GOR"]) in [(e.kind, _names(e, "counterpart")) for e in found]
+
+
+def test_one_reply_per_speaker_however_many_sentences(actions):
+    # 09USUNNEWYORK497 ¶18: "Abdelaziz said he was encouraged the United States finally was taking the
+    # issue seriously.  He said a new approach to Iran would be good, ..." -- his answer to the A/S,
+    # told in two sentences, is one response.
+    assert _of(actions, "09USUNNEWYORK497", "He said a new approach to Iran would be good") == []

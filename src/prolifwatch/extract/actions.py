@@ -64,7 +64,8 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: s
 def _addressed(actions: list[Event]) -> list[Event]:
     """What is said without saying to whom is said to the other side of the paragraph's
     exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action.
-    What they say is a response only after an act of ours in the paragraph."""
+    What they say is a response only after an act of ours in the paragraph, and one response
+    per speaker to each act of ours however many sentences it takes."""
     w = action_words()
     ours, theirs = [], []
     for a in actions:
@@ -75,11 +76,16 @@ def _addressed(actions: list[Event]) -> list[Event]:
                     side.append(arg)
     out = []
     answered = False  # a plain "X said" of theirs is a response only to an act of ours before it
+    replied: set[str] = set()  # who has answered our last act: "X said ... He said ..." is one reply
     for a in actions:
         plain = a.features.get("plain") and not a.features.get("ours")
-        answered = answered or bool(a.features.get("ours"))
-        if plain and not answered:
+        if a.features.get("ours"):
+            answered, replied = True, set()
+        speaker = " ".join(x.key or x.text for x in a.values("actor"))
+        if plain and (not answered or speaker in replied):
             continue
+        if plain:
+            replied.add(speaker)
         if not a.features.get("said") or a.values("counterpart"):
             out.append(a)
             continue

@@ -47,12 +47,17 @@ def actions_by_cues(sentences: list, c: Cues, instructed: str | None = None) -> 
     office the cable instructs to act, the actor of its talking-point bullets ("-- Urge ...")."""
     out: list[Event] = []
     last_person: Mention | None = None
-    answered = False  # their plain "X said" answers only an act of ours before it
+    answered = False  # their plain "X said" answers only an act of ours before it, once per speaker
+    replied: set[str] = set()
     for s in sentences:
         for act in _acts_in_sentence(s, c, last_person, instructed):
-            if act.features["plain"] and not answered:
-                continue
-            answered = answered or act.features["ours"]
+            speaker = " ".join(x.key or x.text for x in act.values("actor"))
+            if act.features["ours"]:
+                answered, replied = True, set()
+            elif act.features["plain"]:
+                if not answered or speaker in replied:
+                    continue
+                replied.add(speaker)
             out.append(act)
         people = [m for m in s.mentions if m.type == "Person"]
         if people:
