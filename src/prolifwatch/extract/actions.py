@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .action_verbs import (ActionWords, action_words, answers, asks_for, asks_for_text, denies, expressed_kind, fits,
-                           foreseen, noun_act, not_done, reported_within, said_kind, speaks_for_us, unrealised)
+from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
+                           noun_act, not_done, reported_within, said_kind, speaks_for_us, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
-from .talking_points import BULLET, addressed, speaks_for_office
+from .talking_points import addressed, bullet_act, bullet_verbs, speaks_for_office
 
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE = ("nsubjpass",)
@@ -31,9 +31,6 @@ _PARTY_NOUNS = {"official", "officials", "government", "minister", "ministry", "
                 "counterpart", "counterparts", "interlocutor", "interlocutors", "authority", "authorities",
                 "leader", "leaders", "director", "secretary", "ambassador", "team", "representative", "spokesman",
                 "officer", "officers", "post", "posts", "staff", "contact", "contacts", "military", "general"}
-# whom a talking point addresses ("Urge host countries", "Request that partners"): as subjects these name
-# no one in particular ("so many countries have expressed concern"), so only the bullet's object
-_ADDRESSEES = _PARTY_NOUNS | {"country", "countries", "partner", "partners", "firm", "firms", "company", "companies"}
 # the verb's object is the counterpart (told X, urged X); other verbs take "to X"/"with X"
 _MEETINGS = {"meeting", "talk", "conversation", "discussion", "call", "dinner", "lunch", "exchange", "consultation"}
 _ADDRESSED = {"tell", "urge", "ask", "press", "remind", "encourage", "inform", "assure", "approach", "advise",
@@ -102,9 +99,9 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     w = action_words()
     out: list[Event] = []
     seen = set()
-    bullets = _bullet_verbs(s.text, doc, w)
+    bullets = bullet_verbs(s.text, doc, w)
     for bullet in bullets:  # "-- Urge host governments to share": the parser often reads the verb as a name
-        out.append(_bullet_act(bullet, s, w, instructed))
+        out.append(bullet_act(bullet, s, w, instructed))
     for token in doc:
         if any(token.i == b.i for b in bullets):
             continue
@@ -177,55 +174,6 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     return out
 
 
-
-
-def _bullet_verbs(text: str, doc, w: ActionWords) -> list:
-    """The verbs opening the talking-point bullets of a sentence ("-- Urge host governments", "--
-    Inform the GOT that", "-- Please deliver"; the splitter may join bullets into one sentence),
-    each in the base form of an action verb.  Read on the sentence as printed: the parser's copy has
-    the dashes blanked."""
-    out = []
-    for m in BULLET.finditer(text):
-        word = m.group(1).lower()
-        if word in w.kind_of or word in w.reporting:
-            out.extend(t for t in doc if t.idx == m.start(1))
-    return out
-
-
-def _bullet_act(verb, s, w: ActionWords, instructed: str | None) -> Event:
-    """The act of a talking-point bullet: the office told to deliver it acts; the counterpart is the
-    party named right after the verb ("Urge the German government", "Emphasize to French officials"),
-    none when what follows is what is said ("Stress that IRISL ...")."""
-    word = verb.lower_
-    kind = w.kind_of.get(word, "demarche")  # "Inform", "Tell", "Remind": our side telling theirs
-    if word in ("urge", "encourage") and asks_for_text(s.text[verb.idx:]):
-        kind = "request"
-    counterpart = [a for a in [_following_party(verb, s)] if a]
-    event = Event("diplomatic_action", s.evidence, {"actor": [Argument(instructed or "Post", None, "Role")],
-                                                    "counterpart": counterpart},
-                  kind=kind, confidence=0.6 if counterpart else 0.4)
-    event.features = {"lemma": word, "said": False, "actor": True, "counterpart": bool(counterpart),
-                      "imperative": True, "ours": True, "dep": "bullet", "plain": False}
-    return event
-
-
-def _following_party(verb, s) -> Argument | None:
-    """The noun phrase right after the verb (or after "to"), when it names a party."""
-    doc = verb.doc
-    first = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to")
-    # the chunk may open with the verb itself, read as an adjective ("Urge host governments")
-    chunk = next((ch for ch in doc.noun_chunks if ch.start <= first < ch.end
-                  or ch.start == first + 1 and doc[first].is_punct), None)
-    if chunk is None:
-        return None
-    words = [t for t in chunk if t.i > verb.i and t.pos_ != "DET" and not t.is_punct]
-    root = chunk.root
-    if not words or not (root.pos_ in ("PROPN", "PRON") or root.lemma_.lower() in _ADDRESSEES):
-        return None
-    start, end = words[0].idx, root.idx + len(root.text)
-    text = s.text[start:end].strip()
-    inside = [m for m in s.mentions if s.offset + start <= m.start and m.end <= s.offset + end]
-    return Argument(text, inside[-1].key, inside[-1].type) if inside else Argument(text, "role:" + text.lower(), "Role")
 
 
 def _parties(token, lemma: str):

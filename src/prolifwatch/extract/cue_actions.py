@@ -111,8 +111,8 @@ def _act(s, start: int, end: int, kind: str, parties: list[Mention], last_person
         kind = "request"  # they urge us to act; we urge them to share what they know
     if kind is None:
         return None
-    event = Event("diplomatic_action", s.evidence, {"actor": [actor], "counterpart": [counterpart] if counterpart else []},
-                  kind=kind, confidence=0.6 if counterpart else 0.4)
+    arguments = {"actor": [actor], "counterpart": [counterpart] if counterpart else []}
+    event = Event("diplomatic_action", s.evidence, arguments, kind=kind, confidence=0.6 if counterpart else 0.4)
     event.features = {"lemma": cue, "ours": ours, "plain": plain, "cue_only": True}
     return event
 
