@@ -23,6 +23,7 @@ CABLES = {
     "09LONDON118": "../shared/corpus/wikileaks-html/2009/01/09LONDON118.html",
     "09STATE3943": "../shared/corpus/scraped-text/09STATE3943.txt",
     "09USUNNEWYORK497": "../shared/corpus/scraped-text/09USUNNEWYORK497.txt",
+    "08STATE1265": "../shared/corpus/wikileaks-html/2008/01/08STATE1265.html",
 }
 
 
@@ -230,3 +231,10 @@ def test_one_reply_per_speaker_however_many_sentences(actions):
     # issue seriously.  He said a new approach to Iran would be good, ..." -- his answer to the A/S,
     # told in two sentences, is one response.
     assert _of(actions, "09USUNNEWYORK497", "He said a new approach to Iran would be good") == []
+
+
+def test_an_act_under_a_condition_is_not_done_even_in_an_instruction(actions):
+    # 08STATE1265 ¶6 (guidance to posts): "If host government raises points related to U.S. missile
+    # defense, the U.S. response should be:" -- the host has raised nothing; the cable foresees it.
+    assert _of(actions, "08STATE1265", "If host government raises points") == []
+

@@ -177,21 +177,23 @@ def foreseen(token) -> bool:
 
 
 
-def not_done(token, w: ActionWords) -> bool:
-    """An act recommended, planned or wished ("We recommend that the USG urge the UK", "the UK will
-    push to raise this"), under a condition ("If host government raises points") or a modal of duty
-    or ability ("We should encourage Russia and press it"): told of as a possibility, not done.
-    The verb's own clause and the clauses governing it through complements and coordination count."""
+def not_done(token, w: ActionWords, instruction: bool = False) -> bool:
+    """An act under a condition ("If host government raises points"), or, outside an instruction
+    (where the talking points do their acts in these forms: "Post should deliver"), an act
+    recommended, planned or wished ("We recommend that the USG urge the UK", "the UK will push to
+    raise this") or under a modal of duty or ability ("We should encourage Russia and press it"):
+    told of as a possibility, not done.  The verb's own clause and the clauses governing it through
+    complements and coordination count."""
     node = token
     while True:
-        if any(ch.dep_ == "aux" and ch.lower_ in w.modals for ch in node.children):
-            return True
         if node.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in w.conditions for ch in node.children):
+            return True
+        if not instruction and any(ch.dep_ == "aux" and ch.lower_ in w.modals for ch in node.children):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in w.proposing:
+        if not instruction and node.lemma_.lower() in w.proposing:
             return True
 
 

@@ -157,7 +157,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
             continue
         if _negated(token) and kind != "denial":
             continue
-        if not instructed and not _visitor(actor) and not_done(token, w):
+        if not _visitor(actor) and not_done(token, w, instruction=bool(instructed)):
             continue  # a talking point or a scenesetter's advice to the visitor ("you should stress") is kept
         key = (kind, tuple(a.text for a in actor), tuple(a.text for a in counterpart))
         if key in seen or (not counterpart and key[:2] in seen):  # "urged X to ... and encourage": one act
