@@ -290,7 +290,7 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
     if inside:
         m = inside[-1]
         return Argument(text, m.key, m.type)
-    if token.pos_ == "PROPN" or any(t.isupper() for t in text[:1]) or token.lemma_.lower() in _PARTY_NOUNS \
+    if token.pos_ == "PROPN" or token.text[:1].isupper() or token.lemma_.lower() in _PARTY_NOUNS \
             or c.actor_role.search(text):
         return Argument(text, "role:" + text.lower(), "Role")
     return None
