@@ -1,6 +1,7 @@
 """Diplomatic actions on the events gold, by kind, with the misses and the false ones to read.
 
     PYTHONPATH=src .venv/bin/python bench/score_actions.py [--dump /tmp/actions.jsonl] [--cache /tmp/dev_mentions.pkl]
+        [--parse gaps]
 
 Dev split only: rules are tuned on dev, test is never read here.  Matching is the
 scorer's (``score_events._score_actions``): same paragraph and kind, actor or
@@ -72,14 +73,14 @@ class CachedTransfers:
                 pickle.dump(self.found, handle)
 
 
-def score(cables, extractor: Extractor):
+def score(cables, extractor: Extractor, parse: str = "all"):
     matcher = Matcher(extractor.kb)
     by_kind = {k: Counter() for k in ("demarche", "request", "response", "assurance", "denial")}
     links, lemmas = Counter(), Counter()
     dump = []
     for gold, doc, passages, mentions in cables:
         events = [{**e.to_json(), "lemma": e.features.get("lemma")}
-                  for e in find_events(doc, passages, mentions, extractor.kb)]
+                  for e in find_events(doc, passages, mentions, extractor.kb, parse=parse)]
         transfers = [e for e in events if e["type"] == "transfer"]
         actions = [e for e in events if e["type"] == "diplomatic_action"]
         index_of = {id(e): i for i, e in enumerate(events)}
@@ -138,11 +139,14 @@ def main() -> None:
     parser.add_argument("--cache")
     parser.add_argument("--transfers-cache", help="keep the transfers found (when only actions change)")
     parser.add_argument("--lemmas", action="store_true", help="true and false actions by the verb that gave them")
+    parser.add_argument("--parse", choices=("all", "gaps"), default="all",
+                        help="gaps: actions by cue words alone, as bulk loads find them (the mentions stay those of "
+                             "the full scope, so the figure is the cue finder's own)")
     args = parser.parse_args()
     extractor = Extractor(FULL)
     transfers = CachedTransfers(args.transfers_cache)
     events.transfers_in_paragraph = transfers
-    by_kind, links, lemmas, dump = score(dev_cables(extractor, args.cache), extractor)
+    by_kind, links, lemmas, dump = score(dev_cables(extractor, args.cache), extractor, args.parse)
     transfers.save()
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as handle:

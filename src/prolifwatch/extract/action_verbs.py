@@ -21,6 +21,8 @@ _PROMISE = {"will", "would", "shall", "'ll", "wo"}
 _SPEAKERS = {"he", "she", "we", "they", "i", "it"}
 _FORESEEN = {"may", "might", "will", "would", "could", "'ll", "wo"}
 _WISH = {"should", "must", "need", "needs", "ought"}
+_ADDRESSEES = {"official", "officials", "government", "minister", "delegation", "side", "counterpart", "counterparts",
+               "interlocutor", "interlocutors", "ambassador", "authorities", "guest", "guests"}
 _ASKED_ACTS = {"provide", "share", "inform", "investigate", "tell", "give", "send", "confirm", "clarify", "explain",
                "consider", "see", "look", "notify", "keep", "let", "supply", "report", "update", "check"}
 
@@ -36,6 +38,8 @@ class ActionWords:
         self.our_side = frozenset(w.lower() for w in data["our_side"])
         self.statement_verbs = frozenset(data["statement_verbs"])
         self.instructing = frozenset(data["instructing"])
+        self.told_to_act = frozenset(data["told_to_act"])
+        self.cue_nouns = frozenset(data["cue_nouns"])
         self.promise_to = frozenset(data["promise_to"])
         self.delivered = frozenset(data["delivered"])
         self.refused = frozenset(data["refused"])
@@ -51,6 +55,10 @@ class ActionWords:
         self.concerns = frozenset(data["expressed"]["concern"])
         self.willing = frozenset(data["expressed"]["willing"])
         self.answer_cues = tuple(data["answer_cues"])
+        self.own_capital = frozenset(data["own_capital"])
+        self.proposing = frozenset(data["not_done"]["governors"])
+        self.modals = frozenset(data["not_done"]["modals"])
+        self.conditions = frozenset(data["not_done"]["conditions"])
 
 
 
@@ -62,8 +70,10 @@ def action_words() -> ActionWords:
 
 def fits(token, lemma: str, w: ActionWords) -> bool:
     """Whether the verb is used as an action: "call on", "raise concern", "seek information"."""
-    if lemma in w.particles:
-        return any(ch.dep_ in ("prep", "prt") and ch.lower_ in w.particles[lemma] for ch in token.children)
+    if lemma in w.particles:  # "called on the Dutch to"; a "call for" of theirs to no one is their view
+        particle = next((ch.lower_ for ch in token.children if ch.dep_ in ("prep", "prt")
+                         and ch.lower_ in w.particles[lemma]), None)
+        return particle is not None and (particle != "for" or not _theirs_to_no_one(token, w))
     obj = object_lemma(token)
     if lemma == "raise":
         return obj in w.raise_objects or any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in token.children)
@@ -72,6 +82,8 @@ def fits(token, lemma: str, w: ActionWords) -> bool:
     if lemma == "seek":
         return obj in w.request_objects or any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() not in w.goods_acts
                                                for ch in token.children)  # "sought to purchase" is procurement
+    if lemma == "suggest":
+        return _proposes_act(token, w)
     if lemma == "press" and token.pos_ != "VERB":
         return False
     if lemma in w.questions:
@@ -94,11 +106,41 @@ def fits(token, lemma: str, w: ActionWords) -> bool:
 
 
 
+def _proposes_act(token, w: ActionWords) -> bool:
+    """What is suggested is an act: a thing ("suggested joint demarches"), a gerund ("suggested
+    holding"), a subjunctive or "should" clause ("suggested that the U.S. consider"); a clause in the
+    past or third-person indicative or with "would"/"could" is a view ("suggested there were", "suggested it would be").
+    An act suggested to our own capital ("we suggest Washington send") is internal advice."""
+    if object_lemma(token) is not None:
+        return True
+    for clause in (ch for ch in token.children if ch.dep_ in ("ccomp", "xcomp")):
+        subject = next((ch for ch in clause.children if ch.dep_ in _SUBJECT), None)
+        if subject is not None and subject.lower_ in w.own_capital:
+            return False
+        modals = [ch.lower_ for ch in clause.children if ch.dep_ == "aux" and ch.tag_ == "MD"]
+        gerund = clause.tag_ == "VBG" and not any(ch.dep_ == "aux" for ch in clause.children)  # not "is preparing"
+        if gerund or "should" in modals or clause.tag_ in ("VB", "VBP") and not modals:
+            return True
+    return any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in token.children)
+
+
+
+def _theirs_to_no_one(token, w: ActionWords) -> bool:
+    """"Boche called for revising the constitution": a subject not of our side, no one addressed."""
+    subject = next((ch for ch in token.children if ch.dep_ in _SUBJECT), None)
+    return subject is not None and not speaks_for_us(subject.text, w) and not any(
+        ch.dep_ in ("dobj", "dative", "iobj") for ch in token.children)
+
+
+
 def _question(token, w: ActionWords) -> bool:
     """"asked whether/how/about ...": a question put to no one named, asking for a view in a
     discussion; not a request for action or information ("asked for", "asked that", "asked X
     to", and a question put to someone: "PolOff asked Botwe about the seizure")."""
-    if any(ch.dep_ in ("xcomp", "dobj", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
+    # put to someone ("asked Botwe about"), or asking for something: not a mere question; a thing asked
+    # ("asked several questions", "asked about Egypt,s view" parsed with "view" as object) is no addressee
+    if any(ch.dep_ in ("xcomp", "dative", "iobj") or ch.dep_ == "prep" and ch.lower_ == "for"
+           or ch.dep_ == "dobj" and (ch.pos_ in ("PROPN", "PRON") or ch.lemma_.lower() in _ADDRESSEES)
            for ch in token.children):
         return False
     for ch in token.children:
@@ -132,6 +174,27 @@ def foreseen(token) -> bool:
     """What the other side may or will do ("Merkel may raise this with you") is foreseen, not done;
     our side's "will deliver" is a plan the cable reports (kept)."""
     return any(ch.dep_ == "aux" and ch.lower_ in _FORESEEN for ch in token.children)
+
+
+
+def not_done(token, w: ActionWords, instruction: bool = False) -> bool:
+    """An act under a condition ("If host government raises points"), or, outside an instruction
+    (where the talking points do their acts in these forms: "Post should deliver"), an act
+    recommended, planned or wished ("We recommend that the USG urge the UK", "the UK will push to
+    raise this") or under a modal of duty or ability ("We should encourage Russia and press it"):
+    told of as a possibility, not done.  The verb's own clause and the clauses governing it through
+    complements and coordination count."""
+    node = token
+    while True:
+        if node.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in w.conditions for ch in node.children):
+            return True
+        if not instruction and any(ch.dep_ == "aux" and ch.lower_ in w.modals for ch in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if not instruction and node.lemma_.lower() in w.proposing:
+            return True
 
 
 
@@ -189,6 +252,13 @@ def said_kind(token, ours: bool, addressed: bool, w: ActionWords, text: str) -> 
 
 
 
+def speaks_for_us(text: str, w: ActionWords) -> bool:
+    """Whether a party is our side ("PolOff", "the Ambassador", "we", "U.S.")."""
+    lower = text.lower()
+    return lower in w.our_side or any(word in w.our_side for word in lower.split())
+
+
+
 def answers(text: str, w: ActionWords) -> bool:
     lower = text.lower()
     return any(cue in lower for cue in w.answer_cues)
@@ -214,6 +284,12 @@ def expressed_kind(token, w: ActionWords) -> str | None:
     if what in w.willing:
         return "assurance"
     return "demarche" if what in w.concerns else None
+
+
+
+def asks_for_text(text: str) -> bool:
+    """Urging "to share", "to provide", "to investigate" read from the words where the parse fails."""
+    return any(f"to {act}" in text.lower() for act in _ASKED_ACTS)
 
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from .action_verbs import (ActionWords, action_words, answers, asks_for, denies, expressed_kind, fits, foreseen,
-                           noun_act, reported_within, said_kind, unrealised)
+                           noun_act, not_done, reported_within, said_kind, speaks_for_us, unrealised)
 from .cues import Cues
 from .event import Argument, Event
 from .mention import Mention
-from .talking_points import addressed, speaks_for_office
+from .talking_points import addressed, bullet_act, bullet_verbs, speaks_for_office
 
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE = ("nsubjpass",)
@@ -52,31 +52,37 @@ def actions_in_paragraph(sentences: list, c: Cues, all_caps: bool, instructed: s
     for n, s in enumerate(sentences):
         if n in docs:
             out.extend(actions_in_sentence(s, docs[n], c, last_person, instructed))
-        people = [m for m in s.mentions if m.type == "Person"]
-        if people:
-            last_person = people[-1]
+        named = [m for m in s.mentions if m.type == "Person"]
+        if named:
+            last_person = named[-1]
     return _addressed(out)
 
 
 def _addressed(actions: list[Event]) -> list[Event]:
     """What is said without saying to whom is said to the other side of the paragraph's
     exchange (PolOff told X ... X said); with no exchange in the paragraph it is no action.
-    What they say is a response only after an act of ours in the paragraph."""
+    What they say is a response only after an act of ours in the paragraph, and one response
+    per speaker to each act of ours however many sentences it takes."""
     w = action_words()
     ours, theirs = [], []
     for a in actions:
         for role in ("actor", "counterpart"):
             for arg in a.values(role):
-                side = ours if _ours(arg.text, w) else theirs
+                side = ours if speaks_for_us(arg.text, w) else theirs
                 if arg not in side:
                     side.append(arg)
     out = []
     answered = False  # a plain "X said" of theirs is a response only to an act of ours before it
+    replied: set[str] = set()  # who has answered our last act: "X said ... He said ..." is one reply
     for a in actions:
         plain = a.features.get("plain") and not a.features.get("ours")
-        answered = answered or bool(a.features.get("ours"))
-        if plain and not answered:
+        if a.features.get("ours"):
+            answered, replied = True, set()
+        speaker = " ".join(x.key or x.text for x in a.values("actor"))
+        if plain and (not answered or speaker in replied):
             continue
+        if plain:
+            replied.add(speaker)
         if not a.features.get("said") or a.values("counterpart"):
             out.append(a)
             continue
@@ -93,7 +99,12 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     w = action_words()
     out: list[Event] = []
     seen = set()
+    bullets = bullet_verbs(s.text, doc, w)
+    for bullet in bullets:  # "-- Urge host governments to share": the parser often reads the verb as a name
+        out.append(bullet_act(bullet, s, w, instructed))
     for token in doc:
+        if any(token.i == b.i for b in bullets):
+            continue
         noun_kind = noun_act(token, w)
         if noun_kind:  # "AFM He repeated assurances", "we have made requests": the verb does the act
             token = token.head
@@ -102,9 +113,11 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
         lemma = token.lemma_.lower()
         if not noun_kind and (lemma not in w.kind_of and lemma not in w.reporting or not fits(token, lemma, w)):
             continue
-        if reported_within(token, w) or unrealised(token, w):
+        if reported_within(token, w) or unrealised(token, w) or _told_to_act(token, w):
             continue
         actor_tokens, counterpart_tokens = _parties(token, lemma)
+        if any(t.left_edge.i <= b.i <= t.right_edge.i for t in actor_tokens for b in bullets):
+            continue  # the parse took the bullet's verb into a subject ("Urge Government ... approach")
         actor = [_argument(t, s, w, c, last_person) for t in actor_tokens]
         actor = [a for a in actor if a]
         counterpart = [a for a in (_argument(t, s, w, c, last_person) for t in counterpart_tokens) if a]
@@ -117,7 +130,7 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
             # the host is named in the third person, "we" is Washington telling Post its aims)
             actor = [Argument(instructed, None, "Role")]
             counterpart = counterpart or ([Argument(you, None, "Pronoun")] if you else [])
-        ours = any(_ours(a.text, w) for a in actor)
+        ours = any(speaks_for_us(a.text, w) for a in actor)
         if noun_kind:
             kind = noun_kind
         elif lemma in w.reporting:
@@ -132,14 +145,20 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
                 kind = "request"  # they urge us to act; we urge them to share what they know
             elif lemma in w.ours_only and not ours:
                 kind = None
+            elif (lemma in w.statement_verbs or lemma == "caution") and answers(s.text, w):
+                kind = "response"  # "PDAS McNerney cautioned in response that", "In response ..., X emphasized"
             elif lemma in w.statement_verbs and not (ours or imperative or counterpart):
                 kind = None  # "Sokolov stressed the need for ...": their view, said to no one
+            elif kind == "response" and ours and not counterpart:
+                kind = None  # "PDAS McNerney replied that we plan ...": our side's turn in a discussion
         if not ours and (lemma in w.reporting or lemma in w.statement_verbs) and denies(token, w):
             kind = "denial"  # "He said Ukraine had not transferred any military equipment to South Sudan"
         if kind is None or (not actor and not counterpart) or (not ours and lemma not in w.wished and foreseen(token)):
             continue
         if _negated(token) and kind != "denial":
             continue
+        if not _visitor(actor) and not_done(token, w, instruction=bool(instructed)):
+            continue  # a talking point or a scenesetter's advice to the visitor ("you should stress") is kept
         key = (kind, tuple(a.text for a in actor), tuple(a.text for a in counterpart))
         if key in seen or (not counterpart and key[:2] in seen):  # "urged X to ... and encourage": one act
             continue
@@ -155,6 +174,8 @@ def actions_in_sentence(s, doc, c: Cues, last_person: Mention | None = None,
     return out
 
 
+
+
 def _parties(token, lemma: str):
     """The tokens heading the actor and the counterpart of the verb."""
     actor, counterpart = [], []
@@ -167,6 +188,9 @@ def _parties(token, lemma: str):
             break
         head = head.head
     passive = [ch for ch in head.children if ch.dep_ in _PASSIVE]
+    if passive and head.i != token.i and head.lemma_.lower() in action_words().told_to_act:
+        actor.extend(t for p in passive for t in _coordinated(p))  # "Post is requested to approach the ROKG"
+        passive = []
     for ch in head.children:
         if ch.dep_ in _SUBJECT:
             actor.extend(_coordinated(ch))
@@ -184,12 +208,12 @@ def _parties(token, lemma: str):
     objects = [ch for ch in token.children if ch.dep_ in _OBJECT]
     if lemma in _ADDRESSED:
         for o in objects:
-            if o.pos_ in ("PROPN", "PRON") or o.lower_ in _PARTY_NOUNS or o.lemma_.lower() in _PARTY_NOUNS:
+            if o.pos_ in ("PROPN", "PRON") or o.text[:1].isupper() or o.lemma_.lower() in _PARTY_NOUNS \
+                    or o.lower_ in _PARTY_NOUNS:  # "remind MbZ": the parse may tag a name a noun
                 counterpart.extend(_coordinated(o))
     for holder in [token, *objects]:
         for ch in holder.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("to", "with", "on", "of") and (ch.lower_ != "on" or lemma == "call") \
-                    and (ch.lower_ != "of" or lemma in ("ask", "request", "inquire")):
+            if _to_whom(ch, lemma):
                 counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
     if not counterpart:  # "In his meeting with Secretary Rumsfeld, Mukherjee said"
         for t in token.doc:
@@ -198,6 +222,23 @@ def _parties(token, lemma: str):
                     if ch.dep_ == "prep" and ch.lower_ == "with":
                         counterpart.extend(g for p in ch.children if p.dep_ == "pobj" for g in _coordinated(p))
     return actor, counterpart
+
+
+def _told_to_act(token, w: ActionWords) -> bool:
+    """"Post is requested to approach": our office told to act; the act is the one it is told to do."""
+    return token.lemma_.lower() in w.told_to_act and any(ch.dep_ == "xcomp" for ch in token.children) and any(
+        ch.dep_ in _PASSIVE and speaks_for_us(ch.text, w) for ch in token.children)
+
+
+def _to_whom(prep, lemma: str) -> bool:
+    """A preposition naming the counterpart: "to X" (the parse may call it a dative: "delivered
+    demarches to the GOR"), "with X"; "on X" only for "called on", "of/for X" for asking ("asked of
+    Syria", "asked for Russia to explain")."""
+    if prep.dep_ not in ("prep", "dative"):
+        return False
+    word = prep.lower_
+    return word in ("to", "with") or word == "on" and lemma == "call" or word in ("of", "for") and lemma in (
+        "ask", "request", "inquire")
 
 
 def _coordinated(token) -> list:
@@ -249,13 +290,14 @@ def _argument(token, s, w: ActionWords, c: Cues, last_person: Mention | None) ->
     if inside:
         m = inside[-1]
         return Argument(text, m.key, m.type)
-    if token.pos_ == "PROPN" or any(t.isupper() for t in text[:1]) or token.lemma_.lower() in _PARTY_NOUNS \
+    if token.pos_ == "PROPN" or token.text[:1].isupper() or token.lemma_.lower() in _PARTY_NOUNS \
             or c.actor_role.search(text):
         return Argument(text, "role:" + text.lower(), "Role")
     return None
 
 
-_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*")
+_HEAD = re.compile(r"^\W*\d+\.\s*(?:\(?[A-Z/ ]+\)\s*)?|^\([A-Z/ ]+\)\s*|^[-\u2013\u2022*]+\s*"
+                   r"|^\(?[A-Z]+//[^()]*\)\s*")  # "(S//REL China) Post": a marking the parse took in
 _TITLE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}/)+(?:[A-Z][A-Za-z]{0,4}\s?)?$")
 
 
@@ -273,17 +315,18 @@ def _title_before(before: str) -> int:
 
 
 def _imperative(token) -> bool:
-    """A verb opening an instruction ("-- Urge host governments", "Post should deliver" has a subject)."""
+    """A verb opening an instruction ("-- Urge host governments", "Please deliver the points"; "Post
+    should deliver" has a subject)."""
     if token.dep_ not in ("ROOT", "conj"):
         return False
-    first = next((t for t in token.doc if t.is_alpha), None)
+    first = next((t for t in token.doc if t.is_alpha and t.lower_ != "please"), None)
     return first is not None and (first.i == token.i or (token.dep_ == "conj" and first.i == token.head.i
                                                         and first.tag_ == "VB"))
 
 
-def _ours(text: str, w: ActionWords) -> bool:
-    lower = text.lower()
-    return lower in w.our_side or any(word in w.our_side for word in lower.split())
+def _visitor(actor: list[Argument]) -> bool:
+    """The actor is "you": the visitor a scenesetter briefs, whose advised acts the gold counts."""
+    return any(a.text.lower() == "you" for a in actor)
 
 
 def _negated(token) -> bool:

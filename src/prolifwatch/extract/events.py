@@ -18,7 +18,7 @@ from .action_links import link_actions
 from .actions import actions_in_paragraph
 from .components import Passage, by_paragraph
 from .confidence import cable_features, listed
-from .cue_actions import action_in_sentence
+from .cue_actions import actions_by_cues
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
@@ -67,7 +67,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
         found = (actions_in_paragraph(told, c, is_all_caps(p.text), instructed) if parse == "all"
-                 else [a for s in told if (a := action_in_sentence(s, c))]) if may_act else []
+                 else actions_by_cues(told, c, instructed)) if may_act else []
         link_actions(found, transfers, first_transfer)  # each to the transfer it names or answers about
         for action in found:
             action.date, action.date_precision = _event_date(dates[action.evidence.start])
