@@ -21,6 +21,7 @@ from .confidence import listed
 from .cue_actions import action_in_sentence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
+from .event_dates import date_transfers
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
 from .mention import Mention
 from .talking_points import instructed_office
@@ -61,6 +62,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
         told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date, parse) if may_transfer else []
         transfers = listed(transfers)  # scored; those under the model's floor are not told
+        date_transfers(transfers, p, anchor, c)  # after the scoring: the model learned the sentence's first date
         first_transfer = len(events) if transfers else None
         events.extend(transfers)
         dates = {s.evidence.start: s.dates for s in told}
