@@ -21,8 +21,8 @@ from .confidence import listed
 from .cue_actions import action_in_sentence
 from .cues import Cues, cues
 from .dates import anchor_date, find_dates
-from .event_dates import date_transfers
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
+from .event_dates import date_transfers
 from .mention import Mention
 from .talking_points import instructed_office
 from .text import is_all_caps, sentences
