@@ -113,3 +113,13 @@ def test_the_finders_date_is_kept_when_it_is_one_said_of_the_transfer():
     # a date the finders took from the talk is not kept
     talk = "In November, we learned that XXXXXXXXXXXX was working to ship additional consignments of graphite to Ward,"
     assert dated(talk, date(2008, 3, 7), "planned", earlier="2007-11") is None
+
+
+@pytest.mark.parametrize("cable, anchor, status, sentence, expected",
+                         [SAID_OF_THE_TRANSFER[1], SAID_OF_THE_TRANSFER[3]], ids=["09STATE53356", "10ANKARA126"])
+def test_an_all_caps_cable_reads_the_same(cable, anchor, status, sentence, expected):
+    assert dated(sentence.upper(), anchor, status) == expected
+
+
+def test_an_all_caps_talk_date_is_not_the_transfers():
+    assert dated(SAID_OF_THE_TALK[1][3].upper(), date(2008, 3, 7), "planned") is None

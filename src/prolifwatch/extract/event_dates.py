@@ -100,7 +100,8 @@ def _owner(text: str, d: TextDate, sentence: tuple[int, int], words: DateWords, 
     None when the sentence has no event word."""
     start, end = sentence
     before, after = text[start:d.start], text[d.end:max(end, d.end)]
-    right_after = _NAMES_AFTER.match(after)
+    # names between the date and its noun are told by their capitals, which an all-caps cable gives every word
+    right_after = (_SPACE_AFTER if after[:40].isupper() else _NAMES_AFTER).match(after)
     if right_after and (kind := _kind(after[right_after.end():], words, c)):
         return kind
     openers_before = list(words.clause_opener.finditer(before))
@@ -116,6 +117,7 @@ def _owner(text: str, d: TextDate, sentence: tuple[int, int], words: DateWords, 
 
 # what may stand between a date and the noun it dates: "the 1994 Budapest Declaration"
 _NAMES_AFTER = re.compile(r"[\s-]*(?:[A-Z][\w.'’-]*\s+){0,3}(?=\w)")
+_SPACE_AFTER = re.compile(r"[\s-]*(?=\w)")
 
 
 def _kind(text: str, words: DateWords, c: Cues) -> str | None:
