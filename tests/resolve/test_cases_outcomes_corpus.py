@@ -73,7 +73,6 @@ def _events_of(corpus_sql, document: str) -> list[str]:
         " WHERE d.id = ? AND e.type = 'diplomatic_action'", (document,))]
 
 
-@BROOJERDI_SPLIT
 def test_demarches_name_the_host_government_as_counterpart(corpus_sql, store):
     case = _broojerdi(corpus_sql, store)
     demarches = [a for a in case["actions"] if a["kind"] == "demarche"]
