@@ -4,8 +4,9 @@
 
 Rules are tuned on ``--split dev``; ``--split test`` is run only to report, and
 each such run is counted in docs/extraction-quality.md.  Only cables whose
-gold file exists are scored.  ``--dump`` writes the missed gold transfers and
-the false predicted ones, one JSON per line, for reading.
+gold file exists are scored.  ``--dump`` writes the missed gold transfers,
+the false predicted ones and the matched ones whose dates differ ("kind":
+"date"), one JSON per line, for reading.
 """
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def main() -> None:
         for role, s in result["arguments"].items():
             print(f"  {role:<12} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})")
         print(f"  status right {result['status_accuracy']} of {result['status_scored']} matched")
+        d = result["date"]
+        print(f"  date (matched) P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}  (tp {d['tp']} fp {d['fp']} "
+              f"fn {d['fn']}; {d['gold_dated']} gold dated, {d['wrong']} wrong)")
         a = result["actions"]
         print(f"  actions P {a['precision']} R {a['recall']} F1 {a['f1']} (tp {a['tp']} fp {a['fp']} fn {a['fn']})")
         print(f"  policy-only cables {result['policy_documents']}: {result['policy_false_transfers']} false transfers")
@@ -49,6 +53,8 @@ def main() -> None:
                 handle.write(json.dumps({"kind": "missed", **miss}, ensure_ascii=False) + "\n")
             for false in report.false:
                 handle.write(json.dumps({"kind": "false", **false}, ensure_ascii=False) + "\n")
+            for error in report.date_errors:
+                handle.write(json.dumps({"kind": "date", **error}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

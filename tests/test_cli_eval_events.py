@@ -55,6 +55,15 @@ def test_eval_events_scores_the_dev_cables(runner, small_gold):
     assert [b["confidence"] for b in data["reliability"]] == ["0.0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1.0"]
     assert sum(b["events"] for b in data["reliability"]) == t["tp"] + t["fp"]
     assert sum(b["real"] for b in data["reliability"]) == t["tp"]
+    # dates are scored on matched transfers: never more gold dates than matches
+    assert set(data["date"]) >= {"tp", "fp", "fn", "gold_dated", "wrong"}
+    assert data["date"]["gold_dated"] <= t["tp"]
+
+
+def test_eval_events_table_has_a_date_row(runner, small_gold):
+    result = runner.invoke(app, ["eval-events", str(small_gold), "--split", "dev"])
+    assert result.exit_code == 0, result.output
+    assert "date (matched)" in result.stdout
 
 
 def test_eval_events_on_the_test_split_of_a_dev_only_folder_scores_nothing(runner, small_gold):

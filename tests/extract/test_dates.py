@@ -34,3 +34,19 @@ def test_may_the_verb_is_not_a_month():
 
 def test_without_an_anchor_only_dates_with_a_year_are_resolved():
     assert [d.value for d in find_dates("on 21 November 2007 and on 4 November", None)] == ["2007-11-21"]
+
+
+def test_years_in_early_and_before_a_noun():
+    # 06ANKARA331 (dev) ¶16: both years are the tenders' dates
+    sentence = ("The last significant commercial tender won by a U.S. firm was the 2002 win by Boeing for an Air Early "
+                "Warning and Control (AEW&C) system. In early 2004, SSM (the Defense Industries Undersecretariat ) "
+                "Turkey,s major procurement agency) cancelled three tenders")
+    assert [d.value for d in find_dates(sentence, None)] == ["2002", "2004"]
+
+
+def test_a_month_printed_without_its_year_says_so():
+    found = find_dates("shipped in May 2008 and again in June", date(2008, 9, 3))
+    assert [(d.value, d.year_given) for d in found] == [("2008-05", True), ("2008-06", False)]
+    assert found[1].with_year(2007).value == "2007-06"
+    window = find_dates("between 24 and 26 November", date(2007, 11, 22))[0]
+    assert window.with_year(2006).value == "2006-11-24/2006-11-26"

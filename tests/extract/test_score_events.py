@@ -168,3 +168,50 @@ def test_a_gold_transfer_naming_no_party_is_matched_on_its_items(matcher):
     assert score(matcher, gold(no_party), [predicted(1, items=["engines"])]).transfers.tp == 0
     # a gold transfer that names a party still needs one
     assert score(matcher, gold(LIMMT), [predicted(4, items=["tungsten-copper plates"])]).transfers.tp == 0
+
+
+def dated(transfer: dict, date: str | None) -> dict:
+    return dict(transfer, date=date)
+
+
+def test_a_date_is_right_at_the_gold_precision_and_a_less_precise_one_is_wrong(matcher):
+    found = predicted(4, supplier=["LIMMT"], recipient=["Iran"], items=["tungsten-copper plates"])
+    for value, right in (("2007-09", True), ("2007-09-14", True), ("2007", False), ("2007-10", False),
+                         ("2007-10-09", False), ("2006-09", False)):
+        report = score(matcher, gold(dated(LIMMT, "2007-09")), [dated(found, value)])
+        d = report.dates
+        assert (d.tp, d.fp, d.fn, report.dates_wrong) == ((1, 0, 0, 0) if right else (0, 1, 1, 1)), value
+    # a gold year is said by any date of that year
+    assert score(matcher, gold(dated(LIMMT, "2005")), [dated(found, "2005-08")]).dates.tp == 1
+
+
+def test_a_missing_date_is_missed_and_a_date_the_gold_lacks_is_false(matcher):
+    found = predicted(4, supplier=["LIMMT"], items=["tungsten-copper plates"])
+    missed = score(matcher, gold(dated(LIMMT, "2007-09")), [found])
+    assert (missed.dates.tp, missed.dates.fp, missed.dates.fn, missed.dates_wrong) == (0, 0, 1, 0)
+    false = score(matcher, gold(LIMMT), [dated(found, "2008-06-21")])
+    assert (false.dates.tp, false.dates.fp, false.dates.fn) == (0, 1, 0)
+    neither = score(matcher, gold(LIMMT), [found])
+    assert (neither.dates.tp, neither.dates.fp, neither.dates.fn) == (0, 0, 0)
+    assert [e["gold"] for e in missed.date_errors + false.date_errors] == ["2007-09", None]
+    assert neither.date_errors == []
+
+
+def test_dates_score_on_matched_transfers_only(matcher):
+    # the predicted transfer is another one (other goods): its date is neither right nor false
+    other = predicted(4, supplier=["LIMMT"], items=["centrifuges"])
+    report = score(matcher, gold(dated(LIMMT, "2007-09")), [dated(other, "2007-09")])
+    assert (report.dates.tp, report.dates.fp, report.dates.fn) == (0, 0, 0)
+    figures = report.to_json()["date"]
+    assert (figures["gold_dated"], figures["wrong"]) == (0, 0)
+
+
+def test_a_window_agrees_when_both_ends_do():
+    from prolifwatch.extract.score_events import date_agrees
+
+    assert date_agrees("2007-11", "2007-11-24/2007-11-26")
+    assert not date_agrees("2007-11", "2007-10-30/2007-11-02")
+    assert date_agrees("2007-11-24/2007-11-26", "2007-11-24/2007-11-26")
+    assert not date_agrees("2007-11-24/2007-11-26", "2007-11-24")
+    assert not date_agrees("2008-1", "2008-10"), "a month is not the first digits of another"
+    assert not date_agrees("2008-05", None)

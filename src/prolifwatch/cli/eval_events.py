@@ -23,7 +23,7 @@ def eval_events(
     ner_scope: NerScopeOption = NerScope.worth,
     as_json: JsonOption = False,
 ) -> None:
-    """Transfers (recall, precision, arguments by role, status), diplomatic actions, false transfers on
+    """Transfers (recall, precision, arguments by role, date, status), diplomatic actions, false transfers on
     policy-only cables and the confidence reliability table, against gold read by hand."""
     from ..extract import FULL, Extractor
     from ..extract.score_events import score_split
@@ -50,6 +50,9 @@ def eval_events(
     for role, s in data["arguments"].items():
         table.add_row(role, str(s["tp"]), str(s["fp"]), str(s["fn"]), f"{s['precision']:.3f}", f"{s['recall']:.3f}",
                       f"{s['f1']:.3f}")
+    d = data["date"]
+    table.add_row("date (matched)", str(d["tp"]), str(d["fp"]), str(d["fn"]), f"{d['precision']:.3f}",
+                  f"{d['recall']:.3f}", f"{d['f1']:.3f}")
     out.print(table)
     a = data["actions"]
     out.print(f"status right on {data['status_accuracy']} of {data['status_scored']} matched transfers · "

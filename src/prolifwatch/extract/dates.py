@@ -42,7 +42,11 @@ _PATTERNS = [
     ("month", re.compile(rf"\b{_MONTH}(?:[ \n]+{_YEAR})?\b(?![ \n]+\d)", re.I), _MONTH_OPENINGS),
     ("relative", re.compile(r"\b(?P<rel>last[ \n]+year|this[ \n]+year|next[ \n]+year|last[ \n]+month|this[ \n]+month|next[ \n]+month|the[ \n]+next[ \n]+day|tomorrow|yesterday|today|earlier[ \n]+this[ \n]+year)\b", re.I),
      ("last", "this", "next", "the", "tomorrow", "yesterday", "today", "earlier")),
-    ("year", re.compile(rf"\b(?:in|since|during|by|of)[ \n]+{_YEAR}\b", re.I), ("in", "since", "during", "by", "of")),
+    # in 2007 / in early 2004 / since mid-2005
+    ("year", re.compile(rf"\b(?:in|since|during|by|of|until|from)[ \n]+(?:(?:early|late|mid)[ \n-]+)?{_YEAR}\b", re.I),
+     ("in", "since", "during", "by", "of", "until", "from")),
+    # the 2002 win / a 2005 contract: a year before a noun
+    ("year", re.compile(rf"\b(?:the|a|an)[ \n]+{_YEAR}(?=[ \n]+[a-z])", re.I), ("the", "a", "an")),
 ]
 # One pass finds where each pattern could start; ``re`` would try each at every word.
 _OPENINGS = CueScan({kind + str(i): openings for i, (kind, _, openings) in enumerate(_PATTERNS)})
@@ -57,6 +61,16 @@ class TextDate:
     text: str
     value: str  # ISO: 2007-11-04, 2007-11, 2007, or "2007-11-24/2007-11-26"
     precision: str  # day | month | year | window
+    year_given: bool = True  # False: a month or day printed without its year, which the anchor gave
+
+    def with_year(self, year: int) -> TextDate:
+        """The same month or day in ``year`` ("in May" read in another year than the anchor's)."""
+        value = "/".join(f"{year:04d}{end[4:]}" for end in self.value.split("/"))
+        return TextDate(self.start, self.end, self.text, value, self.precision, self.year_given)
+
+    @property
+    def month(self) -> int | None:
+        return int(self.value[5:7]) if len(self.value) >= 7 else None
 
 
 def find_dates(text: str, anchor: date | None) -> list[TextDate]:
@@ -69,7 +83,8 @@ def find_dates(text: str, anchor: date | None) -> list[TextDate]:
                 continue
             value = _value(kind, m, anchor)
             if value:
-                found.append(TextDate(m.start(), m.end(), m.group(), *value))
+                year_given = kind not in ("day", "window", "month") or bool(m.group("year"))
+                found.append(TextDate(m.start(), m.end(), m.group(), *value, year_given))
     found.sort(key=lambda d: d.start)
     return _chain_relative_days(found)
 
@@ -92,7 +107,7 @@ def _chain_relative_days(found: list[TextDate]) -> list[TextDate]:
     for d in found:
         shift = _DAY_SHIFT.get(" ".join(d.text.lower().split()))
         if shift is not None and last_day is not None:
-            d = TextDate(d.start, d.end, d.text, (last_day + timedelta(days=shift)).isoformat(), "day")
+            d = TextDate(d.start, d.end, d.text, (last_day + timedelta(days=shift)).isoformat(), "day")  # year known
         elif d.precision == "day":
             last_day = date.fromisoformat(d.value)
         out.append(d)

@@ -60,7 +60,7 @@ class Patterns:
         self._titled = re.compile(rf"(?<![\w/])(?:{titles})\.?[ \n]+(?P<name>{_NAME})")
         self._titled_caps = re.compile(rf"(?<![\w/])(?:{titles_caps})\.?[ \n]+(?P<name>{_NAME_CAPS})")
         # a ship's name may run over a line break ("M/V Fast\nIndependence"); "ship the HEU" is the verb
-        vessel = rf"(?<![\w/])(?P<cue>{cues})(?P<comma>,?)[ \n]+(?:(?P<the>the)[ \n]+)?(?P<name>{_VESSEL_NAME})"
+        vessel = rf"(?<![\w/])(?P<cue>{cues})(?P<comma>,?)[ \n]+(?:(?P<the>the)[ \n]+)?[\"“]?(?P<name>{_VESSEL_NAME})"
         # ALL-CAPS cables print the cue words in capitals too
         self._vessel = {False: re.compile(vessel), True: re.compile(vessel, re.IGNORECASE)}
         self._spokesman_after = re.compile(rf"(?P<name>{_NAME}),[ \n]+(?:a|the)[ \n]+(?:spokesman|spokeswoman|spokesperson)")

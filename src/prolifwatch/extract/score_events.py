@@ -8,6 +8,12 @@
   scored cables: the values of matched pairs are compared, those of unmatched
   transfers count as missed or wrong.
 - **Status** is scored on matched pairs only.
+- **Date** is scored on matched pairs only (``date_agrees``): a gold date is
+  found (tp) when the predicted one agrees at the gold's precision (gold
+  "2008-05": "2008-05-20" or "2008-05" are right); a predicted date that is
+  less precise ("2008") or another counts as wrong (fp and fn); a gold date
+  with none predicted is missed (fn); a predicted date where the gold has none
+  is false (fp).
 - A **diplomatic action** matches a gold one of the same paragraph and kind
   whose actor or counterpart agrees (or which names neither).
 - The **reliability table** groups predicted transfers by confidence and
@@ -40,12 +46,15 @@ class EventsReport:
     status_right: int = 0
     status_scored: int = 0
     status_confusion: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    dates: Score = field(default_factory=Score)
+    dates_wrong: int = 0  # of dates.fp and dates.fn: a gold date given another (or a less precise) value
     actions: Score = field(default_factory=Score)
     policy_documents: int = 0
     policy_false_transfers: int = 0
     bands: dict[tuple[float, float], list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
     misses: list[dict[str, Any]] = field(default_factory=list)
     false: list[dict[str, Any]] = field(default_factory=list)
+    date_errors: list[dict[str, Any]] = field(default_factory=list)  # matched pairs whose dates differ
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -54,6 +63,8 @@ class EventsReport:
             "arguments": {role: s.to_json() for role, s in self.arguments.items()},
             "status_accuracy": round(self.status_right / self.status_scored, 3) if self.status_scored else None,
             "status_scored": self.status_scored,
+            "date": {**self.dates.to_json(), "gold_dated": self.dates.tp + self.dates.fn,
+                     "wrong": self.dates_wrong},
             "actions": self.actions.to_json(),
             "policy_documents": self.policy_documents,
             "policy_false_transfers": self.policy_false_transfers,
@@ -119,6 +130,9 @@ def score_document(gold: dict[str, Any], predicted: list[dict[str, Any]], matche
             report.status_scored += 1
             report.status_right += p.get("status") == g.get("status")
             report.status_confusion[(g.get("status"), p.get("status"))] += 1
+            if not _score_date(g.get("date"), p.get("date"), report):
+                report.date_errors.append({"document": gold["id"], "paragraph": g["paragraph"], "gold": g.get("date"),
+                                           "predicted": p.get("date"), "evidence": p["evidence"].get("text")})
         for role in ARGUMENT_ROLES:
             report.arguments.setdefault(role, Score()).add(matcher.role_score(role, g, p))
     for p in transfers:
@@ -132,6 +146,37 @@ def score_document(gold: dict[str, Any], predicted: list[dict[str, Any]], matche
         for role in ARGUMENT_ROLES:
             report.arguments.setdefault(role, Score()).add(matcher.role_score(role, None, p))
     _score_actions(gold.get("diplomatic_actions", []), actions, matcher, report)
+
+
+def date_agrees(gold: str, predicted: str | None) -> bool:
+    """Whether ``predicted`` says ``gold``'s date at the gold's precision ("2008-05-20" and
+    "2008-05" say "2008-05"; "2008" does not).  A window "A/B" agrees when both its ends do:
+    a gold window only with a window."""
+    if not predicted:
+        return False
+    gold_ends, predicted_ends = gold.split("/"), predicted.split("/")
+    if len(gold_ends) == 2:
+        return len(predicted_ends) == 2 and all(map(_within, gold_ends, predicted_ends))
+    return all(_within(gold, p) for p in predicted_ends)
+
+
+def _within(gold: str, predicted: str) -> bool:
+    return predicted == gold or predicted.startswith(gold + "-")
+
+
+def _score_date(gold: str | None, predicted: str | None, report: EventsReport) -> bool:
+    """Count a matched pair's dates; whether they agree (both none is agreement)."""
+    if not gold:
+        report.dates.fp += bool(predicted)
+        return not predicted
+    if date_agrees(gold, predicted):
+        report.dates.tp += 1
+        return True
+    report.dates.fn += 1
+    if predicted:
+        report.dates.fp += 1
+        report.dates_wrong += 1
+    return False
 
 
 def _pair_transfers(gold: list[dict[str, Any]], predicted: list[dict[str, Any]],
