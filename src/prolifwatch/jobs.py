@@ -447,11 +447,10 @@ def start_xref(store_path: str | os.PathLike, *, restart: bool = False, threshol
 
 def _lists_loaded(store_path) -> None:
     from .query.context import Reader
-    from .query.screen_parties import LOAD_HINT
-    from .query.screening import loaded_lists
+    from .query.screen_parties import LOAD_HINT, loaded
 
     with Reader.open(store_path) as reader:
-        if not loaded_lists(reader.store):
+        if not loaded(reader).lists:
             raise Unavailable("no sanctions list is loaded: xref screens the stored entities against them",
                               hint=LOAD_HINT)
 

@@ -7,7 +7,7 @@ import typer
 
 from ..errors import NotFound
 from .app import app
-from .options import DbOption, JsonOption, open_store
+from .options import DbOption, JsonOption, open_reader, open_store
 from .output import emit_json, err, out
 
 LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
@@ -57,21 +57,19 @@ def cases(
 ) -> None:
     """Cases (transfers merged across documents), most documents first, with their best
     transfer confidence; transfers an analyst rejected are in no case."""
-    from ..query.cases import find_cases
+    from ..query.case_page import case_list
     from .render.cases import no_cases_line, print_cases
 
-    with open_store(db, linked=True) as store:
-        found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
-                                  limit=limit or -1)
-        if party is not None and not party.resolved:
-            raise _not_found(store, "entity", entity or "")
+    with open_reader(db, linked=True) as reader:
+        found = case_list(reader, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                          limit=limit or None)
     if as_json:
-        for summary in found:
-            emit_json(summary)
-    elif not found:
-        err.print(no_cases_line(party), markup=False, highlight=False)
+        for line in found.cases:
+            emit_json(line.model_dump())
+    elif not found.cases:
+        err.print(no_cases_line(found), markup=False, highlight=False)
     else:
-        print_cases(out, found)
+        print_cases(out, found.cases)
 
 
 @app.command()
