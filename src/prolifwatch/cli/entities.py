@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable
 
 import typer
 
-from ..errors import NotFound
 from ..terminal import Text
 from .app import app
 from .options import DbOption, JsonOption, UserOption, open_reader, open_store
@@ -31,12 +30,12 @@ def entity(
     """Everything about one entity: aliases, type, attributes, member keys, documents
     (most recent first), events, counterparts and listings."""
     from ..query.entities import entity_profile
-    from ..query.lookup import linking_missing, nearest_entities
+    from ..query.lookup import not_found
 
     with open_store(db, linked=True) as store:
         profile = entity_profile(store, name, limit=limit)
         if profile is None:
-            raise NotFound("entity", name, nearest_entities(store, name), linking_missing=linking_missing(store))
+            raise not_found(store, "entity", name)
     if as_json:
         emit_json(profile)
     else:

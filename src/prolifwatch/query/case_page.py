@@ -10,10 +10,10 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
-from ..errors import BadParameter, NotFound, Suggestion
+from ..errors import BadParameter
 from .cases import find_cases, get_case
 from .context import Reader
-from .lookup import linking_missing, nearest_cases
+from .lookup import not_found
 from .page_sources import Source, folded, source_of
 
 # the roles a case merges, in the order a reader follows a transfer
@@ -125,8 +125,7 @@ def case_list(reader: Reader, entity: str | None = None, min_documents: int = 1,
     cases, party = find_cases(reader.store, entity=entity or None, min_documents=min_documents,
                               min_confidence=min_confidence, limit=-1 if limit is None else limit)
     if party is not None and not party.resolved:
-        raise NotFound("entity", entity or "", [Suggestion(s) for s in party.suggestions],
-                       linking_missing=linking_missing(reader.store))
+        raise not_found(reader.store, "entity", entity or "")
     return CaseList(entity=entity, entity_resolved=[e["id"] for e in party.entities] if party else [],
                     entity_described=party.described() if party else None,
                     min_documents=min_documents, min_confidence=min_confidence, limit=limit,
@@ -150,8 +149,7 @@ def _event(event: dict[str, Any], type_: str) -> CaseEvent:
 def case_page(reader: Reader, case_id: str) -> CasePage:
     case = get_case(reader.store, case_id)
     if case is None:
-        raise NotFound("case", case_id, nearest_cases(reader.store, case_id),
-                       linking_missing=linking_missing(reader.store))
+        raise not_found(reader.store, "case", case_id)
     conflicting = {c["role"]: c for c in case["conflicts"]}
     roles = [Role(role=r, values=[_value(v) for v in case["roles"].get(r, [])], conflict=r in conflicting)
              for r in [*ROLES, *sorted(set(case["roles"]) - set(ROLES))] if case["roles"].get(r)]
