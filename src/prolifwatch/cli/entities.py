@@ -85,19 +85,20 @@ def judge(
 @app.command()
 def judgements(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The analyst's merge, split and judge decisions, oldest first (undo one with 'forget')."""
-    from ..query.entities import list_judgements
+    from ..query.decisions_page import decisions
 
-    with open_store(db) as store:
-        found = list_judgements(store)
+    with open_reader(db) as reader:
+        found = decisions(reader).judgements
     if as_json:
-        for row in found:
-            emit_json(row)
+        for j in found:
+            emit_json({"left_key": j.left.key, "right_key": j.right.key, "judgement": j.judgement, "user": j.user,
+                       "created_at": j.created_at})
         return
     if not found:
         out.print("no judgements stored")
         return
     table(out, "judgements", ("left key", "right key", "judgement", "user", "when"),
-          [(j["left_key"], j["right_key"], j["judgement"], j["user"], j["created_at"]) for j in found])
+          [(j.left.key, j.right.key, j.judgement, j.user, j.created_at) for j in found])
 
 
 @app.command()
