@@ -19,6 +19,7 @@ from ..citations import evidence_citation, paragraph_citation
 from ..errors import BadParameter, NotFound, Suggestion
 from ..store import doc_dates
 from . import get_document
+from .cache import cached
 from .context import Reader
 from .document_text import EventLine, Segment, events_of, hit_spans, mentions_of, segments, within
 from .labels import paragraph_anchor, tag_meaning
@@ -159,7 +160,15 @@ def resolve_document_id(reader: Reader, raw: str) -> str:
 
 
 def document_page(reader: Reader, raw_id: str, q: str | None = None) -> DocumentPage:
+    """One document in full (header, paragraphs with mentions, events and search hits, links, sources);
+    kept until the store changes (``query.cache``), like the search, entity and graph pages: under
+    load, an uncached document page took the server's one core from the kept ones and queued.
+    The id is resolved first, so every spelling of it shares one kept page."""
     doc_id = resolve_document_id(reader, raw_id)
+    return cached(reader, "document", (doc_id, q or None), lambda: _document_page(reader, doc_id, q or None))
+
+
+def _document_page(reader: Reader, doc_id: str, q: str | None) -> DocumentPage:
     doc = get_document(reader.store, doc_id)
     db = reader.db
     pk = db.execute("SELECT pk FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
