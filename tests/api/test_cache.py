@@ -40,6 +40,24 @@ def test_a_write_by_another_process_makes_the_next_read_fresh(api_rw, corpus_cop
     assert "Renamed Firm Zq" in api_rw.get("/entities/entity:limmt").text   # the HTML twin too
 
 
+def test_a_repeated_document_page_is_kept_for_every_spelling_of_its_id(api):
+    first = api.get("/api/v1/documents/09BEIJING724")
+    hits = cache.pages.hits
+    assert api.get("/api/v1/documents/09 BEIJING 724").json() == first.json()   # the id resolved first
+    assert cache.pages.hits == hits + 1
+    highlighted = api.get("/api/v1/documents/09BEIJING724", params={"q": "cold flow forming"}).json()
+    assert highlighted["hits"] > 0 and first.json()["hits"] == 0                 # a search is another page
+
+
+def test_a_review_makes_the_next_document_page_fresh(api_rw):
+    page = api_rw.get("/api/v1/documents/09BEIJING724").json()
+    event = next(e["id"] for p in page["paragraphs"] for e in p["events"] if e["id"])
+    rejected = api_rw.post("/api/v1/actions/review", json={"event": event, "action": "reject"})
+    assert rejected.status_code == 200, rejected.text
+    after = api_rw.get("/api/v1/documents/09BEIJING724").json()
+    assert event not in [e["id"] for p in after["paragraphs"] for e in p["events"]]   # a rejected event leaves
+
+
 def test_an_action_in_the_app_makes_the_next_read_fresh(api_rw):
     members = [m["key"] for m in api_rw.get("/api/v1/entities/entity:limmt").json()["members"]]
     assert "org:dalian-sunny-industries" in members

@@ -245,7 +245,7 @@ def test_a_zip_member_named_dot_is_skipped_and_the_rest_read(fresh):
 
 
 def _running_job(path, kind: str = "ingest") -> jobs.Job:
-    job, folder = jobs._new_job(path, kind)
+    job, folder = jobs.new_job(path, kind)
     (folder / "upload").mkdir()
     (folder / "upload" / "000-a.txt").write_text("uploaded")
     job.state = "running"

@@ -22,7 +22,7 @@ def _gone_pid() -> int:
 
 
 def _job(path, kind: str, **fields) -> jobs.Job:
-    job, _ = jobs._new_job(path, kind)
+    job, _ = jobs.new_job(path, kind)
     job = job.model_copy(update={"state": "running", "phase": "screening", "progress": 0.4, **fields})
     jobs.save(path, job)
     return job
@@ -35,7 +35,7 @@ def test_jobs_cut_by_a_restart_are_interrupted_at_start_up_and_say_to_start_agai
     xref = _job(path, "xref", pid=None, pid_started=None)  # saved before jobs recorded their process
     ingest = _job(path, "ingest", pid=_gone_pid())
     alive = _job(path, "xref")  # this process runs it: it is alive
-    reused = _job(path, "xref", pid_started=(jobs._started(os.getpid()) or 0) + 1)  # our id, another process
+    reused = _job(path, "xref", pid_started=(jobs.process_started(os.getpid()) or 0) + 1)  # our id, another process
     assert jobs.load(path, xref.id).state == "running"  # read before the restart: nothing tells it is dead
     with TestClient(create_app(path)) as client:
         states = {job.id: client.get(f"/api/v1/jobs/{job.id}").json() for job in (screening, xref, ingest, alive,

@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from prolifwatch.cli import app
-from prolifwatch.query.cases import list_cases
+from prolifwatch.query.case_page import case_list
+from prolifwatch.query.context import Reader
 from prolifwatch.query.extraction import find_events
 from prolifwatch.query.parties import resolve_party
 from prolifwatch.store import open_store
@@ -43,8 +44,8 @@ def test_an_alias_finds_the_entity_it_names(store):
     party = resolve_party(store, "Dalian Sunny")
     assert "entity:limmt" in {e["id"] for e in party.entities}
     assert _events(store, supplier="Dalian Sunny") == _events(store, supplier="LIMMT") != set()
-    assert {c["id"] for c in list_cases(store, entity="Dalian Sunny")} == {c["id"] for c in list_cases(
-        store, entity="LIMMT")}
+    assert {c.id for c in case_list(Reader(store), entity="Dalian Sunny").cases} == {
+        c.id for c in case_list(Reader(store), entity="LIMMT").cases}
 
 
 def test_no_substring_matches(store):

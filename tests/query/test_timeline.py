@@ -5,7 +5,10 @@ import json
 
 import pytest
 
-from prolifwatch.query.cases import get_case, list_cases
+from prolifwatch.errors import NotFound
+from prolifwatch.query.case_page import case_list
+from prolifwatch.query.cases import get_case
+from prolifwatch.query.context import Reader
 from prolifwatch.query.timeline import case_timeline, entity_timeline
 from tests.resolve.test_cases_fixtures import action, arg, build_store, case_of, mention, transfer
 
@@ -89,8 +92,10 @@ def test_case_and_case_list_queries(store):
     case = get_case(store, case_id)
     assert [d["id"] for d in case["documents"]] == ["08STATE1", "08LONDON2"]
     assert all(d["in_collection"] for d in case["documents"])
-    listed = list_cases(store, min_documents=2)
-    assert [c["id"] for c in listed] == [case_id]
-    assert {c["id"] for c in list_cases(store, entity="entity:limmt")} == {case_id, case_of(store, "09BEIJING724", 0)}
-    assert list_cases(store, entity="entity:iran-teyfouri") == [listed[0]]
-    assert list_cases(store, entity="No Such Company") is None
+    listed = case_list(Reader(store), min_documents=2).cases
+    assert [c.id for c in listed] == [case_id]
+    assert {c.id for c in case_list(Reader(store), entity="entity:limmt").cases} == {
+        case_id, case_of(store, "09BEIJING724", 0)}
+    assert case_list(Reader(store), entity="entity:iran-teyfouri").cases == [listed[0]]
+    with pytest.raises(NotFound):
+        case_list(Reader(store), entity="No Such Company")

@@ -21,7 +21,9 @@ import re
 
 import pytest
 
-from prolifwatch.query.cases import get_case, list_cases
+from prolifwatch.query.case_page import case_list
+from prolifwatch.query.cases import get_case
+from prolifwatch.query.context import Reader
 from prolifwatch.store import open_store
 
 
@@ -76,29 +78,29 @@ def test_demarches_name_the_host_government_as_counterpart(corpus_sql, store):
 
 
 def test_a_month_and_a_day_inside_it_are_no_date_conflict(store):
-    for summary in list_cases(store, limit=-1):
-        if "date" not in summary["conflicts"]:
+    for summary in _all_cases(store):
+        if "date" not in summary.conflicts:
             continue
-        case = get_case(store, summary["id"])
+        case = get_case(store, summary.id)
         (conflict,) = [c for c in case["conflicts"] if c["role"] == "date"]
         for a in conflict["values"]:
             for b in conflict["values"]:
                 if a is not b and len(a["value"]) == 7:
-                    assert not b["value"].startswith(a["value"]), (summary["id"], a["value"], b["value"])
+                    assert not b["value"].startswith(a["value"]), (summary.id, a["value"], b["value"])
 
 
 def test_listed_cases_have_real_parties(store):
     not_parties = re.compile(r"(?i)\bx{4,}\b|\bGRPO\b|\bdirective\b|\bHUMINT\b")
-    for summary in list_cases(store, limit=-1):
-        case = get_case(store, summary["id"])
+    for summary in _all_cases(store):
+        case = get_case(store, summary.id)
         for role in ("supplier", "recipient", "end_user"):
             for entry in case["roles"].get(role, []):
-                assert not not_parties.search(entry["name"]), (summary["id"], summary["title"])
-        assert not not_parties.search(summary["title"].split(":")[0]), summary["title"]
+                assert not not_parties.search(entry["name"]), (summary.id, summary.title)
+        assert not not_parties.search(summary.title.split(":")[0]), summary.title
 
 
 def test_the_grpo_tasking_cables_make_no_listed_case(corpus_sql, store):
-    listed = {c["id"] for c in list_cases(store, limit=-1)}
+    listed = {c.id for c in _all_cases(store)}
     cases = {case for (case,) in corpus_sql.execute(
         "SELECT ce.case_id FROM events e JOIN documents d ON d.pk = e.pk JOIN case_events ce"
         " ON ce.event_pk = e.event_pk WHERE d.id IN ('09STATE62393', '09STATE62395', '09STATE62397')"
@@ -112,7 +114,11 @@ def test_insurance_cover_is_no_transfer_and_no_case_reads_its_parties_both_ways(
         " WHERE d.id = '10STATE16219' AND e.type = 'transfer'")
     told = [" ".join(text.split()) for (text,) in rows]
     assert not [t for t in told if "advise P&I firms" in t or "to apply for P&I coverage" in t]
-    titles = [c["title"] for c in list_cases(store, limit=-1)]
+    titles = [c.title for c in _all_cases(store)]
     pairs = {tuple(t.split(":")[0].split(" → ")) for t in titles if " → " in t}
     reversed_twice = {p for p in pairs if len(p) == 2 and "?" not in p and p[0] != p[1] and (p[1], p[0]) in pairs}
     assert not {p for p in reversed_twice if "P&I" in " ".join(p)}
+
+
+def _all_cases(store):
+    return case_list(Reader(store), limit=None).cases

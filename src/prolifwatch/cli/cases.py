@@ -5,20 +5,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import NotFound
 from .app import app
-from .options import DbOption, JsonOption, open_store
+from .options import DbOption, JsonOption, open_reader, open_store
 from .output import emit_json, err, out
 
 LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
-
-
-def _not_found(store, what: str, name: str) -> NotFound:
-    """No case or entity by that name: the nearest ones, or that linking has not run."""
-    from ..query.lookup import linking_missing, nearest_cases, nearest_entities
-
-    nearest = nearest_cases if what == "case" else nearest_entities
-    return NotFound(what, name, nearest(store, name), linking_missing=linking_missing(store))
 
 
 @app.command()
@@ -30,13 +21,14 @@ def case(
     """One case: title, dates, parties, items, carrier and route with their sources,
     conflicts between sources, related diplomatic actions and documents."""
     from ..query.cases import get_case
+    from ..query.lookup import not_found
     from .render.cases import print_case
 
     case_id = _case_id(case_id) or case_id.strip()
     with open_store(db, linked=True) as store:
         found = get_case(store, case_id)
         if found is None:
-            raise _not_found(store, "case", case_id)
+            raise not_found(store, "case", case_id)
     if as_json:
         emit_json(found)
     else:
@@ -57,21 +49,19 @@ def cases(
 ) -> None:
     """Cases (transfers merged across documents), most documents first, with their best
     transfer confidence; transfers an analyst rejected are in no case."""
-    from ..query.cases import find_cases
+    from ..query.case_page import case_list
     from .render.cases import no_cases_line, print_cases
 
-    with open_store(db, linked=True) as store:
-        found, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
-                                  limit=limit or -1)
-        if party is not None and not party.resolved:
-            raise _not_found(store, "entity", entity or "")
+    with open_reader(db, linked=True) as reader:
+        found = case_list(reader, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
+                          limit=limit or None)
     if as_json:
-        for summary in found:
-            emit_json(summary)
-    elif not found:
-        err.print(no_cases_line(party), markup=False, highlight=False)
+        for line in found.cases:
+            emit_json(line.model_dump())
+    elif not found.cases:
+        err.print(no_cases_line(found), markup=False, highlight=False)
     else:
-        print_cases(out, found)
+        print_cases(out, found.cases)
 
 
 @app.command()
@@ -83,6 +73,7 @@ def timeline(
 ) -> None:
     """Everything about an entity or a case in date order: transfers, diplomatic
     actions, listings and documents, each with its source."""
+    from ..query.lookup import not_found
     from ..query.timeline import case_timeline, entity_timeline
     from .render.cases import print_timeline
 
@@ -93,7 +84,7 @@ def timeline(
         else:
             found = entity_timeline(store, name, limit=limit or None)
         if found is None:
-            raise _not_found(store, "case" if case_id else "entity", name)
+            raise not_found(store, "case" if case_id else "entity", name)
     if as_json:
         emit_json(found)
     else:

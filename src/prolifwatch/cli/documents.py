@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import BadParameter, NotFound
+from ..errors import BadParameter
 from ..formats import DEFAULT_MAX_BYTES, ReadError
 from ..model import Document
 from ..terminal import labelled
@@ -58,7 +58,7 @@ def show(
 ) -> None:
     """Show one stored document: header fields, sources and paragraphs."""
     from ..query import get_document
-    from ..query.lookup import find_documents, nearest_documents
+    from ..query.lookup import find_documents, not_found
     from ..query.versions import source_versions
     from .render.documents import print_document
     from .render.versions import print_source_versions
@@ -66,7 +66,7 @@ def show(
     with open_store(db) as store:
         named = find_documents(store, doc_id)
         if not named:
-            raise NotFound("document", doc_id, nearest_documents(store, doc_id))
+            raise not_found(store, "document", doc_id)
         if len(named) > 1:
             raise several_documents(doc_id, named)
         doc = get_document(store, named[0][0])

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable
 
 import typer
 
-from ..errors import NotFound
 from ..terminal import Text
 from .app import app
 from .options import DbOption, JsonOption, UserOption, open_reader, open_store
@@ -31,12 +30,12 @@ def entity(
     """Everything about one entity: aliases, type, attributes, member keys, documents
     (most recent first), events, counterparts and listings."""
     from ..query.entities import entity_profile
-    from ..query.lookup import linking_missing, nearest_entities
+    from ..query.lookup import not_found
 
     with open_store(db, linked=True) as store:
         profile = entity_profile(store, name, limit=limit)
         if profile is None:
-            raise NotFound("entity", name, nearest_entities(store, name), linking_missing=linking_missing(store))
+            raise not_found(store, "entity", name)
     if as_json:
         emit_json(profile)
     else:
@@ -86,19 +85,20 @@ def judge(
 @app.command()
 def judgements(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The analyst's merge, split and judge decisions, oldest first (undo one with 'forget')."""
-    from ..query.entities import list_judgements
+    from ..query.decisions_page import decisions
 
-    with open_store(db) as store:
-        found = list_judgements(store)
+    with open_reader(db) as reader:
+        found = decisions(reader).judgements
     if as_json:
-        for row in found:
-            emit_json(row)
+        for j in found:
+            emit_json({"left_key": j.left.key, "right_key": j.right.key, "judgement": j.judgement, "user": j.user,
+                       "created_at": j.created_at})
         return
     if not found:
         out.print("no judgements stored")
         return
     table(out, "judgements", ("left key", "right key", "judgement", "user", "when"),
-          [(j["left_key"], j["right_key"], j["judgement"], j["user"], j["created_at"]) for j in found])
+          [(j.left.key, j.right.key, j.judgement, j.user, j.created_at) for j in found])
 
 
 @app.command()

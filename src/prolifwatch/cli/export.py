@@ -13,7 +13,7 @@ from typing import Annotated, Any, Iterator, Optional, TextIO
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..errors import BadParameter, NotFound
+from ..errors import BadParameter
 from .app import app
 from .options import DbOption, open_store
 from .output import err
@@ -63,13 +63,12 @@ def graph(
     """The neighbourhood of an entity: documents that mention it, parties it
     supplies, ships via or acts on, cases it is in, and so on to --depth steps."""
     from ..query.graph import entity_graph
-
-    from ..query.lookup import linking_missing, nearest_entities
+    from ..query.lookup import not_found
 
     with open_store(db, linked=True) as store:
         found = entity_graph(store, entity, depth=depth, limit=limit)
         if found is None:
-            raise NotFound("entity", entity, nearest_entities(store, entity), linking_missing=linking_missing(store))
+            raise not_found(store, "entity", entity)
     if format is GraphFormat.gexf:
         from ..export.gexf import write_gexf
 

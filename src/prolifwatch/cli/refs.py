@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import BadParameter, NotFound
+from ..errors import BadParameter
 from .app import app
 from .failures import several_documents
 from .options import DbOption, JsonOption, open_store
@@ -18,7 +18,7 @@ _KINDS = ("cites", "names", "describes", "answers")
 def _refs_of_named(store, name: str, depth: int, kind: list[str] | None) -> dict[str, Any]:
     """The links of the document ``name`` names by file or title (an id was
     tried first), or stop: several documents, or none (with the nearest)."""
-    from ..query.lookup import find_documents, linking_missing, nearest_documents
+    from ..query.lookup import find_documents, not_found
     from ..query.refs import refs as find_refs
 
     named = find_documents(store, name)
@@ -26,7 +26,7 @@ def _refs_of_named(store, name: str, depth: int, kind: list[str] | None) -> dict
         raise several_documents(name, named)
     found = find_refs(store, named[0][0], depth=depth, kinds=tuple(kind) if kind else None) if named else None
     if found is None:
-        raise NotFound("document or link", name, nearest_documents(store, name), linking_missing=linking_missing(store))
+        raise not_found(store, "document or link", name)
     return found
 
 

@@ -11,7 +11,7 @@ import typer
 
 from ..terminal import Text
 from .app import app
-from .options import DbOption, JsonOption, UserOption, open_reader, open_store
+from .options import DbOption, JsonOption, UserOption, open_reader
 from .output import emit_json, out
 
 if TYPE_CHECKING:
@@ -94,20 +94,29 @@ def _shown(value: Any) -> str:
 def list_(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The decisions stored, oldest first: id, who, when, what, on which event."""
     from ..citations import paragraph_citation
+    from ..query.decisions_page import decisions
     from .render.entities import table
-    from ..query.reviews import list_decisions
 
-    with open_store(db) as store:
-        found = list_decisions(store)
+    with open_reader(db) as reader:
+        found = decisions(reader).reviews
     if as_json:
-        for row in found:
-            emit_json(row)
+        for d in found:
+            emit_json(_review_json(d))
     elif not found:
         out.print("no review decisions stored")
     else:
         table(out, "review decisions", ("id", "event", "decision", "was", "user", "when", "where"), [
-            (str(d["id"]), d["event"], d["action"] + (f" {d['role']}: {_shown(d['value'])}" if d["role"] else ""),
-             _shown(d["original"]), d["user"], d["created_at"],
-             f"{d['document']} {paragraph_citation(d['paragraph_number'], d['paragraph'])}"
-             + ("" if d["matched"] else " (event not in the store now)"))
+            (str(d.id), d.event, d.action + (f" {d.role}: {_shown(d.value)}" if d.role else ""),
+             _shown(d.original), d.user, d.created_at,
+             f"{d.source.document} {paragraph_citation(d.source.paragraph_number, d.source.paragraph)}"
+             + ("" if d.matched else " (event not in the store now)"))
             for d in found])
+
+
+def _review_json(d) -> dict[str, Any]:
+    """A review decision as ``review list --json`` has always given it (flat: the source's fields beside)."""
+    return {"id": d.id, "event": d.event, "action": d.action, "role": d.role, "value": d.value,
+            "original": d.original, "user": d.user, "created_at": d.created_at, "matched": d.matched,
+            "document": d.source.document, "paragraph": d.source.paragraph,
+            "paragraph_number": d.source.paragraph_number, "start": d.start, "end": d.end, "type": d.type,
+            "evidence": d.source.evidence}

@@ -58,14 +58,14 @@ def lists(ctx: typer.Context, db: DbOption = None, as_json: JsonOption = False) 
     """What is loaded: each list, its number of entries and the date it is as of."""
     if ctx.invoked_subcommand:
         return
-    from ..query.screening import loaded_lists
+    from ..query.screen_parties import loaded
     from .render.screening import print_lists
 
-    with open_store(db) as store:
-        found = loaded_lists(store)
+    with open_reader(db) as reader:
+        found = loaded(reader).lists
     if as_json:
         for item in found:
-            emit_json(item)
+            emit_json(item.model_dump())
     else:
         print_lists(out, found)
 

@@ -10,14 +10,21 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
-from ..errors import BadParameter, NotFound, Suggestion
+from ..errors import BadParameter
 from .cases import find_cases, get_case
 from .context import Reader
-from .lookup import linking_missing, nearest_cases
+from .lookup import not_found
 from .page_sources import Source, folded, source_of
 
 # the roles a case merges, in the order a reader follows a transfer
 ROLES = ("supplier", "broker", "origin", "items", "via", "carrier", "destination", "recipient", "end_user")
+
+
+class CaseState(BaseModel):
+    """The latest state the case's documents report (resolve/cases): e.g. interdicted, with where it is said."""
+    state: str | None
+    date: str | None
+    document: str | None
 
 
 class CaseLine(BaseModel):
@@ -31,6 +38,7 @@ class CaseLine(BaseModel):
     actions: int
     statuses: list[str]
     conflicts: list[str]
+    state: CaseState | None = None
     confidence: float | None
     mean_confidence: float | None
 
@@ -38,9 +46,10 @@ class CaseLine(BaseModel):
 class CaseList(BaseModel):
     entity: str | None
     entity_resolved: list[str]     # what ``entity`` resolved to (entity ids)
+    entity_described: str | None = None  # the same, said: "China (country:CN)"
     min_documents: int
     min_confidence: float | None
-    limit: int
+    limit: int | None              # None: every case
     cases: list[CaseLine]
 
 
@@ -104,22 +113,23 @@ class CasePage(BaseModel):
 
 
 def case_list(reader: Reader, entity: str | None = None, min_documents: int = 1,
-              min_confidence: float | None = None, limit: int = 50) -> CaseList:
-    """Cases, most documents first; with ``entity``, those it takes part in."""
+              min_confidence: float | None = None, limit: int | None = 50) -> CaseList:
+    """Cases, most documents first; with ``entity``, those it takes part in.  ``limit``
+    None lists every case (the CLI's ``--limit 0``; the API asks for pages of at most 500)."""
     if min_documents < 1:
         raise BadParameter("min_documents", "must be 1 or more")
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         raise BadParameter("min_confidence", "must be between 0 and 1")
-    if not 1 <= limit <= 500:
+    if limit is not None and not 1 <= limit <= 500:
         raise BadParameter("limit", "must be between 1 and 500")
     cases, party = find_cases(reader.store, entity=entity or None, min_documents=min_documents,
-                              min_confidence=min_confidence, limit=limit)
+                              min_confidence=min_confidence, limit=-1 if limit is None else limit)
     if party is not None and not party.resolved:
-        raise NotFound("entity", entity or "", [Suggestion(s) for s in party.suggestions],
-                       linking_missing=linking_missing(reader.store))
+        raise not_found(reader.store, "entity", entity or "")
     return CaseList(entity=entity, entity_resolved=[e["id"] for e in party.entities] if party else [],
+                    entity_described=party.described() if party else None,
                     min_documents=min_documents, min_confidence=min_confidence, limit=limit,
-                    cases=[CaseLine(**{k: c[k] for k in CaseLine.model_fields}) for c in cases])
+                    cases=[CaseLine(**{k: c.get(k) for k in CaseLine.model_fields}) for c in cases])
 
 
 def _value(value: dict[str, Any]) -> RoleValue:
@@ -139,8 +149,7 @@ def _event(event: dict[str, Any], type_: str) -> CaseEvent:
 def case_page(reader: Reader, case_id: str) -> CasePage:
     case = get_case(reader.store, case_id)
     if case is None:
-        raise NotFound("case", case_id, nearest_cases(reader.store, case_id),
-                       linking_missing=linking_missing(reader.store))
+        raise not_found(reader.store, "case", case_id)
     conflicting = {c["role"]: c for c in case["conflicts"]}
     roles = [Role(role=r, values=[_value(v) for v in case["roles"].get(r, [])], conflict=r in conflicting)
              for r in [*ROLES, *sorted(set(case["roles"]) - set(ROLES))] if case["roles"].get(r)]

@@ -119,19 +119,11 @@ def _summary(id_: str, title: str, first: str | None, last: str | None, record: 
     }
 
 
-def list_cases(store, *, entity: str | None = None, min_documents: int = 1, min_confidence: float | None = None,
-               limit: int = 50) -> list[dict[str, Any]] | None:
-    """Cases, most documents first; with ``entity``, those where it takes part
-    (None when no such entity is known); with ``min_confidence``, those with a
-    transfer at least that confident (an accepted one counts as 1.0)."""
-    cases, party = find_cases(store, entity=entity, min_documents=min_documents, min_confidence=min_confidence,
-                              limit=limit)
-    return None if party is not None and not party.resolved else cases
-
-
 def find_cases(store, *, entity: str | None = None, min_documents: int = 1, min_confidence: float | None = None,
                limit: int = 50) -> tuple[list[dict[str, Any]], PartyResolution | None]:
-    """``list_cases``' cases and what ``entity`` resolved to (no cases when it resolves to nothing)."""
+    """Cases, most documents first; with ``entity``, those where it takes part; with ``min_confidence``,
+    those with a transfer at least that confident (an accepted one counts as 1.0).  Also what ``entity``
+    resolved to (no cases when it resolves to nothing).  ``case_page.case_list`` is the typed face of it."""
     db = store.db
     # a case needs real parties (resolve/cases_parties.py): one without is reachable by id, not listed
     where = ["json_array_length(c.record, '$.documents') >= ?", "COALESCE(json_extract(c.record, '$.has_parties'), 1)"]

@@ -7,15 +7,14 @@ one verdict per hit, there is nothing to return to).
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..store.listings import hit_decisions
 from .context import Reader
-from .entities import list_judgements
 from .page_sources import Source, source_of
-from .reviews import list_decisions
 
 
 class KeyRef(BaseModel):
@@ -44,6 +43,8 @@ class ReviewDecision(BaseModel):
     matched: bool             # whether the event is still found by extraction
     type: str
     source: Source
+    start: int | None = None  # where the event's sentence is in its document's text
+    end: int | None = None
 
 
 class XrefDecision(BaseModel):
@@ -78,7 +79,7 @@ def _key_refs(db, keys: set[str]) -> dict[str, KeyRef]:
 
 def decisions(reader: Reader) -> Decisions:
     """Judgements, event reviews and screening verdicts, oldest first."""
-    judgements = list_judgements(reader.store)
+    judgements = _judgement_rows(reader.store)
     refs = _key_refs(reader.db, {j["left_key"] for j in judgements} | {j["right_key"] for j in judgements})
     return Decisions(
         judgements=[JudgementDecision(left=refs[j["left_key"]], right=refs[j["right_key"]], judgement=j["judgement"],
@@ -86,6 +87,38 @@ def decisions(reader: Reader) -> Decisions:
         reviews=[ReviewDecision(
             id=d["id"], event=d["event"], action=d["action"], role=d["role"], value=d["value"],
             original=d["original"], user=d["user"], created_at=d["created_at"], matched=d["matched"], type=d["type"],
-            source=source_of(d)) for d in list_decisions(reader.store)],
+            source=source_of(d), start=d["start"], end=d["end"]) for d in _review_rows(reader.store)],
         screening=[XrefDecision(**d) for d in hit_decisions(reader.db)],
     )
+
+
+def _judgement_rows(store) -> list[dict[str, str]]:
+    """The analyst's judgements, oldest first."""
+    columns = ("left_key", "right_key", "judgement", "user", "created_at")
+    rows = store.db.execute(f"SELECT {', '.join(columns)} FROM judgements ORDER BY created_at, left_key, right_key")
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def _review_rows(store) -> list[dict[str, Any]]:
+    """Every decision, oldest first: who, when, what, on which event, and whether that event is
+    in the store now (``matched``; a decision whose event re-extraction no longer finds is kept)."""
+    rows = store.db.execute(
+        'SELECT x.id, x.event_id, x.document, x.paragraph, x.start, x."end", x.type, x.action, x.role, x.value,'
+        " x.user, x.created_at, e.record, p.number FROM event_decisions x"
+        " LEFT JOIN events e ON e.eid = x.event_id"
+        " LEFT JOIN documents d ON d.id = x.document LEFT JOIN paragraphs p ON p.pk = d.pk AND p.idx = x.paragraph"
+        " ORDER BY x.id"
+    ).fetchall()
+    found = []
+    for (id_, eid, document, paragraph, start, end, type_, action, role, value, user, created_at, record,
+         number) in rows:
+        event = json.loads(record) if record else None
+        original = next((c["original"] for c in (event or {}).get("corrections", []) if c["decision"] == id_), None)
+        found.append({
+            "id": id_, "event": eid, "action": action, "role": role,
+            "value": json.loads(value) if value is not None else None, "original": original,
+            "user": user, "created_at": created_at, "matched": event is not None,
+            "document": document, "paragraph": paragraph, "paragraph_number": number, "start": start, "end": end,
+            "type": type_, "evidence": " ".join(((event or {}).get("evidence") or {}).get("text", "").split()),
+        })
+    return found

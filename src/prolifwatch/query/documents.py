@@ -19,11 +19,11 @@ from ..citations import evidence_citation, paragraph_citation
 from ..errors import BadParameter, NotFound, Suggestion
 from ..store import doc_dates
 from . import get_document
+from .cache import cached
 from .context import Reader
 from .document_text import EventLine, Segment, events_of, hit_spans, mentions_of, segments, within
-from .labels import nearby_ids, paragraph_anchor, tag_meaning
-from ..cable import canonical_id
-from .lookup import find_documents, linking_missing
+from .labels import paragraph_anchor, tag_meaning
+from .lookup import find_documents, not_found
 from .refs import refs, thread
 from .versions import source_versions
 
@@ -156,17 +156,19 @@ def resolve_document_id(reader: Reader, raw: str) -> str:
     if found:
         raise NotFound("single document", raw, [Suggestion(i, t) for i, t in found[:10]],
                        hint="that name fits several documents: pick one by id")
-    raise NotFound("document", raw, nearby_documents(reader, raw))
-
-
-def nearby_documents(reader: Reader, raw: str) -> list[Suggestion]:
-    """"Did you mean" for a document id, from a range of the id index (see ``labels.nearby_ids``)."""
-    canonical = canonical_id(raw)
-    return nearby_ids(reader.db, "documents", [canonical] if canonical else [raw.strip(), "".join(raw.split()).upper()])
+    raise not_found(reader.store, "document", raw)
 
 
 def document_page(reader: Reader, raw_id: str, q: str | None = None) -> DocumentPage:
+    """One document in full (header, paragraphs with mentions, events and search hits, links, sources);
+    kept until the store changes (``query.cache``), like the search, entity and graph pages: under
+    load, an uncached document page took the server's one core from the kept ones and queued.
+    The id is resolved first, so every spelling of it shares one kept page."""
     doc_id = resolve_document_id(reader, raw_id)
+    return cached(reader, "document", (doc_id, q or None), lambda: _document_page(reader, doc_id, q or None))
+
+
+def _document_page(reader: Reader, doc_id: str, q: str | None) -> DocumentPage:
     doc = get_document(reader.store, doc_id)
     db = reader.db
     pk = db.execute("SELECT pk FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
@@ -283,6 +285,5 @@ def refs_graph(reader: Reader, raw_id: str, depth: int = 1) -> RefsGraph:
         raise BadParameter("depth", f"between 1 and {MAX_REFS_DEPTH}")
     found = refs(reader.store, raw_id, depth=depth)
     if found is None:
-        raise NotFound("document or link end", raw_id, nearby_documents(reader, raw_id),
-                       linking_missing=linking_missing(reader.store))
+        raise not_found(reader.store, "document or link end", raw_id)
     return RefsGraph(**found)

@@ -249,12 +249,3 @@ def profile_of(store, entity: dict[str, Any], *, documents: int, events: int, co
             "events": _sampled_events(db, keys, sample, events),
             "counterparts": _sampled_counterparts(db, keys, sample, counterparts),
             "listings": entity_listings(store, id_), "truncated": truncated}
-
-
-# --- the analyst's decisions -----------------------------------------------------------------
-
-def list_judgements(store) -> list[dict[str, str]]:
-    """The analyst's judgements, oldest first."""
-    columns = ("left_key", "right_key", "judgement", "user", "created_at")
-    rows = store.db.execute(f"SELECT {', '.join(columns)} FROM judgements ORDER BY created_at, left_key, right_key")
-    return [dict(zip(columns, row)) for row in rows]

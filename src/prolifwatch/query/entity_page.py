@@ -20,7 +20,7 @@ from .cache import cached
 from .cases import event_reviews
 from .context import Reader
 from .entities import find_entity, profile_of
-from .lookup import linking_missing, nearest_entities
+from .lookup import nearest_entities, not_found
 from .page_sources import Source, source_of
 
 PER_PAGE = 50
@@ -176,8 +176,7 @@ def entity_list(reader: Reader, q: str | None = None, type: str | None = None, p
 
 
 def entity_not_found(reader: Reader, name: str) -> NotFound:
-    return NotFound("entity", name, nearest_entities(reader.store, name),
-                    linking_missing=linking_missing(reader.store))
+    return not_found(reader.store, "entity", name)
 
 
 def entity_page(reader: Reader, name: str) -> EntityPage:

@@ -10,9 +10,7 @@ import re
 from functools import lru_cache
 
 from ..citations import printed_number
-from ..errors import Suggestion
 from ..knowledge.load import default_knowledge
-from .lookup import nearest
 
 
 @lru_cache(maxsize=1)
@@ -57,22 +55,3 @@ def paragraph_anchor(number: str | None, index: int) -> str:
     if printed:
         return "p" + _NOT_IN_ANCHOR.sub("-", printed)
     return f"para-{index + 1}"
-
-
-NEARBY_CANDIDATES = 2000  # ids compared for "did you mean"
-_NAMED = {"documents": "title", "entities": "name"}
-
-
-def nearby_ids(db, table: str, forms: list[str], limit: int = 5) -> list[Suggestion]:
-    """The ids of ``table`` closest to any of ``forms`` (spellings of what was typed) among those
-    sharing its first characters: a range of the id index, shorter prefixes when those give none.
-    ``lookup.nearest_documents`` and ``nearest_entities`` compare every id and name, seconds on a
-    large store: too slow for a 404 a client can ask for at will."""
-    forms = [f for f in dict.fromkeys(forms) if f]
-    for length in (6, 4, 2):
-        for typed in (form for form in forms if len(form) >= length):
-            rows = db.execute(f"SELECT id, {_NAMED[table]} FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-                              (typed[:length], typed[:length] + "\uffff", NEARBY_CANDIDATES)).fetchall()
-            if found := nearest(typed, {i: Suggestion(i, name) for i, name in rows}, limit):
-                return found
-    return []

@@ -3,23 +3,32 @@
 Documents are named by id (cable ids in any spelling), by the file they were
 read from (with or without its folder and extension: articles have opaque
 ids such as article-03c5935401c2b59c, but their files have names) or by their
-exact title.  When nothing matches, ``nearest_*`` offer the closest ids and
-names, so a not-found error can say "did you mean"; ``linking_missing`` says
-whether the store has no links yet, the one case where "run resolve" helps.
+exact title.  When nothing matches, ``not_found`` makes the error both faces
+raise, with "did you mean" from ``nearest_*`` (the closest ids and names) and,
+where it helps, "run resolve" (``linking_missing``: the store has no links yet).
+
+This is the one "did you mean" of the project: the CLI's errors and the API's
+404s take their suggestions here.  On a store of up to ``FULL_SCAN_ROWS``
+rows every id, name, alias, title and file name is compared; past that,
+comparing all of them takes seconds (a 404 a client can ask for at will), so
+only the neighbourhood of what was typed in the id and name indexes is.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from rigour.text.distance import jaro_winkler
 
 from ..cable import canonical_id
-from ..errors import Suggestion  # what to type (id) and what it is called (name), for "did you mean"
+from ..errors import NotFound, Suggestion  # Suggestion: what to type (id) and what it is called (name)
 
 SUGGESTIONS = 5
 MIN_SIMILARITY = 0.8  # Jaro-Winkler, 0-1: below this a suggestion is noise
 # A typed beginning ("LIMMT" of "LIMMT Economic and Trade Company") counts, a little below a whole match.
 PREFIX_WEIGHT = 0.95
+FULL_SCAN_ROWS = 20000      # up to this many rows in a table, every choice is compared
+NEIGHBOURS = 2000           # past it, at most this many rows from each index range compared
 
 
 
@@ -84,25 +93,74 @@ def nearest(query: str, choices: dict[str, Suggestion], limit: int = SUGGESTIONS
     return list(seen.values())
 
 
+def not_found(store, what: str, name: str) -> NotFound:
+    """The error for a ``what`` ("document", "entity", "case", "document or link") that ``name`` does not
+    name, with the nearest ones and, where the store is not linked yet, the hint to link it."""
+    if what == "case":
+        suggestions = nearest_cases(store, name)
+    elif what == "entity":
+        suggestions = nearest_entities(store, name)
+    else:
+        suggestions = nearest_documents(store, name)
+    return NotFound(what, name, suggestions, linking_missing=what != "document" and linking_missing(store))
+
+
+def _few(db, table: str) -> bool:
+    """Whether ``table`` is small enough to compare every row with what was typed."""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT ?)", (FULL_SCAN_ROWS + 1,)
+                      ).fetchone()[0] <= FULL_SCAN_ROWS
+
+
+def _in_index_ranges(db, queries: list[tuple[str, list[str]]], typed: str, limit: int,
+                     suggestion: Callable[[tuple], list[tuple[str, Suggestion]]]) -> list[Suggestion]:
+    """``nearest`` among the rows of ``queries`` (each an SQL range ``? <= column < ?`` of an index with a
+    LIMIT, and the typed forms to range over) that share the first 6 characters of a form, else its
+    first 4, else 2: the first length that gives any suggestion.  ``suggestion`` makes a row's choices."""
+    for length in (6, 4, 2):
+        choices: dict[str, Suggestion] = {}
+        for sql, forms in queries:
+            for form in dict.fromkeys(f for f in forms if len(f) >= length):
+                for row in db.execute(sql, (form[:length], form[:length] + "\uffff", NEIGHBOURS)):
+                    for text, made in suggestion(row):
+                        choices.setdefault(text, made)
+        if found := nearest(typed, choices, limit):
+            return found
+    return []
+
+
 def nearest_documents(store, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """Documents whose id, title or file name is closest to ``text``."""
+    """Documents whose id, title or file name is closest to ``text`` (on a big store: whose id)."""
+    db = store.db
     choices: dict[str, Suggestion] = {}
-    for doc_id, title in store.db.execute("SELECT id, title FROM documents"):
+    if not _few(db, "documents"):
+        canonical = canonical_id(text)
+        forms = [canonical] if canonical else [text.strip(), "".join(text.split()).upper()]
+        return _in_index_ranges(db, [("SELECT id, title FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                      forms)], canonical or text, limit,
+                                lambda row: [(row[0], Suggestion(*row))])
+    for doc_id, title in db.execute("SELECT id, title FROM documents"):
         suggestion = Suggestion(doc_id, title)
         choices.setdefault(doc_id, suggestion)
         if title:
             choices.setdefault(title, suggestion)
-    for doc_id, title, path in store.db.execute(
+    for doc_id, title, path in db.execute(
             "SELECT d.id, d.title, s.path FROM sources s JOIN documents d ON d.pk = s.pk"):
         choices.setdefault(os.path.splitext(os.path.basename(path))[0], Suggestion(doc_id, title))
     return nearest(text, choices, limit)
 
 
 def nearest_entities(store, name: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """Entities whose id, name or an alias is closest to ``name``; the busiest
-    entity first among equally close ones (rows come in that order)."""
+    """Entities whose id, name or an alias is closest to ``name`` (on a big store: id or name); the
+    busiest entity first among equally close ones (rows come in that order)."""
+    db = store.db
+    if not _few(db, "entities"):
+        typed = " ".join(name.split())
+        return _in_index_ranges(db, [
+            ("SELECT id, name FROM entities WHERE id >= ? AND id < ? LIMIT ?", [typed, typed.lower()]),
+            ("SELECT id, name FROM entities WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE LIMIT ?",
+             [typed])], name, limit, lambda row: [(text, Suggestion(*row)) for text in row if text])
     choices: dict[str, Suggestion] = {}
-    for entity_id, entity_name, alias in store.db.execute(
+    for entity_id, entity_name, alias in db.execute(
             "SELECT e.id, e.name, a.value FROM entities e, json_each(e.aliases) a ORDER BY e.documents DESC, e.id"):
         suggestion = Suggestion(entity_id, entity_name)
         for text in (entity_name, entity_id, alias):
@@ -111,9 +169,14 @@ def nearest_entities(store, name: str, limit: int = SUGGESTIONS) -> list[Suggest
 
 
 def nearest_cases(store, case_id: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """Cases whose id or title is closest to ``case_id``."""
+    """Cases whose id or title is closest to ``case_id`` (on a big store: whose id)."""
+    db = store.db
+    if not _few(db, "cases"):
+        return _in_index_ranges(db, [("SELECT id, title FROM cases WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                      [case_id.strip().lower()])], case_id, limit,
+                                lambda row: [(row[0], Suggestion(*row))])
     choices: dict[str, Suggestion] = {}
-    for id_, title in store.db.execute("SELECT id, title FROM cases ORDER BY id"):
+    for id_, title in db.execute("SELECT id, title FROM cases ORDER BY id"):
         suggestion = Suggestion(id_, title)
         choices.setdefault(id_, suggestion)
         choices.setdefault(title, suggestion)

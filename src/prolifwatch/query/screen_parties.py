@@ -99,6 +99,7 @@ class LoadedList(BaseModel):
     as_of: str | None = Field(description="the date the list's publisher says it is as of")
     loaded_at: str | None = None
     sha256: str | None = None
+    path: str | None = None            # the file it was loaded from
 
 
 class Lists(BaseModel):
@@ -107,9 +108,9 @@ class Lists(BaseModel):
 
 
 def loaded(reader: Reader) -> Lists:
-    from .screening import loaded_lists
+    from ..store.listings import lists_summary
 
-    found = [LoadedList(**{k: row.get(k) for k in LoadedList.model_fields}) for row in loaded_lists(reader.store)]
+    found = [LoadedList(**{k: row.get(k) for k in LoadedList.model_fields}) for row in lists_summary(reader.db)]
     return Lists(lists=found, entries=sum(item.entries for item in found))
 
 
@@ -181,9 +182,7 @@ class WarmScreener:
         """Build everything now: the goods classifier, and, when lists are loaded, the screener and rigour's
         name taggers (made on a first comparison: screen a listed name, which cannot miss the matcher)."""
         self.goods()
-        from .screening import loaded_lists
-
-        if not loaded_lists(reader.store):
+        if not loaded(reader).lists:
             return
         screener = self.screener(reader)
         if screener.entries:

@@ -24,7 +24,6 @@ from ..store.listings import (
     hit_decisions,
     iter_list_entries,
     lists_signature,
-    lists_summary,
     mention_evidence,
     replace_list,
     save_entity_hits,
@@ -62,10 +61,6 @@ def load_list_file(store, path: str | Path, format: str | None = None, *, name: 
     count = replace_list(store.db, name=loaded.name, format=loaded.format, path=str(path), sha256=sha256,
                          as_of=loaded.as_of, entries=(e.to_json() for e in loaded.entries))
     return {"name": loaded.name, "format": loaded.format, "path": str(path), "as_of": loaded.as_of, "entries": count}
-
-
-def loaded_lists(store) -> list[dict[str, Any]]:
-    return lists_summary(store.db)
 
 
 def build_screener(store, **options) -> Screener:

@@ -30,7 +30,8 @@ from .batch_search import BatchFilters
 from .cache import cached
 from .context import Reader
 from .fts_query import QueryError, parse
-from .labels import item_keys, item_name, nearby_ids, paragraph_anchor, tag_meaning
+from .labels import item_keys, item_name, paragraph_anchor, tag_meaning
+from .lookup import nearest_entities
 from .search import (FACETS, HIGHLIGHT, _all_but, _facet, _hit, _hit_rows, _match_of, _matching, _newest_page,
                      _ranked_page, _snippets, _text_matches, date_range, require_terms_or_filters)
 
@@ -202,7 +203,7 @@ def _restriction(reader: Reader, filters: Filters) -> tuple[str | None, np.ndarr
     if filters.entity:
         row = db.execute("SELECT name FROM entities WHERE id = ?", (filters.entity,)).fetchone()
         if row is None:
-            raise NotFound("entity", filters.entity, nearby_ids(db, "entities", [filters.entity]),
+            raise NotFound("entity", filters.entity, nearest_entities(reader.store, filters.entity),
                            hint="the entity filter takes an entity id, as in the entity facet's links")
         name = row[0]
         allowed = _pks(db, "SELECT DISTINCT pk FROM mentions WHERE key IN "

@@ -10,10 +10,10 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ..citations import paragraph_citation
-from ..errors import BadParameter, NotFound
+from ..errors import BadParameter
 from .context import Reader
 from .entity_page import entity_not_found
-from .lookup import linking_missing, nearest_cases
+from .lookup import not_found
 from .page_sources import Source, document_link, folded
 from .timeline import case_timeline, entity_timeline
 
@@ -97,8 +97,7 @@ def timeline_page(reader: Reader, subject: str, limit: int = LIMIT) -> TimelineP
     if subject.startswith("case-"):
         found = case_timeline(reader.store, subject, limit=limit)
         if found is None:
-            raise NotFound("case", subject, nearest_cases(reader.store, subject),
-                           linking_missing=linking_missing(reader.store))
+            raise not_found(reader.store, "case", subject)
         case = found["case"]
         return TimelinePage(kind="case", id=case["id"], name=case["title"],
                             link=f"/cases/{quote(case['id'], safe='')}", total=found["total"],

@@ -13,8 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .context import Reader
-from .screen_parties import Feature
-from .screening import hits_for, loaded_lists
+from .screen_parties import Feature, loaded
+from .screening import hits_for
 
 DEFAULT_LIMIT = 200
 Review = Literal["all", "open", "confirmed"]
@@ -70,5 +70,5 @@ def xref_hits(reader: Reader, review: Review = "all", limit: int = DEFAULT_LIMIT
     records = hits_for(reader.store)
     confirmed = sum(1 for r in records if r.get("review") == "confirmed")
     chosen = [r for r in records if review == "all" or (r.get("review") == "confirmed") == (review == "confirmed")]
-    return XrefHits(lists=len(loaded_lists(reader.store)), total=len(chosen), open=len(records) - confirmed,
+    return XrefHits(lists=len(loaded(reader).lists), total=len(chosen), open=len(records) - confirmed,
                     confirmed=confirmed, review=review, hits=[_hit(r) for r in chosen[:limit]], limit=limit)

@@ -5,7 +5,7 @@ Everything shown comes from documents, so text is printed with markup off
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +15,8 @@ from ...extract.event import TRANSFER_ROLES
 from ...store import doc_dates
 from ...terminal import Text
 
+if TYPE_CHECKING:
+    from ...query.case_page import CaseLine, CaseList
 
 
 def _plain(console: Console, text: str, **kwargs: Any) -> None:
@@ -66,7 +68,7 @@ def print_case(console: Console, case: dict[str, Any]) -> None:
                style="dim")
 
 
-def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
+def print_cases(console: Console, cases: list[CaseLine]) -> None:
     table = Table(show_header=True, header_style="bold")
     # The id is what a user passes to 'case': never wrapped or cut.
     table.add_column("case", no_wrap=True, min_width=17)
@@ -74,19 +76,18 @@ def print_cases(console: Console, cases: list[dict[str, Any]]) -> None:
         table.add_column(column)
     for c in cases:
         # Titles come from document text: Text cells, so "[chemical weapons]" is not read as markup.
-        state = c.get("state") or {}
-        table.add_row(*(Text(v) for v in (c["id"], c["title"], c["first_date"] or "", c["last_date"] or "",
-                                          str(c["documents"]), str(c["transfers"]), _confidence(c.get("confidence")),
-                                          f"{state.get('state', '')} {state.get('document', '')}".strip(),
-                                          ", ".join(c["conflicts"]))))
+        state = f"{c.state.state or ''} {c.state.document or ''}".strip() if c.state else ""
+        table.add_row(*(Text(v) for v in (c.id, c.title, c.first_date or "", c.last_date or "",
+                                          str(c.documents), str(c.transfers), _confidence(c.confidence),
+                                          state, ", ".join(c.conflicts))))
     console.print(table)
 
 
-def no_cases_line(party) -> str:
+def no_cases_line(found: CaseList) -> str:
     """Why the list is empty: the entity as resolved, or no filter matched."""
-    if party is None:
+    if not found.entity:
         return "no cases match (cases are built by 'prolifwatch resolve', which ingest runs)"
-    return f"no cases with entity {party.name} (resolved to: {party.described()})"
+    return f"no cases with entity {' '.join(found.entity.split())} (resolved to: {found.entity_described})"
 
 
 def _confidence(value: float | None, review: str | None = None) -> str:

@@ -5,15 +5,18 @@ interpreted in them (Text objects, not markup strings).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
 from ...terminal import Text
 
+if TYPE_CHECKING:
+    from ...query.screen_parties import LoadedList
 
-def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:
+
+def print_lists(console: Console, lists: list[LoadedList]) -> None:
     if not lists:
         console.print("No sanctions lists loaded. Load one with `prolifwatch lists load FILE` (UN, OFAC or OpenSanctions).")
         return
@@ -21,8 +24,8 @@ def print_lists(console: Console, lists: list[dict[str, Any]]) -> None:
     for column in ("list", "format", "entries", "as of", "loaded", "file"):
         table.add_column(column)
     for item in lists:
-        table.add_row(Text(item["name"]), item["format"], str(item["entries"]), item["as_of"] or "not stated",
-                      item["loaded_at"], Text(item["path"]))
+        table.add_row(Text(item.name), item.format, str(item.entries), item.as_of or "not stated",
+                      item.loaded_at, Text(item.path or ""))
     console.print(table)
 
 
