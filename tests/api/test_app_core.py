@@ -62,7 +62,8 @@ def test_token_from_session_is_accepted_and_a_wrong_one_is_not(api_rw):
 def test_api_docs_are_served_locally(api):
     page = api.get("/api/docs").text
     assert "/api/v1/home" in page
-    assert "cdn" not in page.lower() and "https://" not in page
+    # a CDN host, not the letters "cdn": the page's random CSRF token may hold them
+    assert not re.search(r"cdn\.|jsdelivr|unpkg|cdnjs", page.lower()) and "https://" not in page
 
 
 def test_no_template_marks_text_safe_or_turns_escaping_off():

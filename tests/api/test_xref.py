@@ -164,7 +164,7 @@ def test_verdicts_from_the_buttons_are_kept_and_a_dismissed_hit_never_comes_back
 
 def test_a_second_xref_is_refused_while_one_runs(one_cable):
     client, path = one_cable
-    running, _ = jobs._new_job(path, "xref")  # run by this process, which is alive
+    running, _ = jobs.new_job(path, "xref")  # run by this process, which is alive
     jobs.save(path, running.model_copy(update={"state": "running"}))
     try:
         response = client.post("/api/v1/xref", json={})
