@@ -1,8 +1,9 @@
 """How far a found transfer is to be trusted: a logistic regression over what
 the finder itself saw (which arguments it found and how, the status it read,
 whether the frame came from a verb or a noun, the types of the parties, how
-crowded the paragraph is), learned on the dev split of the corpus events gold
-by ``bench/train_confidence.py``.  The weights are data
+crowded the paragraph is, whether the goods are tangible, what the cable is
+about), learned on the dev splits of the events gold sets by
+``bench/train_confidence.py``.  The weights are data
 (``data/confidence.json``), so each score can be explained feature by feature.
 
 The same file holds the listing ``floor``: a transfer scored below it is not
