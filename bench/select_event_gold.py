@@ -42,6 +42,21 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
+def pool(corpus: str, seeds_folder: str) -> dict[str, tuple[str, int, bool, bool]]:
+    """Every cable of ``corpus`` that is not a seed, one record per id (the first file in path order):
+    id -> (path, transfer words, has a proliferation tag, ALL CAPS)."""
+    seeds = {doc.id for doc in parse_paths([seeds_folder]) if not hasattr(doc, "reason")}
+    first: dict[str, tuple[str, int, bool, bool]] = {}
+    docs = [d for d in parse_paths([corpus]) if not hasattr(d, "reason") and d.kind == "cable"]
+    for doc in sorted(docs, key=lambda d: d.sources[0].path):
+        if doc.id in seeds or doc.id in first:
+            continue
+        text = "\n".join(p.text for p in doc.paragraphs)
+        tagged = bool({t.upper() for t in doc.tags} & TAGS)
+        first[doc.id] = (doc.sources[0].path, len(TRANSFER_WORDS.findall(text)), tagged, _all_caps(text))
+    return first
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus")
@@ -52,15 +67,7 @@ def main() -> None:
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
 
-    seeds = {doc.id for doc in parse_paths([args.seeds]) if not hasattr(doc, "reason")}
-    first: dict[str, tuple[str, int, bool, bool]] = {}
-    docs = [d for d in parse_paths([args.corpus]) if not hasattr(d, "reason") and d.kind == "cable"]
-    for doc in sorted(docs, key=lambda d: d.sources[0].path):
-        if doc.id in seeds or doc.id in first:
-            continue
-        text = "\n".join(p.text for p in doc.paragraphs)
-        tagged = bool({t.upper() for t in doc.tags} & TAGS)
-        first[doc.id] = (doc.sources[0].path, len(TRANSFER_WORDS.findall(text)), tagged, _all_caps(text))
+    first = pool(args.corpus, args.seeds)
 
     rng = random.Random(SEED)
     transfer = sorted(i for i, (_, n, tagged, _) in first.items() if n >= 6 and (tagged or n >= 12))

@@ -23,9 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from select_event_gold import TAGS, TRANSFER_WORDS, _all_caps  # noqa: E402
-
-from prolifwatch.pipeline import parse_paths  # noqa: E402
+from select_event_gold import pool  # noqa: E402
 
 SEED = 20261209
 
@@ -42,18 +40,10 @@ def main() -> None:
 
     with open(args.exclude, encoding="utf-8", newline="") as handle:
         taken = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
-    seeds = {doc.id for doc in parse_paths([args.seeds]) if not hasattr(doc, "reason")}
-    first: dict[str, tuple[str, int, bool, bool]] = {}
-    docs = [d for d in parse_paths([args.corpus]) if not hasattr(d, "reason") and d.kind == "cable"]
-    for doc in sorted(docs, key=lambda d: d.sources[0].path):
-        if doc.id in seeds or doc.id in first:
-            continue
-        text = "\n".join(p.text for p in doc.paragraphs)
-        tagged = bool({t.upper() for t in doc.tags} & TAGS)
-        first[doc.id] = (doc.sources[0].path, len(TRANSFER_WORDS.findall(text)), tagged, _all_caps(text))
+    first = pool(args.corpus, args.seeds)
 
-    pool = sorted(i for i in first if i not in taken)
-    chosen = sorted(random.Random(SEED).sample(pool, args.count))
+    left = sorted(i for i in first if i not in taken)
+    chosen = sorted(random.Random(SEED).sample(left, args.count))
     order = list(chosen)
     random.Random(SEED + 1).shuffle(order)
     dev = set(order[: round(len(order) * args.dev_share)])
@@ -64,7 +54,7 @@ def main() -> None:
         for i in chosen:
             path, n, tagged, caps_ = first[i]
             out.writerow([i, path, "random", "dev" if i in dev else "test", n, int(tagged), int(caps_)])
-    print(f"{len(chosen)} of {len(pool)} cables; dev {len(dev)}, test {len(chosen) - len(dev)} -> {args.out}")
+    print(f"{len(chosen)} of {len(left)} cables; dev {len(dev)}, test {len(chosen) - len(dev)} -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,11 @@ control-list code.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 from collections import Counter
 
+from prolifwatch.export.cells import InertDictWriter
 from prolifwatch.extract import Extractor
 from prolifwatch.pipeline import parse_paths
 
@@ -51,7 +51,8 @@ def main() -> None:
     sample = random.Random(args.seed).sample(rows, min(args.sample, len(rows)))
     if args.out:
         with open(args.out, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, [*sample[0], "judgement"], delimiter="\t")
+            # the evidence is the cable's text: a spreadsheet opening the sample must not read "-- We ..." as a formula
+            writer = InertDictWriter(handle, [*sample[0], "judgement"], delimiter="\t")
             writer.writeheader()
             writer.writerows(sample)
     print(json.dumps({"documents_with_a_transfer": len(with_transfer), "transfers": len(rows),
