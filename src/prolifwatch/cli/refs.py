@@ -1,39 +1,47 @@
 """``prolifwatch refs``: what a document cites, what cites it, and its request/answer thread."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import BadParameter
+from ..errors import BadParameter, NotFound
 from .app import app
 from .failures import several_documents
-from .options import DbOption, JsonOption, open_store
+from .options import DbOption, JsonOption, open_reader
 from .output import emit_json, out
 from .render.refs import print_refs
 
+if TYPE_CHECKING:
+    from ..query.context import Reader
+    from ..query.refs import RefsGraph
+
 _KINDS = ("cites", "names", "describes", "answers")
+_MAX_DEPTH = 5
 
 
-def _refs_of_named(store, name: str, depth: int, kind: list[str] | None) -> dict[str, Any]:
-    """The links of the document ``name`` names by file or title (an id was
-    tried first), or stop: several documents, or none (with the nearest)."""
-    from ..query.lookup import find_documents, not_found
-    from ..query.refs import refs as find_refs
+def _links(reader: Reader, name: str, depth: int, kinds: tuple[str, ...] | None) -> RefsGraph:
+    """The links of the document ``name`` names: by id (any cable spelling) or link end, else by
+    file or title; stops when a file or title names several documents."""
+    from ..query.lookup import find_documents
+    from ..query.refs import refs_graph
 
-    named = find_documents(store, name)
-    if len(named) > 1:
-        raise several_documents(name, named)
-    found = find_refs(store, named[0][0], depth=depth, kinds=tuple(kind) if kind else None) if named else None
-    if found is None:
-        raise not_found(store, "document or link", name)
-    return found
+    try:
+        return refs_graph(reader, name, depth=depth, kinds=kinds, max_depth=_MAX_DEPTH)
+    except NotFound:
+        named = find_documents(reader.store, name)
+        if len(named) > 1:
+            raise several_documents(name, named) from None
+        if not named:
+            raise
+    return refs_graph(reader, named[0][0], depth=depth, kinds=kinds, max_depth=_MAX_DEPTH)
 
 
 @app.command()
 def refs(
     doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id; cable ids in any spelling (07 STATE 159388).")],
-    depth: Annotated[int, typer.Option("--depth", min=1, max=5, help="Follow links this many steps out and in.")] = 1,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=_MAX_DEPTH,
+                                       help="Follow links this many steps out and in.")] = 1,
     kind: Annotated[
         list[str] | None, typer.Option("--kind", help="Only links of this kind: cites, names, describes, answers.")
     ] = None,
@@ -48,19 +56,16 @@ def refs(
     Documents not in the store (a cited cable we do not hold, a cable an article
     describes) are listed and marked "not in collection".
     """
-    from ..query.refs import refs as find_refs
-    from ..query.refs import thread
+    from ..query.refs import document_thread
 
     for k in kind or ():
         if k not in _KINDS:
             raise BadParameter("--kind", f"unknown link kind {k!r}; use one of {', '.join(_KINDS)}")
-    with open_store(db, linked=True) as store:
-        found = find_refs(store, doc_id, depth=depth, kinds=tuple(kind) if kind else None)
-        if found is None:
-            found = _refs_of_named(store, doc_id, depth, kind)
-        if show_thread:
-            found["thread"] = thread(store, found["document"]["id"]) or []
+    with open_reader(db, linked=True) as reader:
+        found = _links(reader, doc_id, depth, tuple(kind) if kind else None)
+        thread = document_thread(reader, found.document.id) if show_thread else None
     if as_json:
-        emit_json(found)
+        emit_json({**found.model_dump(mode="json"),
+                   **({"thread": [m.model_dump(mode="json") for m in thread]} if thread is not None else {})})
     else:
-        print_refs(out, found)
+        print_refs(out, found, thread)

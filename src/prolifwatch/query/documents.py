@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..citations import evidence_citation, paragraph_citation
-from ..errors import BadParameter, NotFound, Suggestion
+from ..errors import NotFound, Suggestion
 from ..store import doc_dates
 from . import get_document
 from .cache import cached
@@ -26,9 +26,6 @@ from .labels import paragraph_anchor, tag_meaning
 from .lookup import find_documents, not_found
 from .refs import refs, thread
 from .versions import source_versions
-
-MAX_REFS_DEPTH = 3
-
 
 class TagLine(BaseModel):
     code: str
@@ -251,39 +248,3 @@ def _references(reader: Reader, doc, outgoing: list[dict[str, Any]]) -> list[Lin
                                   date=row[1] if row else None, title=row[2] if row else None,
                                   origin=row[3] if row else None))
     return out
-
-
-class RefNode(BaseModel):
-    id: str
-    kind: str | None
-    date: str | None
-    title: str | None
-    origin: str | None
-    in_collection: bool
-
-
-class RefEdge(BaseModel):
-    depth: int
-    src: str
-    dst: str
-    kind: str
-    score: float
-    evidence: dict[str, Any] | str
-    description: dict[str, Any] | None
-    node: RefNode
-
-
-class RefsGraph(BaseModel):
-    """What ``prolifwatch refs --json`` prints: the document, what it links to and what links to it."""
-    document: RefNode
-    outgoing: list[RefEdge]
-    incoming: list[RefEdge]
-
-
-def refs_graph(reader: Reader, raw_id: str, depth: int = 1) -> RefsGraph:
-    if not 1 <= depth <= MAX_REFS_DEPTH:
-        raise BadParameter("depth", f"between 1 and {MAX_REFS_DEPTH}")
-    found = refs(reader.store, raw_id, depth=depth)
-    if found is None:
-        raise not_found(reader.store, "document or link end", raw_id)
-    return RefsGraph(**found)

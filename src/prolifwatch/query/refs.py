@@ -4,19 +4,88 @@ Reads ``document_links`` (rebuilt by ``prolifwatch resolve``).  A link's far
 end may be missing from the store: a cited cable we do not hold, or a cable
 an article describes that matched none we hold (a ``cable-described:...``
 id).  Such nodes are listed with ``in_collection: false`` so gaps show.
+
+``refs_graph`` and ``document_thread`` are what the faces call (``prolifwatch
+refs`` and ``GET /api/v1/refs/{id}``); ``refs`` and ``thread`` are the readers
+beneath them, which the document page uses too.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..cable import canonical_id
 from ..citations import with_paragraph_number
+from ..errors import BadParameter
 from ..resolve.threads import ThreadNode, order_thread
+from .context import Reader
+from .lookup import not_found
 
-__all__ = ["resolve_ref_id", "node", "refs", "thread"]
+__all__ = ["resolve_ref_id", "node", "refs", "thread", "refs_graph", "document_thread", "RefsGraph", "ThreadMember"]
 
 DESCRIBED_PREFIX = "cable-described:"
+MAX_REFS_DEPTH = 3   # what the API follows (a page of links); the CLI may go further
+MAX_DEPTH = 5
+LINK_KINDS = ("cites", "names", "describes", "answers")
+
+
+class RefNode(BaseModel):
+    id: str
+    kind: str | None
+    date: str | None
+    title: str | None
+    origin: str | None
+    in_collection: bool
+
+
+class RefEdge(BaseModel):
+    depth: int
+    src: str
+    dst: str
+    kind: str
+    score: float
+    evidence: dict[str, Any] | str
+    description: dict[str, Any] | None
+    node: RefNode
+
+
+class RefsGraph(BaseModel):
+    """What ``prolifwatch refs --json`` prints: the document, what it links to and what links to it."""
+    document: RefNode
+    outgoing: list[RefEdge]
+    incoming: list[RefEdge]
+
+
+class ThreadMember(RefNode):
+    """A document of a request/answer thread, in date order."""
+    depth: int                          # steps from the thread's first request
+    answers: str | None                 # the document it answers
+    evidence: dict[str, Any] | None     # what says it answers it (reference, reply cue)
+
+
+def refs_graph(reader: Reader, raw_id: str, depth: int = 1, kinds: tuple[str, ...] | None = None,
+               max_depth: int = MAX_REFS_DEPTH) -> RefsGraph:
+    """What the document ``raw_id`` (an id in any cable spelling, or a link end) links to and what
+    links to it, to ``depth`` steps, only links of ``kinds`` when given."""
+    if not 1 <= depth <= min(max_depth, MAX_DEPTH):
+        raise BadParameter("depth", f"between 1 and {min(max_depth, MAX_DEPTH)}")
+    for kind in kinds or ():
+        if kind not in LINK_KINDS:
+            raise BadParameter("kind", f"unknown link kind {kind!r}; use one of {', '.join(LINK_KINDS)}")
+    found = refs(reader.store, raw_id, depth=depth, kinds=tuple(kinds) if kinds else None)
+    if found is None:
+        raise not_found(reader.store, "document or link", raw_id)
+    return RefsGraph(**found)
+
+
+def document_thread(reader: Reader, raw_id: str) -> list[ThreadMember]:
+    """The request/answer thread holding the document ``raw_id``, in date order (empty if it is in none)."""
+    found = thread(reader.store, raw_id)
+    if found is None:
+        raise not_found(reader.store, "document or link", raw_id)
+    return [ThreadMember(**member) for member in found]
 
 
 def resolve_ref_id(store, raw: str) -> str | None:

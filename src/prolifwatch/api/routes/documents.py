@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Path, Query
 
-from ...query.documents import MAX_REFS_DEPTH, DocumentPage, RefsGraph, document_page, refs_graph
+from ...query.documents import DocumentPage, document_page
+from ...query.refs import MAX_REFS_DEPTH, RefsGraph, refs_graph
 from ..twins import ReaderDep, Twins
 
 DOC_ID = Path(description="Document id (07STATE159388, any spelling), the file it was read from, or its exact title.")
