@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import BadParameter
 from .app import app
-from .options import DbOption, open_store
+from .options import DbOption, open_reader, open_store
 from .output import err
 
 
@@ -53,7 +53,8 @@ def graph(
     entity: Annotated[str, typer.Argument(help="Entity id, mention key, name or alias, e.g. LIMMT or country:IR.")],
     depth: Annotated[int, typer.Option(help="Steps from the entity (1 to 3).", min=1, max=3)] = 1,
     limit: Annotated[
-        int, typer.Option(help="At most this many new neighbours per node; what is cut is reported.", min=1)
+        int, typer.Option(help="At most this many new neighbours per node (1 to 200); what is cut is reported.",
+                          min=1, max=200)  # query.graph_page.MAX_LIMIT, as the graph page allows
     ] = 25,
     format: Annotated[GraphFormat, typer.Option("--format", "-f", help="json, graphml (yEd, Neo4j) or gexf (Gephi).")]
     = GraphFormat.json,
@@ -62,34 +63,33 @@ def graph(
 ) -> None:
     """The neighbourhood of an entity: documents that mention it, parties it
     supplies, ships via or acts on, cases it is in, and so on to --depth steps."""
-    from ..query.graph import entity_graph
-    from ..query.lookup import not_found
+    from ..query.graph_page import graph as neighbourhood
 
-    with open_store(db, linked=True) as store:
-        found = entity_graph(store, entity, depth=depth, limit=limit)
-        if found is None:
-            raise not_found(store, "entity", entity)
+    with open_reader(db, linked=True) as reader:
+        found = neighbourhood(reader, entity, depth=depth, limit=limit)
+    # what the graph reader found, as it found it (fields it did not set are left out, not null)
+    graph_ = found.model_dump(mode="json", exclude_unset=True)
     if format is GraphFormat.gexf:
         from ..export.gexf import write_gexf
 
         if out_path is None:
-            counts = write_gexf(found, sys.stdout.buffer)
+            counts = write_gexf(graph_, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
             with open(out_path, "wb") as fh:
-                counts = write_gexf(found, fh)
+                counts = write_gexf(graph_, fh)
     else:
         with _text_out(out_path) as fh:
             if format is GraphFormat.graphml:
                 from ..export.graphml import write_graphml
 
-                counts = write_graphml(found, fh)
+                counts = write_graphml(graph_, fh)
             else:
-                fh.write(json.dumps(found, ensure_ascii=False) + "\n")
-                counts = {"nodes": len(found["nodes"]), "edges": len(found["edges"])}
-    cut = sum(t["omitted"] for t in found["truncated"].values())
+                fh.write(json.dumps(graph_, ensure_ascii=False) + "\n")
+                counts = {"nodes": len(found.nodes), "edges": len(found.edges)}
+    cut = sum(t.omitted for t in found.truncated.values())
     err.print(f"{counts['nodes']} nodes · {counts['edges']} edges · {cut} neighbours left out "
-              f"around {len(found['truncated'])} nodes", highlight=False)
+              f"around {len(found.truncated)} nodes", highlight=False)
 
 
 @app.command()
