@@ -95,14 +95,15 @@ def test_member_mentions_are_counted_up_to_a_bound(api, monkeypatch):
 
 
 def test_the_cli_profile_keeps_its_keys_and_exact_member_counts(corpus_db):
-    from prolifwatch.store import open_store
+    from prolifwatch.query.context import Reader
+    from prolifwatch.query.entity_page import entity_page
 
-    with open_store(corpus_db) as store:
-        profile = entities.entity_profile(store, "LIMMT", limit=5)
-        exact = entities.entity_members(store, "entity:limmt")
-    assert {"id", "members", "document_list", "events", "counterparts", "listings"} <= set(profile)
-    assert profile["truncated"] == {} and "09BEIJING724" in {d["id"] for d in profile["document_list"]}
-    assert [m["mentions"] for m in profile["members"]] == [m["mentions"] for m in exact]
+    with Reader.open(corpus_db) as reader:
+        profile = entity_page(reader, "LIMMT", limit=5)
+        exact = entities.entity_members(reader.store, "entity:limmt")
+    assert profile.truncated == [] and "09BEIJING724" in {d.id for d in profile.document_list}
+    assert len(profile.document_list) <= 5 and len(profile.events) <= 5 and len(profile.counterparts) <= 5
+    assert [m.mentions for m in profile.members] == [m["mentions"] for m in exact]
 
 
 def test_a_ledger_with_more_rows_than_it_sorts_says_so(api, monkeypatch):

@@ -10,7 +10,9 @@ from typer.testing import CliRunner
 from prolifwatch.cli import app
 from prolifwatch.pipeline import ingest, resolve_store
 from prolifwatch.decisions import merge_entities, split_entity
-from prolifwatch.query.entities import entity_profile, find_entity
+from prolifwatch.query.context import Reader
+from prolifwatch.query.entities import find_entity
+from prolifwatch.query.entity_page import entity_page
 from prolifwatch.query.extraction import list_entities
 from prolifwatch.store import open_store
 
@@ -74,17 +76,17 @@ def test_distinct_actors_with_similar_names_stay_apart(store, left, right):
 
 
 def test_profile_of_an_entity(store):
-    profile = entity_profile(store, "DIO", limit=50)
-    assert profile["id"] == "entity:defense-industries-organization" and profile["type"] == "Organization"
-    assert "DIO" in profile["aliases"] and profile["attributes"]["country"] == "IR"
-    documents = [d["id"] for d in profile["document_list"]]
+    profile = entity_page(Reader(store), "DIO", limit=50)
+    assert profile.id == "entity:defense-industries-organization" and profile.type == "Organization"
+    assert "DIO" in profile.aliases and profile.attributes["country"] == "IR"
+    documents = [d.id for d in profile.document_list]
     assert "07STATE159388" in documents
-    dates = [d["date"] for d in profile["document_list"] if d["date"]]
+    dates = [d.date for d in profile.document_list if d.date]
     assert dates == sorted(dates, reverse=True)
     # 07STATE159388: the DIO is the end user of 83 containers of cartridges shipped from China
-    transfer = [e for e in profile["events"] if e["document"] == "07STATE159388" and e["type"] == "transfer"]
-    assert transfer and any(r in ("recipient", "end_user") for e in transfer for r in e["roles"])
-    assert any(c["entity"] == "country:CN" for c in profile["counterparts"])
+    transfer = [e for e in profile.events if e.source.document == "07STATE159388" and e.type == "transfer"]
+    assert transfer and any(r in ("recipient", "end_user") for e in transfer for r in e.roles)
+    assert any(c.entity == "country:CN" for c in profile.counterparts)
 
 
 def test_entities_listing_uses_resolved_entities(store):

@@ -12,7 +12,7 @@ import typer
 
 from ..terminal import Text
 from .app import app
-from .options import DbOption, JsonOption, UserOption, open_reader, open_store
+from .options import DbOption, JsonOption, UserOption, open_reader
 from .output import emit_json, out
 from .render.entities import print_profile, table
 
@@ -29,15 +29,12 @@ def entity(
 ) -> None:
     """Everything about one entity: aliases, type, attributes, member keys, documents
     (most recent first), events, counterparts and listings."""
-    from ..query.entities import entity_profile
-    from ..query.lookup import not_found
+    from ..query.entity_page import entity_page
 
-    with open_store(db, linked=True) as store:
-        profile = entity_profile(store, name, limit=limit)
-        if profile is None:
-            raise not_found(store, "entity", name)
+    with open_reader(db, linked=True) as reader:
+        profile = entity_page(reader, name, limit=limit)
     if as_json:
-        emit_json(profile)
+        emit_json(profile.model_dump(mode="json"))
     else:
         print_profile(out, profile)
 

@@ -229,16 +229,11 @@ def entity_listings(store, entity_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | None:
-    """Everything about the entity ``name`` names: aliases, type, attributes, member keys,
-    documents (most recent first, at most ``limit``), events, counterparts and listings,
-    and what was cut for a busy entity (``truncated``: part -> {"read", "note"})."""
-    entity = find_entity(store, name)
-    return None if entity is None else profile_of(store, entity, documents=limit, events=limit, counterparts=limit)
-
-
 def profile_of(store, entity: dict[str, Any], *, documents: int, events: int, counterparts: int) -> dict[str, Any]:
-    """``entity_profile`` for an entity ``find_entity`` found, with a limit per part."""
+    """Everything about an entity ``find_entity`` found: aliases, type, attributes, member keys,
+    documents (most recent first), events, counterparts and listings, at most the given number of
+    each, and what was cut for a busy entity (``truncated``: part -> {"read", "note"}).
+    ``entity_page.entity_page`` is the typed face of it, which the CLI and the API read."""
     db, id_ = store.db, entity["id"]
     keys = member_keys(db, id_)
     document_list, documents_cut = recent_documents(store, id_, documents)

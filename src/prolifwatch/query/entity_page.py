@@ -1,7 +1,7 @@
 """The entity pages: a list of entities (search by name), and one entity in full
 (``GET /api/v1/entities`` and ``/api/v1/entities/{id}``).
 
-One entity: what ``entities.entity_profile`` knows (aliases, attributes,
+One entity: what ``entities.profile_of`` knows (aliases, attributes,
 member keys with their reasons, documents, events, counterparts, listings),
 the events grouped by the role the entity plays, each with its sentence, and
 the analyst's decisions that touch it (judgements on its member keys, reviews
@@ -179,19 +179,24 @@ def entity_not_found(reader: Reader, name: str) -> NotFound:
     return not_found(reader.store, "entity", name)
 
 
-def entity_page(reader: Reader, name: str) -> EntityPage:
+def entity_page(reader: Reader, name: str, limit: int | None = None) -> EntityPage:
     """Everything about one entity (by id, member key, name or alias); kept until the store
-    changes (``query.cache``), so a merge, a judgement or a review shows at once."""
-    return cached(reader, "entity", name, lambda: _entity_page(reader, name))
+    changes (``query.cache``), so a merge, a judgement or a review shows at once.  ``limit``: at
+    most this many documents, events and counterparts each (``prolifwatch entity --limit``);
+    None: the page's own bounds (``DOCUMENTS``, ``EVENTS``, ``COUNTERPARTS``)."""
+    if limit is not None and limit < 1:
+        raise BadParameter("limit", "must be 1 or more")
+    return cached(reader, "entity", (name, limit), lambda: _entity_page(reader, name, limit))
 
 
-def _entity_page(reader: Reader, name: str) -> EntityPage:
+def _entity_page(reader: Reader, name: str, limit: int | None) -> EntityPage:
     from ..event_decisions import ROLES as REVIEW_ROLES  # the writes' module; imported late, it imports query/
 
     entity = find_entity(reader.store, name)
     if entity is None:
         raise entity_not_found(reader, name)
-    profile = profile_of(reader.store, entity, documents=DOCUMENTS, events=EVENTS, counterparts=COUNTERPARTS)
+    profile = profile_of(reader.store, entity, documents=limit or DOCUMENTS, events=limit or EVENTS,
+                         counterparts=limit or COUNTERPARTS)
     id_ = profile["id"]
     events = _events(reader, profile["events"])
     by_role: dict[str, list[EntityEvent]] = {}
