@@ -73,20 +73,13 @@ def timeline(
 ) -> None:
     """Everything about an entity or a case in date order: transfers, diplomatic
     actions, listings and documents, each with its source."""
-    from ..query.lookup import not_found
-    from ..query.timeline import case_timeline, entity_timeline
+    from ..query.timeline_page import timeline_page
     from .render.cases import print_timeline
 
-    case_id = _case_id(name)
-    with open_store(db, linked=True) as store:
-        if case_id:
-            found = case_timeline(store, case_id, limit=limit or None)
-        else:
-            found = entity_timeline(store, name, limit=limit or None)
-        if found is None:
-            raise not_found(store, "case" if case_id else "entity", name)
+    with open_reader(db, linked=True) as reader:
+        found = timeline_page(reader, _case_id(name) or name, limit=limit or None)
     if as_json:
-        emit_json(found)
+        emit_json(found.model_dump(mode="json"))
     else:
         print_timeline(out, found)
 

@@ -24,6 +24,8 @@ UNDATED = "undated"
 class TimelineSource(Source):
     title: str | None = None
     document_date: str | None = None
+    document_date_precision: str | None = None   # day, month, year ... (store.doc_dates): "2008" is not 2008-01-01
+    document_date_source: str | None = None      # where the date was read, or that it is estimated
 
 
 class ListingSource(BaseModel):
@@ -43,6 +45,7 @@ class TimelineItem(BaseModel):
     name: str | None = None            # a listing: the listed name
     score: float | None = None
     mentions: int | None = None        # a document: how often it names the entity
+    programmes: list[str] = []         # a listing: the list's programmes (NPWMD ...)
     source: TimelineSource | None = None
     listing: ListingSource | None = None
 
@@ -69,7 +72,9 @@ def _source(source: dict[str, Any]) -> TimelineSource:
     return TimelineSource(document=doc, paragraph=index, paragraph_number=number,
                           citation=paragraph_citation(number, index), link=document_link(doc, number, index),
                           evidence=folded(source.get("evidence") or source.get("text")), title=source.get("title"),
-                          document_date=source.get("document_date"))
+                          document_date=source.get("document_date"),
+                          document_date_precision=source.get("document_date_precision"),
+                          document_date_source=source.get("document_date_source"))
 
 
 def _item(item: dict[str, Any]) -> TimelineItem:
@@ -77,7 +82,7 @@ def _item(item: dict[str, Any]) -> TimelineItem:
     return TimelineItem(
         date=item.get("date"), type=item["type"], kind=item.get("kind"), status=item.get("status"),
         roles=item.get("roles", []), parties=item.get("parties", {}), case=item.get("case"), name=item.get("name"),
-        score=item.get("score"), mentions=item.get("mentions"),
+        score=item.get("score"), mentions=item.get("mentions"), programmes=item.get("programmes", []),
         source=_source(source) if "document" in source else None,
         listing=ListingSource(**source) if "list" in source else None)
 
@@ -91,8 +96,10 @@ def _days(items: list[dict[str, Any]]) -> list[Day]:
     return [Day(day=d, items=i) for d, i in days.items()]
 
 
-def timeline_page(reader: Reader, subject: str, limit: int = LIMIT) -> TimelinePage:
-    if not 1 <= limit <= 5000:
+def timeline_page(reader: Reader, subject: str, limit: int | None = LIMIT) -> TimelinePage:
+    """The timeline of a case (``case-...``) or an entity, its first ``limit`` items (None: all of them,
+    the CLI's ``--limit 0``; the API asks for at most 5000)."""
+    if limit is not None and not 1 <= limit <= 5000:
         raise BadParameter("limit", "must be between 1 and 5000")
     if subject.startswith("case-"):
         found = case_timeline(reader.store, subject, limit=limit)

@@ -15,8 +15,11 @@ from ...extract.event import TRANSFER_ROLES
 from ...store import doc_dates
 from ...terminal import Text
 
+from ...query.timeline_page import UNDATED
+
 if TYPE_CHECKING:
     from ...query.case_page import CaseLine, CaseList
+    from ...query.timeline_page import TimelineItem, TimelinePage
 
 
 def _plain(console: Console, text: str, **kwargs: Any) -> None:
@@ -95,36 +98,35 @@ def _confidence(value: float | None, review: str | None = None) -> str:
     return f"{shown}, {review}" if review else shown
 
 
-def _item_line(item: dict[str, Any]) -> str:
-    date = item["date"] or ("(undated)" if item["sort"] == "9999" else f"({item['sort']})")  # 9999: no date at all
-    source = item["source"]
-    if source.get("document_date") and (item["type"] == "document" or not item["date"]):
+def _item_line(item: TimelineItem, day: str) -> str:
+    date = item.date or ("(undated)" if day == UNDATED else f"({day})")  # no date at all, or its document's
+    source = item.source
+    if source and source.document_date and (item.type == "document" or not item.date):
         # the document's date as far as it is known, not as stored: "2008 (year, estimated)"
-        doc_date, precision = source["document_date"], source.get("document_date_precision")
-        said = doc_dates.notes(precision, source.get("document_date_source"))
-        if item["type"] == "document":
-            date = doc_dates.label(doc_date, precision, source.get("document_date_source"))
+        doc_date, precision = source.document_date, source.document_date_precision
+        said = doc_dates.notes(precision, source.document_date_source)
+        if item.type == "document":
+            date = doc_dates.label(doc_date, precision, source.document_date_source)
         else:  # an undated event borrows its document's date, in parentheses
             date = f"({', '.join([doc_dates.shown(doc_date, precision), *said])})"
-    if item["type"] == "listing":
-        return f"{date}  listed on {item['list']} as {item['name']} ({', '.join(item['programmes'])})"
-    if item["type"] == "document":
-        return f"{date}  document {source['document']}: {source['title'] or ''} ({item['mentions']} mentions)"
-    head = item["kind"] if item["type"] == "diplomatic_action" else "transfer"
-    status = f" [{item['status']}]" if item.get("status") else ""
-    parties = " · ".join(f"{role}: {'; '.join(values)}" for role, values in item["parties"].items())
-    return f"{date}  {head}{status} {parties}  ({source['document']} {evidence_citation(source)})"
+    if item.type == "listing" and item.listing:
+        return f"{date}  listed on {item.listing.list} as {item.name} ({', '.join(item.programmes)})"
+    assert source is not None  # events and documents come with the sentence they rest on
+    if item.type == "document":
+        return f"{date}  document {source.document}: {source.title or ''} ({item.mentions} mentions)"
+    head = item.kind if item.type == "diplomatic_action" else "transfer"
+    status = f" [{item.status}]" if item.status else ""
+    parties = " · ".join(f"{role}: {'; '.join(values)}" for role, values in item.parties.items())
+    return f"{date}  {head}{status} {parties}  ({source.document} {source.citation})"
 
 
-def print_timeline(console: Console, timeline: dict[str, Any]) -> None:
-    head = timeline.get("case") or timeline.get("entity")
-    name = head.get("title") or head.get("name")
-    _plain(console, f"{head['id']}  {name} · {timeline['total']} items", style="bold")
-    for conflict in timeline.get("conflicts", []):
+def print_timeline(console: Console, timeline: TimelinePage) -> None:
+    _plain(console, f"{timeline.id}  {timeline.name} · {timeline.total} items", style="bold")
+    for conflict in timeline.conflicts:
         _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(v["name"] for v in conflict["values"]),
                style="yellow")
-    for item in timeline["items"]:
-        _plain(console, "  " + _item_line(item))
-        evidence = item["source"].get("evidence")
-        if evidence:
-            _plain(console, f"      “{evidence}”", style="dim")
+    for day in timeline.days:
+        for item in day.items:
+            _plain(console, "  " + _item_line(item, day.day))
+            if item.source and item.source.evidence:
+                _plain(console, f"      “{item.source.evidence}”", style="dim")
