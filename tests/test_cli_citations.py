@@ -154,9 +154,9 @@ def test_show_heads_an_unnumbered_paragraph_by_its_place(db):
 
 def test_entity_events_cite_the_uk_demarche_as_printed(db, uk_index):
     profile = _json_lines(_run("entity", "UK", "--db", db, "--json"))[0]
-    demarche = [e for e in profile["events"] if UK_DEMARCHE in e["evidence"]]
-    assert demarche and {(e["document"], e["paragraph"], e["paragraph_number"]) for e in demarche} == {
-        ("08STATE93558", uk_index, "¶5.")}
+    demarche = [e["source"] for e in profile["events"] if UK_DEMARCHE in e["source"]["evidence"]]
+    assert demarche and {(s["document"], s["paragraph"], s["paragraph_number"], s["citation"]) for s in demarche} == {
+        ("08STATE93558", uk_index, "¶5.", "¶5")}
     assert "08STATE93558 ¶5" in _run("entity", "UK", "--db", db)
 
 
@@ -170,10 +170,10 @@ def _shipment_case(db: str) -> str:
 def test_case_cites_its_evidence_by_printed_number(db):
     case_id = _shipment_case(db)
     case = _json_lines(_run("case", case_id, "--db", db, "--json"))[0]
-    shipment = [t for t in case["transfers"] if SHIPMENT in t["evidence"]]
-    assert shipment and {(t["document"], t["paragraph"], t["paragraph_number"]) for t in shipment} == {
+    shipment = [t["source"] for t in case["transfers"] if SHIPMENT in t["source"]["evidence"]]
+    assert shipment and {(s["document"], s["paragraph"], s["paragraph_number"]) for s in shipment} == {
         ("08BEIJING3400", 1, "¶2.")}
-    role_sources = [s for entries in case["roles"].values() for e in entries for s in e["sources"]]
+    role_sources = [s for role in case["roles"] for e in role["values"] for s in e["sources"]]
     assert role_sources and all("paragraph_number" in s for s in role_sources)
     text = _run("case", case_id, "--db", db)
     shipment_lines = [line for line in text.splitlines() if SHIPMENT in line]
@@ -186,7 +186,7 @@ def test_case_cites_its_evidence_by_printed_number(db):
 def test_timeline_cites_its_sources_by_printed_number(db):
     case_id = _shipment_case(db)
     timeline = _json_lines(_run("timeline", case_id, "--db", db, "--json"))[0]
-    sources = [i["source"] for i in timeline["items"] if SHIPMENT in i["source"]["evidence"]]
+    sources = [i["source"] for i in _timeline_items(timeline) if SHIPMENT in i["source"]["evidence"]]
     assert sources and {(s["paragraph"], s["paragraph_number"]) for s in sources} == {(1, "¶2.")}
     lines = _run("timeline", case_id, "--db", db).splitlines()
     # the quoted evidence is printed on the line after the item it belongs to
@@ -194,11 +194,16 @@ def test_timeline_cites_its_sources_by_printed_number(db):
     assert items and all(item.endswith("(08BEIJING3400 ¶2)") for item in items), items
 
 
+def _timeline_items(timeline: dict) -> list[dict]:
+    """``timeline --json`` is the timeline page's JSON: its items grouped by day."""
+    return [item for day in timeline["days"] for item in day["items"]]
+
+
 def test_entity_timeline_documents_carry_the_number_as_printed(db, uk_index):
     timeline = _json_lines(_run("timeline", "UK", "--db", db, "--json"))[0]
-    events = [i["source"] for i in timeline["items"] if UK_DEMARCHE in i["source"]["evidence"]]
+    events = [i["source"] for i in _timeline_items(timeline) if UK_DEMARCHE in i["source"]["evidence"]]
     assert events and {(s["paragraph"], s["paragraph_number"]) for s in events} == {(uk_index, "¶5.")}
-    documents = [i["source"] for i in timeline["items"] if i["type"] == "document"]
+    documents = [i["source"] for i in _timeline_items(timeline) if i["type"] == "document"]
     assert documents and all("paragraph_number" in s for s in documents)
 
 

@@ -44,7 +44,8 @@ def test_case_command_json_and_text(db):
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["id"] == case and [d["id"] for d in record["documents"]] == ["08STATE1", "08STATE2"]
-    assert record["roles"]["supplier"][0]["name"] == "LIMMT"
+    roles = {role["role"]: role["values"] for role in record["roles"]}  # the case page's JSON: roles in reading order
+    assert roles["supplier"][0]["name"] == "LIMMT" and not any(role["conflict"] for role in record["roles"])
     text = runner.invoke(app, ["case", case, "--db", path])
     assert text.exit_code == 0 and "LIMMT" in text.stdout and "08STATE2" in text.stdout
 

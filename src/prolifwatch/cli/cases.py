@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .options import DbOption, JsonOption, open_reader, open_store
+from .options import DbOption, JsonOption, open_reader
 from .output import emit_json, err, out
 
 LimitOption = Annotated[int, typer.Option(help="Number of items to show (0 for all).")]
@@ -20,17 +20,13 @@ def case(
 ) -> None:
     """One case: title, dates, parties, items, carrier and route with their sources,
     conflicts between sources, related diplomatic actions and documents."""
-    from ..query.cases import get_case
-    from ..query.lookup import not_found
+    from ..query.case_page import case_page
     from .render.cases import print_case
 
-    case_id = _case_id(case_id) or case_id.strip()
-    with open_store(db, linked=True) as store:
-        found = get_case(store, case_id)
-        if found is None:
-            raise not_found(store, "case", case_id)
+    with open_reader(db, linked=True) as reader:
+        found = case_page(reader, _case_id(case_id) or case_id.strip())
     if as_json:
-        emit_json(found)
+        emit_json(found.model_dump(mode="json"))
     else:
         print_case(out, found)
 

@@ -53,12 +53,16 @@ class CaseList(BaseModel):
     cases: list[CaseLine]
 
 
+class CaseSource(Source):
+    idx: int | None = None         # the event's place among its document's events ("07STATE159388#17")
+
+
 class RoleValue(BaseModel):
     value: str | None              # an entity id or key, or None for a text without one
     name: str | None
     texts: list[str]               # as the documents write it
     link: str | None               # the entity page
-    sources: list[Source]
+    sources: list[CaseSource]
 
 
 class Role(BaseModel):
@@ -77,7 +81,9 @@ class CaseEvent(BaseModel):
     review: str | None
     actor: list[str] = []
     counterpart: list[str] = []
-    source: Source
+    extracted_counterpart: list[str] = []   # an action: whom the text names, when the case's party differs
+    document_date: str | None = None        # what an undated action is dated by
+    source: CaseSource
 
 
 class CaseDocument(BaseModel):
@@ -95,6 +101,24 @@ class Status(BaseModel):
     document: str
 
 
+class LatestState(BaseModel):
+    """The latest state the case's documents report (interdicted, delivered ...), who brought it
+    about, and the sentence that says so."""
+    state: str
+    by: list[str] = []
+    date: str | None
+    source: CaseSource
+
+
+class NotParty(BaseModel):
+    """An argument the case does not count as a party (a programme as "end user"), with where it was read."""
+    role: str
+    text: str
+    value: str | None = None
+    document: str
+    idx: int | None = None
+
+
 class CasePage(BaseModel):
     id: str
     title: str
@@ -110,6 +134,8 @@ class CasePage(BaseModel):
     documents: list[CaseDocument]
     timeline_url: str
     graph_url: str
+    state: LatestState | None = None
+    not_parties: list[NotParty] = []
 
 
 def case_list(reader: Reader, entity: str | None = None, min_documents: int = 1,
@@ -132,18 +158,29 @@ def case_list(reader: Reader, entity: str | None = None, min_documents: int = 1,
                     cases=[CaseLine(**{k: c.get(k) for k in CaseLine.model_fields}) for c in cases])
 
 
+def _source(evidence: dict[str, Any]) -> CaseSource:
+    return CaseSource(**source_of(evidence).model_dump(), idx=evidence.get("idx"))
+
+
 def _value(value: dict[str, Any]) -> RoleValue:
     key = value.get("value")
     return RoleValue(value=key, name=value.get("name"), texts=[folded(t) for t in value.get("texts", [])],
                      link=f"/entities/{quote(key, safe='')}" if key else None,
-                     sources=[source_of(s) for s in value.get("sources", [])])
+                     sources=[_source(s) for s in value.get("sources", [])])
 
 
 def _event(event: dict[str, Any], type_: str) -> CaseEvent:
     return CaseEvent(event_id=event.get("event_id"), type=type_, kind=event.get("kind"), date=event.get("date"),
                      status=event.get("status"), confidence=event.get("confidence"), review=event.get("review"),
                      actor=event.get("actor") or [], counterpart=event.get("counterpart") or [],
-                     source=source_of(event))
+                     extracted_counterpart=event.get("extracted_counterpart") or [],
+                     document_date=event.get("document_date"), source=_source(event))
+
+
+def _state(state: dict[str, Any] | None) -> LatestState | None:
+    if not state or not state.get("state") or not state.get("document"):
+        return None
+    return LatestState(state=state["state"], by=state.get("by") or [], date=state.get("date"), source=_source(state))
 
 
 def case_page(reader: Reader, case_id: str) -> CasePage:
@@ -165,4 +202,6 @@ def case_page(reader: Reader, case_id: str) -> CasePage:
         documents=[CaseDocument(**d, link=f"/documents/{quote(d['id'], safe='')}" if d["in_collection"] else None)
                    for d in case["documents"]],
         timeline_url=f"/timeline/{quoted}", graph_url=f"/graph?start={quoted}",
+        state=_state(case.get("state")),
+        not_parties=[NotParty(**{k: n.get(k) for k in NotParty.model_fields}) for n in case.get("not_parties", [])],
     )

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
-from ...citations import evidence_citation
 from ...extract.event import TRANSFER_ROLES
 from ...store import doc_dates
 from ...terminal import Text
@@ -18,7 +17,7 @@ from ...terminal import Text
 from ...query.timeline_page import UNDATED
 
 if TYPE_CHECKING:
-    from ...query.case_page import CaseLine, CaseList
+    from ...query.case_page import CaseLine, CaseList, CasePage, CaseSource
     from ...query.timeline_page import TimelineItem, TimelinePage
 
 
@@ -26,48 +25,49 @@ def _plain(console: Console, text: str, **kwargs: Any) -> None:
     console.print(text, markup=False, highlight=False, **kwargs)
 
 
-def _sources(sources: list[dict[str, Any]]) -> str:
-    return ", ".join(dict.fromkeys(f"{s['document']}#{s['idx']}" for s in sources))
+def _sources(sources: list[CaseSource]) -> str:
+    return ", ".join(dict.fromkeys(f"{s.document}#{s.idx}" for s in sources))
 
 
-def print_case(console: Console, case: dict[str, Any]) -> None:
-    _plain(console, f"{case['id']}  {case['title']}", style="bold")
-    _plain(console, f"  {case['first_date'] or '?'} – {case['last_date'] or '?'} · "
-                    f"{len(case['documents'])} documents · {len(case['transfers'])} transfers · "
-                    f"confidence {_confidence(case.get('confidence'))}")
+def print_case(console: Console, case: CasePage) -> None:
+    _plain(console, f"{case.id}  {case.title}", style="bold")
+    _plain(console, f"  {case.first_date or '?'} – {case.last_date or '?'} · "
+                    f"{len(case.documents)} documents · {len(case.transfers)} transfers · "
+                    f"confidence {_confidence(case.confidence)}")
+    roles = {r.role: r.values for r in case.roles}
     for role in TRANSFER_ROLES:
-        for entry in case["roles"].get(role, []):
-            _plain(console, f"  {role}: {entry['name']}  ({entry['value']}) ← {_sources(entry['sources'])}")
-    state = case.get("state")
-    if state:
-        by = f" by {', '.join(state['by'])}" if state.get("by") else ""
-        _plain(console, f"  latest state: {state['state']}{by} ({state['date'] or '?'}, {state['document']} "
-                        f"{evidence_citation(state)}): “{state['evidence']}”", style="bold")
-    if case["statuses"]:
+        for entry in roles.get(role, []):
+            _plain(console, f"  {role}: {entry.name}  ({entry.value}) ← {_sources(entry.sources)}")
+    if case.state:
+        state = case.state
+        by = f" by {', '.join(state.by)}" if state.by else ""
+        _plain(console, f"  latest state: {state.state}{by} ({state.date or '?'}, {state.source.document} "
+                        f"{state.source.citation}): “{state.source.evidence}”", style="bold")
+    if case.statuses:
         _plain(console, "  statuses: " + " → ".join(
-            f"{s['status']} ({s['date'] or '?'}, {s['document']})" for s in case["statuses"]))
-    for conflict in case["conflicts"]:
-        _plain(console, f"  CONFLICT {conflict['role']}: " + " | ".join(
-            f"{v['name']} ← {_sources(v['sources'])}" for v in conflict["values"]), style="yellow")
-    if case["actions"]:
+            f"{s.status} ({s.date or '?'}, {s.document})" for s in case.statuses))
+    for conflict in case.conflicts:
+        _plain(console, f"  CONFLICT {conflict.role}: " + " | ".join(
+            f"{v.name} ← {_sources(v.sources)}" for v in conflict.values), style="yellow")
+    if case.actions:
         console.print(Text("  related diplomatic actions", style="bold"))
-        for a in case["actions"]:
-            who = ", ".join(a["actor"]) or "?"
-            whom = ", ".join(a["counterpart"]) or "?"
-            said = f" (the text names {', '.join(a['extracted_counterpart'])})" if a.get("extracted_counterpart") else ""
-            _plain(console, f"    {a['date'] or (a['document_date'] or '?')[:10]} {a['kind']}: {who} → {whom}{said} "
-                            f"({a['document']} {evidence_citation(a)})")
-    for n in case.get("not_parties", []):
-        _plain(console, f"  not a party: {n['text']} (as {n['role']}, {n['document']}#{n['idx']})", style="dim")
+        for a in case.actions:
+            who = ", ".join(a.actor) or "?"
+            whom = ", ".join(a.counterpart) or "?"
+            said = f" (the text names {', '.join(a.extracted_counterpart)})" if a.extracted_counterpart else ""
+            _plain(console, f"    {a.date or (a.document_date or '?')[:10]} {a.kind}: {who} → {whom}{said} "
+                            f"({a.source.document} {a.source.citation})")
+    for n in case.not_parties:
+        _plain(console, f"  not a party: {n.text} (as {n.role}, {n.document}#{n.idx})", style="dim")
     console.print(Text("  documents", style="bold"))
-    for d in case["documents"]:
-        where = f"{(d.get('date') or '')[:10]} {d.get('title') or ''}" if d["in_collection"] else "not in collection"
-        _plain(console, f"    {d['id']}  {where}")
+    for d in case.documents:
+        where = f"{(d.date or '')[:10]} {d.title or ''}" if d.in_collection else "not in collection"
+        _plain(console, f"    {d.id}  {where}")
     console.print(Text("  evidence", style="bold"))
-    for t in case["transfers"]:
-        _plain(console, f"    {t.get('event_id') or t['document'] + '#' + str(t['idx'])} {t['document']} "
-                        f"{evidence_citation(t)} [{t['status'] or '-'}] {t['date'] or ''} "
-                        f"(confidence {_confidence(t.get('confidence'), t.get('review'))}): “{t['evidence']}”",
+    for t in case.transfers:
+        _plain(console, f"    {t.event_id or f'{t.source.document}#{t.source.idx}'} {t.source.document} "
+                        f"{t.source.citation} [{t.status or '-'}] {t.date or ''} "
+                        f"(confidence {_confidence(t.confidence, t.review)}): “{t.source.evidence}”",
                style="dim")
 
 
