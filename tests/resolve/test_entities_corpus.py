@@ -12,8 +12,7 @@ from prolifwatch.pipeline import ingest, resolve_store
 from prolifwatch.decisions import merge_entities, split_entity
 from prolifwatch.query.context import Reader
 from prolifwatch.query.entities import find_entity
-from prolifwatch.query.entity_page import entity_page
-from prolifwatch.query.extraction import list_entities
+from prolifwatch.query.entity_page import entity_list, entity_page
 from prolifwatch.store import open_store
 
 from tests.conftest import SEED_CABLE_EXPORT
@@ -90,8 +89,8 @@ def test_profile_of_an_entity(store):
 
 
 def test_entities_listing_uses_resolved_entities(store):
-    people = list_entities(store, type="Person", limit=200)
-    ids = [p["key"] for p in people]
+    people = entity_list(Reader(store), type="Person", per_page=200).entities
+    ids = [p.id for p in people]
     assert len(ids) == len(set(ids))
     sarkozy = entity_id(store, "person:nicolas-sarkozy")
     assert sarkozy in ids and "person:nicolas-sarkozy" not in set(ids) - {sarkozy}

@@ -1,4 +1,4 @@
-"""Entity commands: ``entity`` (profile), and the analyst's ``merge``, ``split``, ``judge``,
+"""Entity commands: ``entity`` (profile), ``entities`` (list), and the analyst's ``merge``, ``split``, ``judge``,
 ``judgements`` (list) and ``forget`` (undo).
 
 Decisions are stored as judgements between mention keys; they survive
@@ -6,7 +6,7 @@ re-ingest and ``prolifwatch resolve``, which honours them every time.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Callable
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
@@ -14,7 +14,7 @@ from ..terminal import Text
 from .app import app
 from .options import DbOption, JsonOption, UserOption, open_reader
 from .output import emit_json, out
-from .render.entities import print_profile, table
+from .render.entities import print_entity_lines, print_profile, table
 
 if TYPE_CHECKING:
     from ..query.context import Reader
@@ -37,6 +37,26 @@ def entity(
         emit_json(profile.model_dump(mode="json"))
     else:
         print_profile(out, profile)
+
+
+@app.command()
+def entities(
+    type: Annotated[Optional[str], typer.Option("--type", help="Country, Organization, Person, Vessel, Item ...")] = None,
+    limit: Annotated[int, typer.Option(help="Number of entities to show (1 to 500).", min=1, max=500)] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Entities mentioned in the stored documents, by number of documents (resolved
+    entities once 'prolifwatch resolve' has run: KEY is then the entity id)."""
+    from ..query.entity_page import entity_list
+
+    with open_reader(db, linked=True) as reader:
+        found = entity_list(reader, type=type, per_page=limit)
+    if as_json:
+        for line in found.entities:
+            emit_json(line.model_dump(mode="json"))
+    else:
+        print_entity_lines(out, found.entities)
 
 
 @app.command()

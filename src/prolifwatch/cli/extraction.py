@@ -1,4 +1,4 @@
-"""Extraction commands: ``extract``, ``events``, ``entities`` and ``eval``."""
+"""Extraction commands: ``extract``, ``events`` and ``eval`` (``entities`` is in cli/entities.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -110,27 +110,6 @@ def events(
         err.print(no_events_line(type, answer.parties), markup=False, highlight=False)
     else:
         print_events(out, answer.events)
-
-
-@app.command()
-def entities(
-    type: Annotated[Optional[str], typer.Option("--type", help="Country, Organization, Person, Vessel, Item ...")] = None,
-    limit: Annotated[int, typer.Option(help="Number of entities to show.")] = 50,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Entities mentioned in the stored documents, by number of documents (resolved
-    entities once 'prolifwatch resolve' has run: KEY is then the entity id)."""
-    from ..query import list_entities
-    from .render.extraction import print_entities
-
-    with open_store(db, linked=True) as store:
-        found = list_entities(store, type=type, limit=limit)
-    if as_json:
-        for entity in found:
-            emit_json(entity)
-    else:
-        print_entities(out, found)
 
 
 @app.command("eval")

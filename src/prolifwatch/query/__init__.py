@@ -9,7 +9,7 @@ from typing import Any
 
 from ..cable import canonical_id
 from ..model import Document
-from .extraction import list_entities, list_events
+from .extraction import list_events
 from .search import Hit, SearchResult, search
 
 
@@ -25,4 +25,4 @@ def store_stats(store) -> dict[str, Any]:
     return store.stats()
 
 
-__all__ = ["Hit", "SearchResult", "get_document", "list_entities", "list_events", "search", "store_stats"]
+__all__ = ["Hit", "SearchResult", "get_document", "list_events", "search", "store_stats"]

@@ -30,12 +30,13 @@ COUNTERPARTS = 30
 
 
 class EntityLine(BaseModel):
-    id: str
+    id: str                     # the entity id; a mention key on a store not linked yet
     type: str
     name: str
     aliases: list[str]
     mentions: int
     documents: int
+    members: int = 0            # member keys (0: a mention key, no entity yet)
 
 
 class EntityList(BaseModel):
@@ -134,10 +135,14 @@ class EntityPage(BaseModel):
     ledger_links: dict[str, str] = {}       # role -> the ledger filtered to this entity in that role (has them all)
 
 
+_LINE = ("SELECT id, type, name, aliases, mentions, documents,"
+         " (SELECT COUNT(*) FROM entity_members em WHERE em.entity_id = entities.id) FROM entities")
+
+
 def _line(row) -> EntityLine:
-    id_, type_, name, aliases, mentions, documents = row
+    id_, type_, name, aliases, mentions, documents, members = row
     return EntityLine(id=id_, type=type_, name=name, aliases=json.loads(aliases), mentions=mentions,
-                      documents=documents)
+                      documents=documents, members=members)
 
 
 def _like(text: str) -> str:
@@ -146,12 +151,15 @@ def _like(text: str) -> str:
 
 def entity_list(reader: Reader, q: str | None = None, type: str | None = None, page: int = 1,
                 per_page: int = PER_PAGE) -> EntityList:
-    """Entities whose name or an alias contains ``q`` (any case), busiest first."""
+    """Entities whose name or an alias contains ``q`` (any case), busiest first.  On a store not
+    linked yet (no entities), the mention keys instead, each named by its commonest surface form."""
     if page < 1:
         raise BadParameter("page", "must be 1 or more")
     if not 1 <= per_page <= 500:
         raise BadParameter("per_page", "must be between 1 and 500")
     db = reader.db
+    if not db.execute("SELECT 1 FROM entities LIMIT 1").fetchone():
+        return _mention_keys(reader, q, type, page, per_page)
     where, params = [], []
     if type:
         where.append("type = ?")
@@ -160,8 +168,7 @@ def entity_list(reader: Reader, q: str | None = None, type: str | None = None, p
         where.append("(name LIKE ? ESCAPE '\\' OR id = ? OR aliases LIKE ? ESCAPE '\\')")
         params += [_like(q.strip()), q.strip(), _like(json.dumps(q.strip())[1:-1])]
     rows = db.execute(
-        "SELECT id, type, name, aliases, mentions, documents FROM entities"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        _LINE + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?",
         (*params, per_page + 1, (page - 1) * per_page)).fetchall()
     types = [t for (t,) in db.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
@@ -170,9 +177,27 @@ def entity_list(reader: Reader, q: str | None = None, type: str | None = None, p
     if not rows and q and q.strip():
         ids = [s.id for s in nearest_entities(reader.store, q.strip())]
         found.did_you_mean = [_line(r) for r in db.execute(
-            f"SELECT id, type, name, aliases, mentions, documents FROM entities WHERE id IN ({','.join('?' * len(ids))})"
-            " ORDER BY documents DESC", ids)] if ids else []
+            f"{_LINE} WHERE id IN ({','.join('?' * len(ids))}) ORDER BY documents DESC", ids)] if ids else []
     return found
+
+
+def _mention_keys(reader: Reader, q: str | None, type: str | None, page: int, per_page: int) -> EntityList:
+    """``entity_list`` before linking: mention keys (``q`` a part of the key), dates and quantities left out."""
+    where, params = ["m.type = ?" if type else "m.type NOT IN ('Quantity', 'Date')"], [type] if type else []
+    if q and q.strip():
+        where.append("m.key LIKE ? ESCAPE '\\'")
+        params.append(_like(q.strip()))
+    rows = reader.db.execute(
+        f"""SELECT m.key, m.type, COUNT(*) AS mentions, COUNT(DISTINCT m.pk) AS documents,
+                   (SELECT text FROM mentions x WHERE x.key = m.key GROUP BY text ORDER BY COUNT(*) DESC LIMIT 1)
+            FROM mentions m WHERE {" AND ".join(where)} GROUP BY m.key, m.type
+            ORDER BY documents DESC, mentions DESC, m.key LIMIT ? OFFSET ?""",
+        (*params, per_page + 1, (page - 1) * per_page)).fetchall()
+    lines = [EntityLine(id=key, type=type_, name=" ".join(name.split()), aliases=[], mentions=mentions,
+                        documents=documents) for key, type_, mentions, documents, name in rows[:per_page]]
+    types = sorted({line.type for line in lines} | ({type} if type else set()))  # not a scan of every mention
+    return EntityList(q=q, type=type, page=page, per_page=per_page, has_next=len(rows) > per_page, entities=lines,
+                      types=types)
 
 
 def entity_not_found(reader: Reader, name: str) -> NotFound:

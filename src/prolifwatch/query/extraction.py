@@ -1,4 +1,4 @@
-"""Events and entities over the store: what extraction found, filtered."""
+"""Events over the store: what extraction found, filtered (entities: query/entity_page.py)."""
 from __future__ import annotations
 
 import json
@@ -114,42 +114,3 @@ def reviewed(record: dict[str, Any]) -> dict[str, Any]:
 def _with_number(event: dict[str, Any], number: str | None) -> dict[str, Any]:
     event["evidence"] = with_paragraph_number(event.get("evidence") or {}, number)
     return event
-
-
-def list_entities(store, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Entities, most documents first: the resolved ones (``key`` is the entity id) once
-    ``resolve`` has run, else mention keys with their commonest surface form."""
-    if store.db.execute("SELECT 1 FROM entities LIMIT 1").fetchone():
-        return _resolved_entities(store, type=type, limit=limit)
-    where = "WHERE m.type = ?" if type else "WHERE m.type NOT IN ('Quantity', 'Date')"
-    params: list[Any] = [type] if type else []
-    rows = store.db.execute(
-        f"""
-        SELECT m.key, m.type, COUNT(*) AS mentions, COUNT(DISTINCT m.pk) AS documents,
-               (SELECT text FROM mentions x WHERE x.key = m.key GROUP BY text ORDER BY COUNT(*) DESC LIMIT 1)
-        FROM mentions m {where}
-        GROUP BY m.key, m.type
-        ORDER BY documents DESC, mentions DESC, m.key
-        LIMIT ?
-        """,
-        (*params, limit),
-    ).fetchall()
-    return [
-        {"key": key, "type": type_, "name": " ".join(name.split()), "mentions": mentions, "documents": documents}
-        for key, type_, mentions, documents, name in rows
-    ]
-
-
-def _resolved_entities(store, *, type: str | None, limit: int) -> list[dict[str, Any]]:
-    where = "WHERE e.type = ?" if type else ""
-    rows = store.db.execute(
-        f"""SELECT e.id, e.type, e.name, e.mentions, e.documents, e.aliases,
-                   (SELECT COUNT(*) FROM entity_members em WHERE em.entity_id = e.id)
-            FROM entities e {where} ORDER BY e.documents DESC, e.mentions DESC, e.id LIMIT ?""",
-        (*([type] if type else []), limit),
-    ).fetchall()
-    return [
-        {"key": id_, "type": type_, "name": name, "mentions": mentions, "documents": documents,
-         "aliases": json.loads(aliases), "members": members}
-        for id_, type_, name, mentions, documents, aliases, members in rows
-    ]

@@ -13,7 +13,7 @@ from ...citations import paragraph_citation
 from ...terminal import Text
 
 if TYPE_CHECKING:
-    from ...query.entity_page import EntityPage
+    from ...query.entity_page import EntityLine, EntityPage
 
 
 def print_profile(console: Console, p: EntityPage) -> None:
@@ -35,6 +35,15 @@ def print_profile(console: Console, p: EntityPage) -> None:
           [(c.entity, c.name or "", c.role, str(c.events)) for c in p.counterparts])
     table(console, "listings", ("key", "list", "entry", "score"),
           [(h.key, h.list, f"{h.entry_id} {h.entry_name or ''}", f"{h.score:.2f}") for h in p.listings])
+
+
+def print_entity_lines(console: Console, entities: list[EntityLine]) -> None:
+    grid = Table(show_header=True, header_style="bold")
+    for column in ("name", "type", "key", "documents", "mentions"):
+        grid.add_column(column)
+    for e in entities:
+        grid.add_row(Text(e.name), Text(e.type), Text(e.id), str(e.documents), str(e.mentions))
+    console.print(grid)
 
 
 def table(console: Console, title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -106,15 +106,6 @@ def unresolved_party_lines(unresolved: dict[str, Any]) -> list[str]:
     return lines
 
 
-def print_entities(console: Console, entities: list[dict[str, Any]]) -> None:
-    table = Table(show_header=True, header_style="bold")
-    for column in ("name", "type", "key", "documents", "mentions"):
-        table.add_column(column)
-    for e in entities:
-        table.add_row(e["name"], e["type"], e["key"] or "", str(e["documents"]), str(e["mentions"]))
-    console.print(table)
-
-
 def print_evaluation(console: Console, report) -> None:
     data = report.to_json()
     console.print("documents: " + ", ".join(data["documents"]), markup=False)
