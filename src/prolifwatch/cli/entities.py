@@ -1,5 +1,5 @@
-"""Entity commands: ``entity`` (profile), ``entities`` (list), and the analyst's ``merge``, ``split``, ``judge``,
-``judgements`` (list) and ``forget`` (undo).
+"""Entity commands: ``entity`` (profile), ``entities`` (list), and the analyst's ``merge``,
+``split``, ``judge``, ``judgements`` (list) and ``forget`` (undo).
 
 Decisions are stored as judgements between mention keys; they survive
 re-ingest and ``prolifwatch resolve``, which honours them every time.

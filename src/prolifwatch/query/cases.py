@@ -40,7 +40,8 @@ def _documents(store, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def get_case(store, case_id: str) -> dict[str, Any] | None:
-    """One case: title, dates, merged roles with sources, statuses, conflicts, related actions, documents."""
+    """One case: title, dates, merged roles with sources, statuses, conflicts, related actions, documents.
+    The record ``case_page.case_page`` types, which the faces read."""
     row = store.db.execute(
         "SELECT id, title, first_date, last_date, record FROM cases WHERE id = ?", (case_id,)
     ).fetchone()

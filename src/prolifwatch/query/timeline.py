@@ -6,6 +6,8 @@ by the date the list gives (``listed_on``); a document by its own date.
 A document's date carries its precision and source (``document_date_precision``,
 ``document_date_source``): "2008" known to the year is not 2008-01-01, and an
 estimate is not a date read.
+
+The faces read these through ``timeline_page.timeline_page`` (typed, grouped by day).
 """
 from __future__ import annotations
 
