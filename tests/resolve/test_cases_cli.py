@@ -108,3 +108,15 @@ def test_no_matching_cases_says_so(db):
 def _items(timeline: dict) -> list[dict]:
     """A timeline's items (``--json`` is the timeline page's JSON: items grouped by day), in date order."""
     return [item for day in timeline["days"] for item in day["items"]]
+
+
+def test_case_says_its_latest_state_with_the_sentence_it_rests_on(db):
+    path, case = db
+    runner = CliRunner()
+    record = json.loads(runner.invoke(app, ["case", case, "--db", path, "--json"]).stdout)
+    # both cables report the machine shipped (completed); 08STATE2's, dated June 2008, is the later
+    state = record["state"]
+    assert (state["state"], state["date"], state["source"]["document"]) == ("completed", "2008-06", "08STATE2")
+    assert state["source"]["evidence"] == TEXT_B
+    text = " ".join(runner.invoke(app, ["case", case, "--db", path]).stdout.split())
+    assert f"latest state: completed (2008-06, 08STATE2 {state['source']['citation']}): “{TEXT_B}”" in text
