@@ -95,7 +95,7 @@ def test_reject_removes_the_event_from_events_cases_timelines_and_exports(runner
     timeline = _json(runner, "timeline", event["supplier"][0]["key"], "--db", db, "--json")[0]
     assert not any(i["type"] == "transfer" and i["source"]["document"] == event["document"]
                    and i["source"]["evidence"] == " ".join(event["evidence"]["text"].split())
-                   for i in timeline["items"])
+                   for day in timeline["days"] for i in day["items"])
     # the decision is listed with who made it
     decisions = _json(runner, "review", "list", "--db", db, "--json")
     assert [(d["event"], d["action"], d["user"], d["matched"]) for d in decisions] == [
@@ -147,7 +147,8 @@ def test_correct_shows_the_corrected_value_and_the_original(runner, db):
     assert f"supplier: Dalian Front Company (corrected; extracted: {extracted}" in table
     # the case is rebuilt with the corrected supplier
     case = _case_with(runner, db, event["id"])
-    assert [s["name"] for s in case["roles"]["supplier"]] == ["Dalian Front Company"]
+    supplier = next(role["values"] for role in case["roles"] if role["role"] == "supplier")
+    assert [s["name"] for s in supplier] == ["Dalian Front Company"]
     # review list shows what was there before
     listed = _json(runner, "review", "list", "--db", db, "--json")
     assert [(d["role"], d["original"]) for d in listed] == [("supplier", event["supplier"]),

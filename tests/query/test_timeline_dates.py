@@ -18,7 +18,9 @@ import io
 import pytest
 from rich.console import Console
 
+from prolifwatch.query.context import Reader
 from prolifwatch.query.timeline import entity_timeline
+from prolifwatch.query.timeline_page import timeline_page
 from prolifwatch.cli.render.cases import print_timeline
 from prolifwatch.store import open_store
 from tests.query.date_store import cable_record
@@ -53,9 +55,10 @@ def store(tmp_path_factory):
     s.close()
 
 
-def _lines(timeline) -> list[str]:
+def _lines(store, subject: str) -> list[str]:
+    """The timeline as ``prolifwatch timeline`` prints it (from the timeline page the CLI and the API read)."""
     console = Console(width=400, record=True, file=io.StringIO())
-    print_timeline(console, timeline)
+    print_timeline(console, timeline_page(Reader(store), subject))
     return [line.strip() for line in console.export_text().splitlines()]
 
 
@@ -71,7 +74,7 @@ def test_document_items_carry_their_date_precision_and_source(store):
 
 
 def test_the_text_shows_precision_and_estimates(store):
-    lines = _lines(entity_timeline(store, "entity:edbi"))
+    lines = _lines(store, "entity:edbi")
     assert lines[1].startswith("2008 (year, estimated)  document 08BRASILIA1477")
     assert lines[3].startswith("2009-04-07 (estimated)  document 09BRUSSELS536")
     assert lines[5].startswith("(undated)  document 08MADRID308")
@@ -81,4 +84,4 @@ def test_an_undated_event_shows_its_documents_date_with_its_precision(store):
     timeline = entity_timeline(store, "country:BR")
     [demarche] = timeline["items"]
     assert demarche["date"] is None and demarche["source"]["document_date_precision"] == "year"
-    assert _lines(timeline)[1].startswith("(2008, year, estimated)  demarche")
+    assert _lines(store, "country:BR")[1].startswith("(2008, year, estimated)  demarche")
