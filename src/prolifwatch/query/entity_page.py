@@ -135,14 +135,17 @@ class EntityPage(BaseModel):
     ledger_links: dict[str, str] = {}       # role -> the ledger filtered to this entity in that role (has them all)
 
 
-_LINE = ("SELECT id, type, name, aliases, mentions, documents,"
-         " (SELECT COUNT(*) FROM entity_members em WHERE em.entity_id = entities.id) FROM entities")
+_LINE = "SELECT id, type, name, aliases, mentions, documents FROM entities"
 
 
-def _line(row) -> EntityLine:
-    id_, type_, name, aliases, mentions, documents, members = row
-    return EntityLine(id=id_, type=type_, name=name, aliases=json.loads(aliases), mentions=mentions,
-                      documents=documents, members=members)
+def _lines(db, rows: list[tuple]) -> list[EntityLine]:
+    """Entity rows as lines, with their member keys counted (for the rows shown only, after the sort)."""
+    ids = [row[0] for row in rows]
+    members = dict(db.execute(f"SELECT entity_id, COUNT(*) FROM entity_members WHERE entity_id IN"
+                              f" ({','.join('?' * len(ids))}) GROUP BY entity_id", ids)) if ids else {}
+    return [EntityLine(id=id_, type=type_, name=name, aliases=json.loads(aliases), mentions=mentions,
+                       documents=documents, members=members.get(id_, 0))
+            for id_, type_, name, aliases, mentions, documents in rows]
 
 
 def _like(text: str) -> str:
@@ -173,11 +176,11 @@ def entity_list(reader: Reader, q: str | None = None, type: str | None = None, p
         (*params, per_page + 1, (page - 1) * per_page)).fetchall()
     types = [t for (t,) in db.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
     found = EntityList(q=q, type=type, page=page, per_page=per_page, has_next=len(rows) > per_page,
-                       entities=[_line(r) for r in rows[:per_page]], types=types)
+                       entities=_lines(db, rows[:per_page]), types=types)
     if not rows and q and q.strip():
         ids = [s.id for s in nearest_entities(reader.store, q.strip())]
-        found.did_you_mean = [_line(r) for r in db.execute(
-            f"{_LINE} WHERE id IN ({','.join('?' * len(ids))}) ORDER BY documents DESC", ids)] if ids else []
+        found.did_you_mean = _lines(db, db.execute(
+            f"{_LINE} WHERE id IN ({','.join('?' * len(ids))}) ORDER BY documents DESC", ids).fetchall()) if ids else []
     return found
 
 
