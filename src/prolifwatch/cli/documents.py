@@ -11,7 +11,7 @@ from ..model import Document
 from ..terminal import labelled
 from .app import app
 from .failures import several_documents
-from .options import DbOption, JsonOption, MaxBytesOption, open_store
+from .options import DbOption, JsonOption, MaxBytesOption, open_reader, open_store
 from .output import emit_json, err, out
 
 
@@ -59,20 +59,20 @@ def show(
     """Show one stored document: header fields, sources and paragraphs."""
     from ..query import get_document
     from ..query.lookup import find_documents, not_found
-    from ..query.versions import source_versions
+    from ..query.versions import source_lines
     from .render.documents import print_document
-    from .render.versions import print_source_versions
+    from .render.versions import print_source_versions, versions_json
 
-    with open_store(db) as store:
-        named = find_documents(store, doc_id)
+    with open_reader(db) as reader:
+        named = find_documents(reader.store, doc_id)
         if not named:
-            raise not_found(store, "document", doc_id)
+            raise not_found(reader.store, "document", doc_id)
         if len(named) > 1:
             raise several_documents(doc_id, named)
-        doc = get_document(store, named[0][0])
-        versions = source_versions(store, doc.id) if sources and doc is not None else None
+        doc = get_document(reader.store, named[0][0])
+        versions = source_lines(reader, doc.id) if sources and doc is not None else None
     if as_json:
-        emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions})
+        emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions_json(versions)})
     else:
         print_document(out, doc)
         if versions is not None:
