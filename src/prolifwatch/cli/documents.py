@@ -134,12 +134,12 @@ def search(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """What the store holds: documents by kind, classification, origin; sources by layout."""
-    from ..query import store_stats
+    from ..query.home import store_stats
     from .render.documents import print_stats
 
-    with open_store(db) as store:
-        figures = store_stats(store)
+    with open_reader(db) as reader:
+        figures = store_stats(reader)
     if as_json:
-        emit_json(figures)
+        emit_json(figures.model_dump())
     else:
         print_stats(out, figures)
