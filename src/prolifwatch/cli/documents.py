@@ -96,7 +96,7 @@ def search(
              "only to the month or year matches when that period overlaps the range, and is marked.")] = None,
     until: Annotated[Optional[str], typer.Option(
         help="Created/published on or before: YYYY-MM-DD, YYYY-MM or YYYY (its last day).")] = None,
-    limit: Annotated[int, typer.Option(help="Number of hits to show.")] = 10,
+    limit: Annotated[int, typer.Option(help="Number of hits to show (0: only the counts and facets).")] = 10,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -107,8 +107,8 @@ def search(
     "2008 (year, estimated)"."""
     from ..query.fts_query import parse
     from ..query.search import date_range, require_terms_or_filters
-    from ..query.search import search as run_search
-    from .render.search import print_search
+    from ..query.search_page import MAX_HITS, Filters, first_hits
+    from .render.search import print_search, search_json
 
     # Before opening the store: a mistyped date or an empty query is the user's to fix.
     try:
@@ -120,15 +120,15 @@ def search(
         require_terms_or_filters(query, tag, origin, classification, kind, since, until)
     except ValueError as exc:
         raise BadParameter("QUERY", str(exc)) from None
-    with open_store(db) as store:
-        result = run_search(
-            store, query, tag=tag, origin=origin, classification=classification,
-            kind=kind, since=since, until=until, limit=limit,
-        )
+    if not 0 <= limit <= MAX_HITS:
+        raise BadParameter("--limit", f"--limit {limit}: between 0 and {MAX_HITS} (narrow the search)")
+    filters = Filters(tag=tag, origin=origin, classification=classification, kind=kind, since=since, until=until)
+    with open_reader(db) as reader:
+        result = first_hits(reader, query, filters, limit=limit)
     if as_json:
-        emit_json(result.to_json())
+        emit_json(search_json(result))
     else:
-        print_search(out, query, result)
+        print_search(out, result)
 
 
 @app.command()
