@@ -25,6 +25,15 @@ def test_home_page_and_its_json_twin_show_the_same_counts(api):
     assert 'href="/api/v1/home"' in page  # the page links its twin
 
 
+def test_the_store_figures_agree_with_the_home_page(api):
+    # one store, two views of it: the figures count in SQL, the home page over its column copies
+    figures, home = api.get("/api/v1/stats").json(), api.get("/api/v1/home").json()
+    assert figures["documents"] == home["documents"] == sum(figures["by kind"].values())
+    assert figures["by kind"] == {k["value"]: k["count"] for k in home["kinds"]}
+    assert sum(figures["by classification"].values()) == figures["documents"]
+    assert figures["sources"] >= figures["documents"] and figures["paragraphs"] > figures["documents"]
+
+
 def test_pages_have_no_inline_script(api):
     page = api.get("/").text
     for tag in re.findall(r"<script[^>]*>", page):

@@ -46,6 +46,31 @@ def test_facets_count_what_sql_counts(api, corpus_sql):
     assert tag_labels["PARM"] == "Arms controls and disarmament"
 
 
+def test_the_cli_and_the_json_twin_read_one_search(api, corpus_db):
+    import json
+
+    from typer.testing import CliRunner
+
+    from prolifwatch.cli import app
+
+    shown = CliRunner().invoke(app, ["search", "Iran missile", "--since", "2008-06", "--limit", "20",
+                                     "--db", str(corpus_db), "--json"])
+    assert shown.exit_code == 0, shown.output
+    cli = json.loads(shown.stdout)
+    data = api.get("/api/v1/search", params={"q": "Iran missile", "since": "2008-06"}).json()
+    assert cli["total"] == data["total"] > 20
+    assert [h["id"] for h in cli["hits"]] == [h["id"] for h in data["hits"]]
+    for printed, served in zip(cli["hits"], data["hits"]):
+        assert (printed["created_precision"], printed["created_source"], printed["date_in_range"]) == \
+            (served["created_precision"], served["created_source"], served["date_in_range"])
+        # the «» marks the terminal highlights are the page's hit parts
+        assert printed["snippet"].replace("«", "").replace("»", "") == "".join(p["text"] for p in served["snippet"])
+    facets = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
+    assert cli["facets"] == {name: facets[name] for name in cli["facets"]}
+    assert sum(facets["date_precision"].values()) == data["total"]  # every match once: day, month, year or unknown
+    assert cli["date_filter"] == data["date_filter"]
+
+
 def test_entity_and_item_facets_and_filters(api, corpus_sql):
     data = api.get("/api/v1/search", params={"q": "LIMMT"}).json()
     facets = {f["name"]: {v["value"]: v for v in f["values"]} for f in data["facets"]}

@@ -127,6 +127,26 @@ def test_the_page_and_its_json_twin_show_the_same_hits_with_verdict_buttons(one_
     assert 'value="confirmed"' in sepah and 'value="dismissed"' in sepah
 
 
+def test_xref_show_and_the_json_twin_list_the_same_hits(one_cable, first_run):
+    # one query function behind both faces: the CLI prints each hit as xref stored it, the API adds
+    # only the listing made of two of its fields
+    import json
+
+    from typer.testing import CliRunner
+
+    from prolifwatch.cli import app
+
+    client, path = one_cable
+    shown = CliRunner().invoke(app, ["xref", "--show", "--db", str(path), "--json"])
+    assert shown.exit_code == 0, shown.output
+    printed = [json.loads(line) for line in shown.stdout.splitlines() if line.strip()]
+    served = client.get("/api/v1/xref").json()["hits"]
+    assert len(printed) == len(served) >= 3
+    for cli_hit, api_hit in zip(printed, served):
+        assert api_hit["listing"] == f"{cli_hit['list']}:{cli_hit['entry_id']}"
+        assert {k: v for k, v in api_hit.items() if k != "listing"} == cli_hit
+
+
 def test_a_second_run_resumes_and_screens_nothing_already_screened(one_cable, first_run):
     client, _ = one_cable
     again = _wait(client, client.post("/api/v1/xref", json={}).json()["id"])

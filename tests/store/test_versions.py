@@ -24,7 +24,8 @@ import pytest
 
 from prolifwatch.model import Source
 from prolifwatch.pipeline import ingest, parse_paths
-from prolifwatch.query.versions import source_versions
+from prolifwatch.query.context import Reader
+from prolifwatch.query.versions import SourceLine, source_lines
 from prolifwatch.store import open_store
 from prolifwatch.store.migrations import SCHEMA_VERSION
 from tests.conftest import CORPUS, SEED_CABLE_PAGE
@@ -50,8 +51,8 @@ def _sources(store) -> list[tuple]:
                                    "JOIN documents d USING (pk)"))
 
 
-def _by_path(entries: list[dict]) -> dict[str, dict]:
-    return {e["path"]: e for e in entries}
+def _by_path(entries: list[SourceLine]) -> dict[str, SourceLine]:
+    return {e.path: e for e in entries}
 
 
 @pytest.fixture()
@@ -63,32 +64,32 @@ def store(tmp_path):
 def test_a_single_source_stores_no_version(store):
     assert _put(store, BEIJING_PAGE) == ["new"]
     assert store.db.execute("SELECT version FROM sources").fetchall() == [(None,)]
-    (entry,) = source_versions(store, "08BEIJING1141")
-    assert entry["kept"] and entry["recorded"]
+    (entry,) = source_lines(Reader(store), "08BEIJING1141")
+    assert entry.kept and entry.recorded
     # The kept record's text hash is the hash of the stored text.
-    assert len(entry["text_sha256"]) == 64 and "fields" not in entry
+    assert len(entry.text_sha256) == 64 and entry.same_text is None  # not compared
 
 
 def test_a_redacted_and_an_unredacted_copy_differ_where_the_names_were_cut(store):
     assert _put(store, REDACTED, UNREDACTED) == ["new", "merged"]
-    entries = _by_path(source_versions(store, "09ULAANBAATAR234"))
-    assert [e["kept"] for e in entries.values()].count(True) == 1
-    other = next(e for e in entries.values() if not e["kept"])
-    redacted_side = "source" if other["path"] == str(REDACTED) else "kept"
+    entries = _by_path(source_lines(Reader(store), "09ULAANBAATAR234"))
+    assert [e.kept for e in entries.values()].count(True) == 1
+    other = next(e for e in entries.values() if not e.kept)
+    redacted_side = "source" if other.path == str(REDACTED) else "kept"
     full_side = "kept" if redacted_side == "source" else "source"
-    assert other["same_text"] is False
-    assert entries[str(REDACTED)]["text_sha256"] != entries[str(UNREDACTED)]["text_sha256"]
-    differing = [d["number"] for d in other["paragraphs"]]
+    assert other.same_text is False
+    assert entries[str(REDACTED)].text_sha256 != entries[str(UNREDACTED)].text_sha256
+    differing = [d.number for d in other.paragraphs]
     assert differing == ["¶1.", "¶2.", "¶3.", "¶4.", "¶6.", "¶7.", "¶9.", "¶10.", "¶11.", "¶12."]
-    assert all(d["status"] == "differs" for d in other["paragraphs"])
-    para4 = other["paragraphs"][3]
-    assert para4[redacted_side].startswith("¶4. (S)xxxxx said the DPRK is not a threat")
-    assert para4[full_side].startswith("¶4. (S) VFM Kim said the DPRK is spending too much on weapons")
-    first = para4["changes"][0]
-    assert first[redacted_side] == "(S)xxxxx"
-    assert first[full_side].startswith("(S) VFM Kim said the DPRK is spending too much on weapons")
+    assert all(d.status == "differs" for d in other.paragraphs)
+    para4 = other.paragraphs[3]
+    assert getattr(para4, redacted_side).startswith("¶4. (S)xxxxx said the DPRK is not a threat")
+    assert getattr(para4, full_side).startswith("¶4. (S) VFM Kim said the DPRK is spending too much on weapons")
+    first = para4.changes[0]
+    assert getattr(first, redacted_side) == "(S)xxxxx"
+    assert getattr(first, full_side).startswith("(S) VFM Kim said the DPRK is spending too much on weapons")
     # The unredacted copy names the MFAT official the redacted one cut from ¶2.
-    para2 = " ".join(c[full_side] for c in other["paragraphs"][1]["changes"])
+    para2 = " ".join(getattr(c, full_side) for c in other.paragraphs[1].changes)
     assert "J. Sukhee" in para2
 
 
@@ -98,33 +99,33 @@ def test_a_date_one_copy_states_and_the_other_does_not(store):
     # one date is the declassification date, 10/09/2017).  Their paragraphs
     # differ only in blank lines.
     assert _put(store, MOSCOW_UNDATED, MOSCOW_DATED) == ["new", "merged"]
-    entries = _by_path(source_versions(store, "07MOSCOW5154"))
-    other = next(e for e in entries.values() if not e["kept"])
-    assert other["same_text"] is False and other["paragraphs"] == []
-    (created,) = other["fields"]
-    dated_side = "source" if other["path"] == str(MOSCOW_DATED) else "kept"
+    entries = _by_path(source_lines(Reader(store), "07MOSCOW5154"))
+    other = next(e for e in entries.values() if not e.kept)
+    assert other.same_text is False and other.paragraphs == []
+    (created,) = other.fields
+    dated_side = "source" if other.path == str(MOSCOW_DATED) else "kept"
     undated_side = "kept" if dated_side == "source" else "source"
-    assert created["field"] == "created"
-    assert created[dated_side] == "2007-10-26T02:25:00"
-    assert not (created[undated_side] or "").startswith("2007-10-26")
+    assert created.field == "created"
+    assert getattr(created, dated_side) == "2007-10-26T02:25:00"
+    assert not (getattr(created, undated_side) or "").startswith("2007-10-26")
     # Whatever date the undated copy gets is an estimate, and is shown as one.
-    assert created[f"{undated_side}_created_source"] in (None, "declassify-estimate", "id-year")
+    assert created.model_extra[f"{undated_side}_created_source"] in (None, "declassify-estimate", "id-year")
 
 
 def test_a_csv_row_and_a_page_of_the_same_text_differ_in_layout_only(store):
     _put(store, TEHRAN_SITE, CABLES_CSV)
-    row = next(e for e in source_versions(store, "72TEHRAN1164") if e["format"] == "cables-csv")
-    assert row["row"] == 2 and not row["kept"]
-    assert row["same_text"] is False and row["paragraphs"] == []
-    assert row["fields"] == []
+    row = next(e for e in source_lines(Reader(store), "72TEHRAN1164") if e.format == "cables-csv")
+    assert row.row == 2 and not row.kept
+    assert row.same_text is False and row.paragraphs == []
+    assert row.fields == []
 
 
 def test_a_page_and_its_text_copy_have_the_same_fields_and_paragraphs(store):
     _put(store, SEED_CABLE_PAGE, STATE_PAGE)
-    entries = source_versions(store, "07STATE159388")
-    assert len(entries) == 2 and len({e["text_sha256"] for e in entries}) == 2
-    other = next(e for e in entries if not e["kept"])
-    assert (other["same_text"], other["fields"], other["paragraphs"]) == (False, [], [])
+    entries = source_lines(Reader(store), "07STATE159388")
+    assert len(entries) == 2 and len({e.text_sha256 for e in entries}) == 2
+    other = next(e for e in entries if not e.kept)
+    assert (other.same_text, other.fields, other.paragraphs) == (False, [], [])
 
 
 def test_the_same_file_at_two_paths_shows_no_difference(store, tmp_path):
@@ -132,13 +133,13 @@ def test_the_same_file_at_two_paths_shows_no_difference(store, tmp_path):
     copy.parent.mkdir()
     shutil.copy(BEIJING_PAGE, copy)
     assert _put(store, BEIJING_PAGE, copy) == ["new", "merged"]
-    entries = source_versions(store, "08BEIJING1141")
-    assert [e["path"] for e in entries] == [str(BEIJING_PAGE), str(copy)]
-    assert [e["kept"] for e in entries] == [True, False]
-    assert (entries[1]["same_text"], entries[1]["fields"], entries[1]["paragraphs"]) == (True, [], [])
+    entries = source_lines(Reader(store), "08BEIJING1141")
+    assert [e.path for e in entries] == [str(BEIJING_PAGE), str(copy)]
+    assert [e.kept for e in entries] == [True, False]
+    assert (entries[1].same_text, entries[1].fields, entries[1].paragraphs) == (True, [], [])
     # The copy's text is the kept text: its version keeps fields and hash, not the paragraphs again.
     (stored,) = [json.loads(v) for (v,) in store.db.execute("SELECT version FROM sources WHERE version IS NOT NULL")]
-    assert stored["paragraphs"] is None and stored["text_sha256"] == entries[0]["text_sha256"]
+    assert stored["paragraphs"] is None and stored["text_sha256"] == entries[0].text_sha256
 
 
 def test_the_versions_stored_do_not_depend_on_ingest_order(tmp_path):
@@ -147,7 +148,7 @@ def test_the_versions_stored_do_not_depend_on_ingest_order(tmp_path):
     for name, order in (("forward", files), ("backward", files[::-1])):
         with open_store(tmp_path / f"{name}.sqlite") as s:
             _put(s, *order)
-            stored.append((_sources(s), sorted(map(repr, source_versions(s, "09ULAANBAATAR234")))))
+            stored.append((_sources(s), sorted(map(repr, source_lines(Reader(s), "09ULAANBAATAR234")))))
     assert stored[0] == stored[1]
     assert sum(1 for r in stored[0][0] if r[5] is not None) == 3  # one loser each for 72TEHRAN1164 x2, 09ULAANBAATAR234
 
@@ -166,12 +167,12 @@ def test_a_version_stored_without_paragraphs_gets_them_when_another_text_wins(tm
             for doc in order:
                 s.put(doc)
             stored.append(_sources(s))
-            entries = _by_path(source_versions(s, "72TEHRAN1164"))
-            assert entries[str(tmp_path / "better.html")]["kept"]
+            entries = _by_path(source_lines(Reader(s), "72TEHRAN1164"))
+            assert entries[str(tmp_path / "better.html")].kept
             for path in (TEHRAN_MIRROR, TEHRAN_SITE):
-                changed = entries[str(path)]["paragraphs"]
-                assert changed and all(d["status"] == "differs" for d in changed)
-                assert {(c["kept"], c["source"]) for d in changed for c in d["changes"]} >= {("SHAX", "SHAH")}
+                changed = entries[str(path)].paragraphs
+                assert changed and all(d.status == "differs" for d in changed)
+                assert {(c.kept, c.source) for d in changed for c in d.changes} >= {("SHAX", "SHAH")}
     assert stored[0] == stored[1] == stored[2]
 
 
@@ -215,23 +216,23 @@ def test_a_store_written_before_versions_opens_and_keeps_its_records(tmp_path):
     with open_store(path) as s:
         _put(s, REDACTED, UNREDACTED)
         record = s.get("09ULAANBAATAR234").to_json(with_text=True)
-        kept_path = next(e["path"] for e in source_versions(s, "09ULAANBAATAR234") if e["kept"])
+        kept_path = next(e.path for e in source_lines(Reader(s), "09ULAANBAATAR234") if e.kept)
     _as_schema_6(path)
     with open_store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION == 10
         assert s.get("09ULAANBAATAR234").to_json(with_text=True) == record
-        entries = source_versions(s, "09ULAANBAATAR234")
+        entries = source_lines(Reader(s), "09ULAANBAATAR234")
         # Which record is kept is still known (from its preference); what the
         # other file said was never stored.
-        assert [e["path"] for e in entries if e["kept"]] == [kept_path]
-        other = next(e for e in entries if not e["kept"])
-        assert other["recorded"] is False and other["text_sha256"] is None and "fields" not in other
+        assert [e.path for e in entries if e.kept] == [kept_path]
+        other = next(e for e in entries if not e.kept)
+        assert other.recorded is False and other.text_sha256 is None and other.same_text is None  # not compared
         # A third source still merges, and its version is kept.
         copy = tmp_path / "copy.txt"
         shutil.copy(kept_path, copy)
         assert _put(s, copy) == ["merged"]
-        third = next(e for e in source_versions(s, "09ULAANBAATAR234") if e["path"] == str(copy))
-        assert third["recorded"] and third["same_text"] and third["fields"] == []
+        third = next(e for e in source_lines(Reader(s), "09ULAANBAATAR234") if e.path == str(copy))
+        assert third.recorded and third.same_text and third.fields == []
 
 
 def test_every_cable_read_from_several_files_keeps_what_each_file_said(tmp_path):
@@ -251,18 +252,18 @@ def test_every_cable_read_from_several_files_keeps_what_each_file_said(tmp_path)
             for doc in docs:
                 s.put(doc)
         for doc_id, docs in merged.items():
-            entries = source_versions(s, doc_id)
-            assert len(entries) == len(docs) and [e["kept"] for e in entries].count(True) == 1
+            entries = source_lines(Reader(s), doc_id)
+            assert len(entries) == len(docs) and [e.kept for e in entries].count(True) == 1
             record = {(d.sources[0].path, d.sources[0].row): d for d in docs}
-            kept = next(record[e["path"], e.get("row")] for e in entries if e["kept"])
+            kept = next(record[e.path, e.row] for e in entries if e.kept)
             for entry in entries:
-                if entry["kept"]:
+                if entry.kept:
                     continue
-                own = record[entry["path"], entry.get("row")]
+                own = record[entry.path, entry.row]
                 expected = [f for f in fields if (getattr(own, f) or None) != (getattr(kept, f) or None)]
-                assert [d["field"] for d in entry["fields"]] == expected, (doc_id, entry["path"])
-                assert entry["same_text"] == (own.text == kept.text)
-        site = next(e for e in source_versions(s, "72TEHRAN1164") if e["path"] == str(TEHRAN_MIRROR))
-        assert site["text_sha256"] == next(
-            e["text_sha256"] for e in source_versions(s, "72TEHRAN1164") if e["path"] == str(TEHRAN_SITE))
-        assert site["kept"] or site["paragraphs"] == []
+                assert [d.field for d in entry.fields] == expected, (doc_id, entry.path)
+                assert entry.same_text == (own.text == kept.text)
+        site = next(e for e in source_lines(Reader(s), "72TEHRAN1164") if e.path == str(TEHRAN_MIRROR))
+        assert site.text_sha256 == next(
+            e.text_sha256 for e in source_lines(Reader(s), "72TEHRAN1164") if e.path == str(TEHRAN_SITE))
+        assert site.kept or site.paragraphs == []

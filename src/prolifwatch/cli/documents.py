@@ -11,7 +11,7 @@ from ..model import Document
 from ..terminal import labelled
 from .app import app
 from .failures import several_documents
-from .options import DbOption, JsonOption, MaxBytesOption, open_store
+from .options import DbOption, JsonOption, MaxBytesOption, open_reader, open_store
 from .output import emit_json, err, out
 
 
@@ -59,20 +59,20 @@ def show(
     """Show one stored document: header fields, sources and paragraphs."""
     from ..query import get_document
     from ..query.lookup import find_documents, not_found
-    from ..query.versions import source_versions
+    from ..query.versions import source_lines
     from .render.documents import print_document
-    from .render.versions import print_source_versions
+    from .render.versions import print_source_versions, versions_json
 
-    with open_store(db) as store:
-        named = find_documents(store, doc_id)
+    with open_reader(db) as reader:
+        named = find_documents(reader.store, doc_id)
         if not named:
-            raise not_found(store, "document", doc_id)
+            raise not_found(reader.store, "document", doc_id)
         if len(named) > 1:
             raise several_documents(doc_id, named)
-        doc = get_document(store, named[0][0])
-        versions = source_versions(store, doc.id) if sources and doc is not None else None
+        doc = get_document(reader.store, named[0][0])
+        versions = source_lines(reader, doc.id) if sources and doc is not None else None
     if as_json:
-        emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions})
+        emit_json(doc.to_json() if versions is None else {**doc.to_json(), "versions": versions_json(versions)})
     else:
         print_document(out, doc)
         if versions is not None:
@@ -96,7 +96,7 @@ def search(
              "only to the month or year matches when that period overlaps the range, and is marked.")] = None,
     until: Annotated[Optional[str], typer.Option(
         help="Created/published on or before: YYYY-MM-DD, YYYY-MM or YYYY (its last day).")] = None,
-    limit: Annotated[int, typer.Option(help="Number of hits to show.")] = 10,
+    limit: Annotated[int, typer.Option(help="Number of hits to show (0: only the counts and facets).")] = 10,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -107,8 +107,8 @@ def search(
     "2008 (year, estimated)"."""
     from ..query.fts_query import parse
     from ..query.search import date_range, require_terms_or_filters
-    from ..query.search import search as run_search
-    from .render.search import print_search
+    from ..query.search_page import MAX_HITS, Filters, first_hits
+    from .render.search import print_search, search_json
 
     # Before opening the store: a mistyped date or an empty query is the user's to fix.
     try:
@@ -120,26 +120,26 @@ def search(
         require_terms_or_filters(query, tag, origin, classification, kind, since, until)
     except ValueError as exc:
         raise BadParameter("QUERY", str(exc)) from None
-    with open_store(db) as store:
-        result = run_search(
-            store, query, tag=tag, origin=origin, classification=classification,
-            kind=kind, since=since, until=until, limit=limit,
-        )
+    if not 0 <= limit <= MAX_HITS:
+        raise BadParameter("--limit", f"--limit {limit}: between 0 and {MAX_HITS} (narrow the search)")
+    filters = Filters(tag=tag, origin=origin, classification=classification, kind=kind, since=since, until=until)
+    with open_reader(db) as reader:
+        result = first_hits(reader, query, filters, limit=limit)
     if as_json:
-        emit_json(result.to_json())
+        emit_json(search_json(result))
     else:
-        print_search(out, query, result)
+        print_search(out, result)
 
 
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """What the store holds: documents by kind, classification, origin; sources by layout."""
-    from ..query import store_stats
+    from ..query.home import store_stats
     from .render.documents import print_stats
 
-    with open_store(db) as store:
-        figures = store_stats(store)
+    with open_reader(db) as reader:
+        figures = store_stats(reader)
     if as_json:
-        emit_json(figures)
+        emit_json(figures.model_dump())
     else:
         print_stats(out, figures)

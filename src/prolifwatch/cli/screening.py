@@ -225,19 +225,12 @@ def xref(
     records a verdict on a hit."""
     if ctx.invoked_subcommand:
         return
-    from ..query.screening import hits_for, xref as run_xref
+    from ..query.screening import xref as run_xref
 
+    if show:
+        _show_hits(db, as_json)
+        return
     with open_store(db, linked=True) as store:
-        if show:
-            hits = hits_for(store)
-            if as_json:
-                for hit in hits:
-                    emit_json(hit)
-            else:
-                from .render.screening import print_xref_hits
-
-                print_xref_hits(out, hits)
-            return
         screener = _screener(store, threshold)
         with _progress() as progress:
             task = progress.add_task("screening entities", total=None)
@@ -255,6 +248,20 @@ def xref(
     else:
         out.print(f"{figures['screened']} entities screened ({figures['skipped']} already done), "
                   f"{figures['with_hits']} with hits", markup=False)
+
+
+def _show_hits(db: str | None, as_json: bool) -> None:
+    """``xref --show``: every stored hit, best first, read as the xref page reads them."""
+    from ..query.xref_page import xref_hits
+    from .render.screening import print_xref_hits, xref_hit_json
+
+    with open_reader(db, linked=True) as reader:
+        hits = xref_hits(reader, limit=None).hits
+    if as_json:
+        for hit in hits:
+            emit_json(xref_hit_json(hit))
+    else:
+        print_xref_hits(out, hits)
 
 
 def _decide(entity: str, listing: str, verdict: str, user: str, note: str | None, db, as_json: bool) -> None:

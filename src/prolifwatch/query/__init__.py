@@ -5,8 +5,6 @@ read through these functions, never through the store directly.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..cable import canonical_id
 from ..model import Document
 from .extraction import list_events
@@ -21,8 +19,4 @@ def get_document(store, doc_id: str) -> Document | None:
     return doc
 
 
-def store_stats(store) -> dict[str, Any]:
-    return store.stats()
-
-
-__all__ = ["Hit", "SearchResult", "get_document", "list_events", "search", "store_stats"]
+__all__ = ["Hit", "SearchResult", "get_document", "list_events", "search"]

@@ -25,7 +25,7 @@ from .document_text import EventLine, Segment, events_of, hit_spans, mentions_of
 from .labels import paragraph_anchor, tag_meaning
 from .lookup import find_documents, not_found
 from .refs import refs, thread
-from .versions import source_versions
+from .versions import SourceLine, source_lines
 
 class TagLine(BaseModel):
     code: str
@@ -69,41 +69,6 @@ class ThreadEntry(BaseModel):
     title: str | None
     depth: int
     answers: str | None = None
-
-
-class WordChange(BaseModel):
-    before: str
-    kept: str
-    source: str
-    after: str
-
-
-class FieldDifference(BaseModel):
-    model_config = ConfigDict(extra="allow")   # a differing created date carries each side's precision
-    field: str
-    kept: Any = None
-    source: Any = None
-
-
-class ParagraphDifference(BaseModel):
-    number: str | None
-    status: str                 # differs | only-kept | only-source
-    kept: str | None
-    source: str | None
-    changes: list[WordChange]
-
-
-class SourceLine(BaseModel):
-    path: str
-    format: str
-    sha256: str
-    row: int | None = None
-    kept: bool
-    recorded: bool
-    text_sha256: str | None
-    same_text: bool | None = None
-    fields: list[FieldDifference] = []
-    paragraphs: list[ParagraphDifference] | None = None
 
 
 class DocumentPage(BaseModel):
@@ -199,7 +164,7 @@ def _document_page(reader: Reader, doc_id: str, q: str | None) -> DocumentPage:
                    for e in linked["outgoing"] + linked["incoming"] if e["kind"] == "describes"],
         thread=[ThreadEntry(id=t["id"], in_collection=t["in_collection"], date=t["date"], title=t["title"],
                             depth=t["depth"], answers=t.get("answers")) for t in thread(reader.store, doc_id) or []],
-        sources=[SourceLine(**s) for s in source_versions(reader.store, doc_id) or []],
+        sources=source_lines(reader, doc_id) or [],
         query=q or None, hits=counted - 1)
 
 

@@ -1,4 +1,5 @@
-"""What the collection holds: the home page of the web app and ``GET /api/v1/home``.
+"""What the collection holds: the home page of the web app and ``GET /api/v1/home``,
+and the store's own figures (``store_stats``: ``prolifwatch stats``, ``GET /api/v1/stats``).
 
 Counting cases by their documents and transfers by control list reads every
 case and every transfer: seconds on a 250,000-document store.  Those two
@@ -14,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from .context import Reader
 
@@ -70,6 +71,32 @@ class LinkedSummary(BaseModel):
     top_cases: list[CaseLine]
     transfers_by_category: list[Count]
     as_of: str
+
+
+class StoreStats(BaseModel):
+    """What the store holds, counted in SQL: documents by kind, classification, origin and how
+    their dates are known; sources by layout; where the store is and its size.  Serialized
+    by alias ("by kind"), the keys ``prolifwatch stats --json`` has always printed."""
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    documents: int
+    by_kind: dict[str, int] = Field(alias="by kind")
+    by_classification: dict[str, int] = Field(alias="by classification",
+                                              description="'(unknown)': documents without one")
+    top_origins: dict[str, int] = Field(alias="top origins", description="the ten commonest")
+    dates_by_source: dict[str, int] = Field(alias="dates by source",
+                                            description="how the dates are known: read, estimated, '(undated)'")
+    sources_by_layout: dict[str, int] = Field(alias="sources by layout")
+    sources: int
+    paragraphs: int
+    store: str = Field(description="the store's file")
+    size_bytes: int = Field(alias="size bytes")
+    schema_version: int = Field(alias="schema version")
+
+
+def store_stats(reader: Reader) -> StoreStats:
+    """The store's figures (``SQLiteStore.stats``), each document counted: no column copies, no summary."""
+    return StoreStats.model_validate(reader.store.stats())
 
 
 @dataclass

@@ -38,6 +38,7 @@ from .search import (FACETS, HIGHLIGHT, _all_but, _facet, _hit, _hit_rows, _matc
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 1000   # the CSV download's rows
 MAX_OFFSET = 10_000    # deeper pages cost a ranking of offset + page size hits
+MAX_HITS = MAX_OFFSET + MAX_PAGE_SIZE   # hits reachable through the pages
 SAMPLE = 50            # entity and item facets count among the best this many hits
 ENTITY_FACET_SIZE = 12
 ELLIPSIS = "…"
@@ -80,6 +81,8 @@ class SearchHit(BaseModel):
     title: str | None
     date: str | None
     date_label: str
+    created_precision: str | None = None   # day | month | year (articles: as written)
+    created_source: str | None = None      # layout, dtg, ..., declassify-estimate, id-year
     date_in_range: str | None
     origin: str | None
     classification: str | None
@@ -129,6 +132,20 @@ def search_page(reader: Reader, q: str = "", filters: Filters | None = None, *, 
                   lambda: _search_page(reader, q, filters, page, page_size))
 
 
+def first_hits(reader: Reader, q: str = "", filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
+    """The search page with the first ``limit`` hits (0: none, the counts and facets alone), read
+    ``MAX_PAGE_SIZE`` hits at a time: ``prolifwatch search --limit``.  At most ``MAX_HITS``."""
+    if not 0 <= limit <= MAX_HITS:
+        raise BadParameter("limit", f"between 0 and {MAX_HITS}: narrow the search")
+    size = max(1, min(limit, MAX_PAGE_SIZE))
+    first = search_page(reader, q, filters, page_size=size)
+    hits, page = first.hits[:limit], 1
+    while len(hits) < min(limit, first.total):
+        page += 1
+        hits += search_page(reader, q, filters, page=page, page_size=size).hits
+    return first.model_copy(update={"hits": hits[:limit]})  # a copy: the pages read are kept, and shared
+
+
 def _search_page(reader: Reader, q: str, filters: Filters, page: int, page_size: int) -> SearchPage:
     if page < 1:
         raise BadParameter("page", "pages are counted from 1")
@@ -173,8 +190,8 @@ def _search_page(reader: Reader, q: str, filters: Filters, page: int, page_size:
     hits = [_search_hit(_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), placed), places.get(pk))
             for (pk, score), placed in zip(shown, in_range)]
     sample = [pk for pk, _ in ranked[:SAMPLE]]
-    facets = [_plain_facet(name, _facet(values.counts(name, matched), rest=name != "tag"))
-              for name in FACETS if name != "date_precision"]
+    # date_precision too: not a filter (the page does not list it), but how well the matches are dated
+    facets = [_plain_facet(name, _facet(values.counts(name, matched), rest=name != "tag")) for name in FACETS]
     facets += _mention_facets(db, sample, len(matched))
     return SearchPage(
         query=q, filters=filters, total=len(matched), page=page, page_size=page_size,
@@ -278,6 +295,11 @@ def date_histogram(values, matched: np.ndarray, since: str | None, until: str | 
                          coarser=int(len(matched) - undated - len(placed)))
 
 
+def marked_snippet(parts: list[SnippetPart]) -> str | None:
+    """The snippet as FTS5 wrote it, «hit» marks and all (None: no snippet): what the terminal highlights."""
+    return "".join(f"{HIGHLIGHT[0]}{p.text}{HIGHLIGHT[1]}" if p.hit else p.text for p in parts) or None
+
+
 def _split_snippet(snippet: str | None) -> list[SnippetPart]:
     """«hit» marks to parts: the template marks them, no HTML is built here."""
     parts: list[SnippetPart] = []
@@ -317,7 +339,7 @@ def _search_hit(hit, place: tuple[int, str | None] | None) -> SearchHit:
     index, number = place if place else (None, None)
     return SearchHit(
         id=hit.id, kind=hit.kind, title=hit.title, date=hit.date, date_label=hit.date_label,
-        date_in_range=hit.date_in_range, origin=hit.origin, classification=hit.classification, score=hit.score,
+        created_precision=hit.created_precision, created_source=hit.created_source, date_in_range=hit.date_in_range, origin=hit.origin, classification=hit.classification, score=hit.score,
         snippet=_split_snippet(hit.snippet), paragraph_index=index,
         paragraph=paragraph_citation(number, index) if place else None,
         anchor=paragraph_anchor(number, index) if place else None, warnings=hit.warnings)

@@ -2,9 +2,10 @@
 
 ``compare(kept, other)`` is pure: it takes two versions as the store keeps
 them (``store/versions.py``: ``text_sha256``, ``fields``, ``paragraphs`` as
-[printed number, text]) and says what differs.  ``source_versions(store, id)``
-reads a document's versions and compares each source with the kept record;
-``show --sources`` prints it and its JSON is what a web page would display.
+[printed number, text]) and says what differs.  ``source_lines(reader, id)``
+reads a document's versions and compares each source with the kept record,
+as typed ``SourceLine``s: ``show --sources`` prints them and the document
+page (and its JSON twin) shows them.
 
 Only wording counts as a difference.  Layouts render the same cable with
 other line breaks, a "¶" before paragraph numbers (the WikiLeaks pages add it,
@@ -19,7 +20,10 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from ..citations import printed_number
+from .context import Reader
 
 # Rendering, not wording: see the module docstring.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -128,12 +132,54 @@ def compare(kept: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
             "paragraphs": paragraphs}
 
 
-def source_versions(store, doc_id: str) -> list[dict[str, Any]] | None:
-    """Every source of a stored document, in ingest order: its path, layout,
-    file and text checksums, whether its record is the one kept and, for the
-    others, how what it said differs from the kept record (``recorded`` is
-    false for a source stored before versions were kept: its text is unknown)."""
-    found = store.versions(doc_id)
+class WordChange(BaseModel):
+    before: str                 # up to CONTEXT_WORDS words of the kept text before the change
+    kept: str
+    source: str
+    after: str
+
+
+class FieldDifference(BaseModel):
+    model_config = ConfigDict(extra="allow")   # a differing created date carries each side's precision
+    field: str
+    kept: Any = None
+    source: Any = None
+
+
+class ParagraphDifference(BaseModel):
+    number: str | None          # as printed, of the kept paragraph (else of the source's)
+    kept_index: int | None      # its place in the kept record (None: only in this source)
+    source_index: int | None    # its place in this source (None: only in the kept record)
+    status: str                 # differs | only-kept | only-source
+    kept: str | None
+    source: str | None
+    changes: list[WordChange]
+
+
+class SourceLine(BaseModel):
+    path: str
+    format: str
+    sha256: str
+    row: int | None = None
+    kept: bool
+    recorded: bool              # false: stored before versions were kept, what it said is unknown
+    text_sha256: str | None
+    same_text: bool | None = None   # None: not compared (the kept record itself, or not recorded)
+    fields: list[FieldDifference] = []
+    paragraphs: list[ParagraphDifference] | None = None  # None: not compared, or its paragraphs were not kept
+
+    @property
+    def compared(self) -> bool:
+        """Whether this source was compared with the kept record (the fields above say how it differs)."""
+        return self.recorded and not self.kept
+
+
+def source_lines(reader: Reader, doc_id: str) -> list[SourceLine] | None:
+    """Every source of a stored document (by its stored id), in ingest order: its path, layout,
+    file and text checksums, whether its record is the one kept and, for the others, how what it
+    said differs from the kept record (``recorded`` is false for a source stored before versions
+    were kept: its text is unknown).  None: no such document."""
+    found = reader.store.versions(doc_id)
     if found is None:
         return None
     kept, sources = found
@@ -143,5 +189,5 @@ def source_versions(store, doc_id: str) -> list[dict[str, Any]] | None:
                                  "text_sha256": item.version["text_sha256"] if item.version else None}
         if item.version is not None and not item.kept:
             entry.update(compare(kept, item.version))
-        out.append(entry)
+        out.append(SourceLine.model_validate(entry))
     return out

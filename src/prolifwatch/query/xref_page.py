@@ -42,12 +42,21 @@ class XrefHit(BaseModel):
     entry_id: str
     listing: str = Field(description="LIST:ENTRY_ID, as the verdict action takes it")
     name: str = Field(description="the listed name")
+    type: str | None = Field(None, description="the listed party's type (Organization, Person, Vessel ...)")
     score: float
     programmes: list[str] = Field(default_factory=list)
     listed_on: str | None = None
-    review: Literal["confirmed"] | None = Field(None, description="the analyst's verdict (a dismissed hit is gone)")
+    status: str | None = Field(None, description="listed, delisted ... (stored hits are screened without a date: "
+                                                 "None)")
+    list_as_of: str | None = None
+    countries: list[str] = Field(default_factory=list)
+    identifiers: list[str] = Field(default_factory=list, description="the listing's identifiers, kind:value")
+    aliases: list[str] = Field(default_factory=list, description="the listing's other names")
+    weak_alias: str | None = Field(None, description="the listed weak alias the entity is written as: a lead, "
+                                                     "not an identification")
     explanation: list[Feature] = Field(default_factory=list)
     evidence: Evidence = Field(default_factory=Evidence)
+    review: Literal["confirmed"] | None = Field(None, description="the analyst's verdict (a dismissed hit is gone)")
 
 
 class XrefHits(BaseModel):
@@ -57,7 +66,7 @@ class XrefHits(BaseModel):
     confirmed: int
     review: Review = Field(description="the filter: all, open (no verdict yet) or confirmed")
     hits: list[XrefHit] = Field(description="best first, at most limit")
-    limit: int
+    limit: int | None = Field(description="None: every hit")
 
 
 def _hit(record: dict[str, Any]) -> XrefHit:
@@ -65,8 +74,9 @@ def _hit(record: dict[str, Any]) -> XrefHit:
                                    "evidence": record.get("evidence") or {}})
 
 
-def xref_hits(reader: Reader, review: Review = "all", limit: int = DEFAULT_LIMIT) -> XrefHits:
-    """The stored xref hits, best first: all, those without a verdict (``open``) or the confirmed ones."""
+def xref_hits(reader: Reader, review: Review = "all", limit: int | None = DEFAULT_LIMIT) -> XrefHits:
+    """The stored xref hits, best first: all, those without a verdict (``open``) or the confirmed ones;
+    at most ``limit`` (None: all of them, as ``xref --show`` lists them)."""
     records = hits_for(reader.store)
     confirmed = sum(1 for r in records if r.get("review") == "confirmed")
     chosen = [r for r in records if review == "all" or (r.get("review") == "confirmed") == (review == "confirmed")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from ...query.context import Reader
-from ...query.home import Home, home, linked_summary
+from ...query.home import Home, StoreStats, home, linked_summary, store_stats
 from ..twins import ReaderDep, Twins
 
 
@@ -21,3 +21,9 @@ def register(twins: Twins, app: FastAPI) -> None:
     def home_page(reader: ReaderDep) -> Home:
         """What the collection holds: kinds, classifications, years, latest documents, busiest entities, top cases."""
         return home(reader)
+
+    @twins.api.get("/stats", tags=["collection"], response_model=StoreStats)
+    def stats(reader: ReaderDep) -> StoreStats:
+        """What the store holds, as `prolifwatch stats` prints it: documents by kind, classification, origin
+        and how their dates are known, sources by layout, paragraphs, the store's file, size and schema."""
+        return store_stats(reader)

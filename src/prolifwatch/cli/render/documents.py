@@ -5,6 +5,8 @@ Ingested text is untrusted: it is always added to ``terminal.Text`` objects
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
@@ -12,6 +14,9 @@ from ...citations import paragraph_citation
 from ...model import Article, Cable, Document
 from ...store.doc_dates import notes as date_notes
 from ...terminal import Text
+
+if TYPE_CHECKING:  # ingest and parse print through this module without loading the query layer
+    from ...query.home import StoreStats
 
 # Where a cable's created date came from, in words (Cable.created_source).
 CREATED_SOURCES = {
@@ -94,8 +99,8 @@ def highlighted(snippet: str) -> Text:
     return text
 
 
-def print_stats(console: Console, figures: dict) -> None:
-    for key, value in figures.items():
+def print_stats(console: Console, figures: StoreStats) -> None:
+    for key, value in figures.model_dump().items():  # by alias: "by kind", as the JSON
         if isinstance(value, dict):
             console.print(Text(key, style="bold"))
             for k, v in value.items():

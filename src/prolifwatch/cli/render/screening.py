@@ -14,6 +14,7 @@ from ...terminal import Text
 
 if TYPE_CHECKING:
     from ...query.screen_parties import LoadedList
+    from ...query.xref_page import XrefHit
 
 
 def print_lists(console: Console, lists: list[LoadedList]) -> None:
@@ -65,26 +66,37 @@ def print_goods(console: Console, description: str, matches: list[dict[str, Any]
     console.print(table)
 
 
-def print_xref_hits(console: Console, hits: list[dict[str, Any]]) -> None:
+def print_xref_hits(console: Console, hits: list[XrefHit]) -> None:
     """Each stored hit: the entity, the listing, the analyst's verdict, and what the entity rests on."""
     if not hits:
         console.print("No xref hits stored (run `prolifwatch xref`).")
         return
     for hit in hits:
-        line = Text(f"{hit['score']:.2f}  ", style="bold")
-        line.append(Text(hit["entity_name"]))
-        line.append(f" [{hit['entity_type']}] -> ")
-        line.append(Text(hit.get("name") or ""))
-        line.append(f" [{hit['list']}:{hit['entry_id']}]")
-        if hit.get("weak_alias"):
+        line = Text(f"{hit.score:.2f}  ", style="bold")
+        line.append(Text(hit.entity_name))
+        line.append(f" [{hit.entity_type}] -> ")
+        line.append(Text(hit.name or ""))
+        line.append(f" [{hit.list_name}:{hit.entry_id}]")
+        if hit.weak_alias:
             line.append(Text(" weak alias", style="yellow"))
-        if hit.get("review"):
-            line.append(Text(f" ({hit['review']})", style="green"))
+        if hit.review:
+            line.append(Text(f" ({hit.review})", style="green"))
         console.print(line)
-        evidence = hit.get("evidence") or {}
-        if evidence:
-            forms = ", ".join(f"{' '.join(m['text'].split())} ×{m['count']}" for m in evidence.get("mentions", []))
-            documents = evidence.get("documents", [])
-            more = evidence.get("document_count", len(documents)) - len(documents)
-            console.print(Text(f"      key {hit['entity_key']} · as written: {forms}"))
-            console.print(Text(f"      in {', '.join(documents)}" + (f" and {more} more" if more > 0 else "")))
+        evidence = hit.evidence
+        if evidence.mentions or evidence.documents or evidence.document_count:
+            forms = ", ".join(f"{' '.join(m.text.split())} ×{m.count}" for m in evidence.mentions)
+            more = evidence.document_count - len(evidence.documents)
+            console.print(Text(f"      key {hit.entity_key} · as written: {forms}"))
+            console.print(Text(f"      in {', '.join(evidence.documents)}" + (f" and {more} more" if more > 0 else "")))
+
+
+# xref --show --json: each hit as xref stored it, in that order (the listing's fields, then its evidence
+# and the verdict); "listing" is the page's, made of two of them.
+XREF_JSON = ("entity_type", "entity_key", "entity_name", "list", "entry_id", "name", "type", "score", "programmes",
+             "listed_on", "status", "list_as_of", "countries", "identifiers", "aliases", "weak_alias", "explanation",
+             "evidence", "review")
+
+
+def xref_hit_json(hit: XrefHit) -> dict[str, Any]:
+    data = hit.model_dump()  # by alias: "list"
+    return {key: data[key] for key in XREF_JSON}
