@@ -1,7 +1,8 @@
 """Learn the roles of a transfer's mentions (extract/role_model.py) on the dev
 splits of both events gold sets, and check it out of fold.
 
-    PYTHONPATH=src .venv/bin/python bench/train_roles.py [--rows /tmp/roles_rows.json] [--oof] [--write [--enable]]
+    PYTHONPATH=src .venv/bin/python bench/train_roles.py [--rows /tmp/roles_rows.json] [--unpaired] [--oof]
+        [--write [--enable]]
 
 1. **Rows.** Every transfer the finder proposes on a dev cable (the post-pass
    records them before the listing floor), paired with the gold transfers as
@@ -11,7 +12,10 @@ splits of both events gold sets, and check it out of fold.
    features of ``role_model.mention_features`` and the gold role, the first of
    ``role_model.PRIORITY`` whose gold value agrees with the mention by
    ``score_events.Matcher.agree`` (the scorer's own matching), else none.
-   Unpaired transfers teach nothing (what their mentions should be is unknown).
+   Unpaired transfers teach nothing (what their mentions should be is unknown),
+   except with ``--unpaired``: an unpaired transfer whose sentence is the
+   evidence of exactly one gold transfer is taught by that one (often the
+   very transfer whose roles the finder got wrong, so it did not pair).
 2. **Out of fold.** A multinomial logistic regression (scikit-learn, L2), its C
    chosen by out-of-fold log loss, folds grouped by cable (GroupKFold, 5).  The
    per-role F1 over the rows, out of fold, beside the rules' on the same rows;
@@ -58,11 +62,14 @@ def dev_cables(golds: list[Path]):
                 yield gold_dir, row
 
 
-def labelled_rows(golds: list[Path]) -> tuple[list[dict], dict]:
-    """(one row per mention of a paired transfer's gold sentences; counts of what was read)."""
+def labelled_rows(golds: list[Path], unpaired: bool = False) -> tuple[list[dict], dict]:
+    """(one row per mention of a paired transfer's gold sentences; counts of what was read).  ``unpaired``:
+    also the transfers the scorer did not pair whose sentence is the evidence of exactly one gold transfer
+    (taught by that one; these rows carry ``"paired": False``)."""
     extractor = Extractor(FULL)
     matcher = Matcher(extractor.kb)
-    rows, counts = [], {"cables": 0, "proposed": 0, "paired": 0, "paired_with_rows": 0, "several_gold_roles": 0}
+    rows, counts = [], {"cables": 0, "proposed": 0, "paired": 0, "paired_with_rows": 0, "several_gold_roles": 0,
+                        "ambiguous": 0, "unpaired_taught": 0}
     for gold_dir, row in dev_cables(golds):
         gold = load(gold_dir / f"{row['id']}.json")
         doc = next(d for d in parse_paths([row["path"]]) if not hasattr(d, "reason") and d.id == row["id"])
@@ -72,27 +79,47 @@ def labelled_rows(golds: list[Path]) -> tuple[list[dict], dict]:
         counts["cables"] += 1
         counts["proposed"] += len(seen)
         as_json = [r["event"].to_json() for r in seen]
-        for g, p in _pair_transfers(gold.get("transfers", []), as_json, matcher):
+        transfers = gold.get("transfers", [])
+        pairs = _pair_transfers(transfers, as_json, matcher)
+        for g, p in pairs:
             counts["paired"] += 1
-            record = seen[as_json.index(p)]
-            evidence = _plain(g.get("evidence") or "")
-            taught = [m for m in record["mentions"] if _same_sentence(_plain(m["sentence"]), evidence)]
-            counts["paired_with_rows"] += bool(taught)
-            others = [o for o in gold.get("transfers", []) if o is not g and o["paragraph"] == g["paragraph"]]
-            for m in taught:
-                roles = _gold_roles(g, m, matcher)
-                counts["several_gold_roles"] += len(roles) > 1
-                # none for the paired transfer, a role in another transfer told in the same sentence: which
-                # transfer the finder's event stands for is unclear, so the row teaches nothing
-                other = not roles and any(_gold_roles(o, m, matcher) for o in others
-                                          if _same_sentence(_plain(m["sentence"]), _plain(o.get("evidence") or "")))
-                counts["ambiguous"] = counts.get("ambiguous", 0) + other
-                if other:
-                    continue
-                rows.append({"cable": row["id"], "gold_set": gold_dir.name, "text": m["text"], "key": m["key"],
-                             "type": m["type"], "sentence": m["sentence"], "features": m["features"],
-                             "rules": m["rules"], "gold": roles[0] if roles else NONE})
+            made = _rows_of(seen[as_json.index(p)], g, transfers, matcher, counts)
+            counts["paired_with_rows"] += bool(made)
+            rows.extend({"cable": row["id"], "gold_set": gold_dir.name, "paired": True, **r} for r in made)
+        if not unpaired:
+            continue
+        paired = {id(p) for _, p in pairs}
+        for record, p in zip(seen, as_json):
+            told = {_plain(m["sentence"]) for m in record["mentions"]}
+            sources = [g for g in transfers if g["paragraph"] == p["evidence"]["paragraph"]
+                       and any(_same_sentence(s, _plain(g.get("evidence") or "")) for s in told)]
+            if id(p) in paired or len(sources) != 1:
+                continue
+            made = _rows_of(record, sources[0], transfers, matcher, counts)
+            counts["unpaired_taught"] += bool(made)
+            rows.extend({"cable": row["id"], "gold_set": gold_dir.name, "paired": False, **r} for r in made)
     return rows, counts
+
+
+def _rows_of(record: dict, g: dict, transfers: list[dict], matcher: Matcher, counts: dict) -> list[dict]:
+    """The rows a recorded transfer's mentions make against the gold transfer ``g``, in the sentences of its evidence."""
+    evidence = _plain(g.get("evidence") or "")
+    others = [o for o in transfers if o is not g and o["paragraph"] == g["paragraph"]]
+    out = []
+    for m in record["mentions"]:
+        if not _same_sentence(_plain(m["sentence"]), evidence):
+            continue
+        roles = _gold_roles(g, m, matcher)
+        counts["several_gold_roles"] += len(roles) > 1
+        # none for this gold transfer, a role in another told in the same sentence: which transfer the
+        # finder's event stands for is unclear, so the row teaches nothing
+        if not roles and any(_gold_roles(o, m, matcher) for o in others
+                             if _same_sentence(_plain(m["sentence"]), _plain(o.get("evidence") or ""))):
+            counts["ambiguous"] += 1
+            continue
+        out.append({"text": m["text"], "key": m["key"], "type": m["type"], "sentence": m["sentence"],
+                    "features": m["features"], "rules": m["rules"], "gold": roles[0] if roles else NONE})
+    return out
 
 
 def _gold_roles(g: dict, m: dict, matcher: Matcher) -> list[str]:
@@ -202,6 +229,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", help="keep (or reuse) the labelled rows in this JSON file")
     parser.add_argument("--gold", action="append", type=Path, help="a gold folder (repeatable; default: both)")
+    parser.add_argument("--unpaired", action="store_true",
+                        help="also teach from unpaired transfers whose sentence is one gold transfer's evidence")
     parser.add_argument("--oof", action="store_true", help="eval-events on dev, post-pass off and out of fold")
     parser.add_argument("--threshold", type=float, help="the post-pass threshold (default: best out of fold)")
     parser.add_argument("--write", action="store_true", help="write the model of all rows to extract/data")
@@ -212,7 +241,7 @@ def main() -> None:
     if cache and cache.exists():
         data = json.loads(cache.read_text())
     else:
-        rows, counts = labelled_rows(golds)
+        rows, counts = labelled_rows(golds, args.unpaired)
         data = {"rows": rows, "counts": counts}
         if cache:
             cache.write_text(json.dumps(data))
