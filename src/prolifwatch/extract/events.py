@@ -24,6 +24,7 @@ from .dates import anchor_date, find_dates
 from .event import ACTION_ROLES, TRANSFER_ROLES, Argument, Event, Evidence
 from .event_dates import date_transfers
 from .mention import Mention
+from .role_model import reassign_roles
 from .talking_points import instructed_office
 from .text import is_all_caps, sentences
 from .transfers import Sentence, transfers_in_paragraph
@@ -63,6 +64,7 @@ def find_events(doc: Document, passages: list[Passage], mentions: list[Mention],
             continue
         told = _sentences_of(p, inside, anchor, c)
         transfers = transfers_in_paragraph(p.text, p.start, told, c, kb, _event_date, parse) if may_transfer else []
+        transfers = reassign_roles(transfers, told, is_all_caps(p.text))  # the learned roles, where confident
         transfers = listed(transfers, cable)  # scored; those under the model's floor are not told
         date_transfers(transfers, p, anchor, c)  # after the scoring: the model learned the sentence's first date
         first_transfer = len(events) if transfers else None
