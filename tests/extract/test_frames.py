@@ -66,6 +66,20 @@ ROWS = [
     pytest.param("07ABUDHABI1479 ¶13", "They have also purchased 10 Blackhawks via Direct Commercial Sales from "
                  "Sikorsky.", "purchased", {"supplier": ["Sikorsky"], "items": ["Blackhawks"], "status": "completed"},
                  id="dev-purchased-from"),
+    # 09STATE4134 ¶5: the one involved in the negotiations for a supply supplies, and it is not yet done
+    pytest.param("09STATE4134 ¶5", "-- Aceros has been involved in negotiations for the supply of a variety of steels "
+                 "and aluminum alloys with the following companies: xxxxxxxxxxxx", "supply",
+                 {"supplier": ["Aceros"], "items": ["steels", "aluminum alloys"], "status": "planned"},
+                 id="dev-involved-in-negotiations-for-supply"),
+    # 08STATE23763 ¶2: the one involved in a procurement procures, for the group it acts on behalf of
+    pytest.param("08STATE23763 ¶2", "Ward had previously been involved in the procurement of items on behalf of the "
+                 "Shahid Hemmat Industrial Group (SHIG - Iran’s primary liquid propellant ballistic missile developer).",
+                 "procurement", {"recipient": ["Ward"], "end_user": ["Shahid Hemmat Industrial Group"],
+                                 "items": ["items"]}, id="dev-involved-in-procurement"),
+    # 08ACCRA1005 ¶4: the one who asks about a seizure is no party to the shipment
+    pytest.param("08ACCRA1005 ¶4", "POLOFF asked Botwe about the recent seizure of a large shipment of cocaine that "
+                 "originated in Guinea.", "shipment", {"supplier": [], "recipient": [], "items": ["cocaine"],
+                                                      "status": "interdicted"}, id="dev-asked-about-a-seizure"),
     # 10STATE15856 ¶6
     pytest.param("10STATE15856 ¶6", "According to Defense Security Cooperation Agency (DSCA) records, Turkey received "
                  "181 MK-19 40 mm grenade launchers from the United States in 1995.", "received",

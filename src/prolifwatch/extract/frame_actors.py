@@ -140,3 +140,38 @@ def noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
             r.add(actor_role, party(helped, w))
             if subject is not None:
                 r.add("broker", party(subject, w))
+    if not r.roles.get(actor_role):
+        holder = _holder(t, r.direction, w)
+        if holder is not None:
+            r.add(actor_role, party(holder, w))
+
+
+def _holder(t, direction: str, w: FrameWords):
+    """Who holds the interest, part or plan the transfer noun is the object of: "India has indicated interest in
+    acquisition of P-3Cs" (India would get them), "Aceros has been involved in negotiations for the supply of
+    steels" (Aceros would supply them), "the Army is interested in the purchase of".  Up through the
+    prepositions and the nouns of ``w.holders`` only, to the verb whose subject that is; a buyer's wish (interest,
+    plan) is said only of the buying and asking nouns, whose actor gets the goods."""
+    words = w.holders["takes_part"] | (w.holders["wants"] if direction in ("get", "ask") else frozenset())
+    node = t
+    for _ in range(6):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.i == node.head.i:
+            break
+        up = node.head.head
+        if up.lemma_.lower() not in words and up.lower_ not in words:
+            break
+        if up.pos_ in ("VERB", "AUX") or up.dep_ == "acomp":  # "has been involved in", "is interested in"
+            subject, passive = _subject(up if up.pos_ in ("VERB", "AUX") else up.head, w)
+            return _party_or_none(subject or passive, w)
+        owner = next((c for c in up.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _party_or_none(owner, w)  # "Iran's interest in the purchase of"
+        node = up
+        if node.dep_ in ("dobj", "obj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            subject, _ = _subject(node.head, w)  # "indicated interest in", "expressed its desire for"
+            return _party_or_none(subject, w)
+    return None
+
+
+def _party_or_none(token, w: FrameWords):
+    return token if token is not None and _party_like(token, w) else None

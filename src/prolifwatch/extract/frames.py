@@ -63,6 +63,7 @@ class FrameWords:
         self.carried_only = lemmas(data["carried_only"])
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
+        self.holders = {kind: lemmas(ws) for kind, ws in data["holders"].items()}
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
 
     def direction(self, token) -> str | None:
