@@ -175,3 +175,34 @@ def _holder(t, direction: str, w: FrameWords):
 
 def _party_or_none(token, w: FrameWords):
     return token if token is not None and _party_like(token, w) else None
+
+
+def agent_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
+    """A noun that names who acts ("supplier", "buyer"): who it is said of acts ("China is Iran's main supplier of
+    dual-use goods", "Iran's main suppliers of dual-use equipment are Russia, India, and China", "Zibo, a supplier
+    of", "acted as a broker and supplier"); its possessor is the other side ("Iran's supplier": Iran gets); a name or
+    demonym before it acts ("Chinese suppliers")."""
+    other = "recipient" if actor_role == "supplier" else "supplier"
+    r.add(actor_role, party(_said_of(t, w), w))
+    for c in t.children:
+        if c.dep_ == "poss":
+            r.add(other, party(c, w))
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")):
+            r.add(actor_role, party(c, w))
+
+
+def _said_of(t, w: FrameWords):
+    """Who an agent noun is said of: the subject when it is the complement of "be", the complement when it is
+    the subject, the name it stands beside, the subject of "act as"."""
+    head = t.head
+    copula = head.lemma_.lower() == "be"
+    if t.dep_ == "attr" and copula or t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        subject, passive = _subject(head if copula else head.head, w)
+        who = subject or passive
+    elif t.dep_ in _SUBJECTS and copula:
+        who = next((c for c in head.children if c.dep_ == "attr"), None)
+    elif t.dep_ == "appos" or t.dep_ == "conj" and head.dep_ == "appos":
+        who = head if t.dep_ == "appos" else head.head
+    else:
+        return None
+    return who if who is not None and who.pos_ != "PRON" else None

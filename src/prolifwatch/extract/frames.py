@@ -15,17 +15,21 @@ A reading's spans are offsets in the sentence it was read from.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from .frame_actors import noun_actor, verb_actor
+from .frame_actors import agent_actor, noun_actor, verb_actor
 from .frame_phrases import Span, cut_trigger, goods, made_ready, name_word, party, phrase, pobj
 from .frame_status import read_status
 
 DATA = resources.files(__package__) / "data"
+# "Iran,s main supplier", "Turkey,s procurement agency": cables whose apostrophes were turned into commas; read
+# as the possessive they are (same length, so offsets hold)
+_COMMA_POSSESSIVE = re.compile(r"(?<=[A-Za-z]),s\b")
 # dependency labels
 _NOT_INSIDE = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 
@@ -64,6 +68,7 @@ class FrameWords:
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
         self.holders = {kind: lemmas(ws) for kind, ws in data["holders"].items()}
+        self.agents = {direction: lemmas(ws) for direction, ws in data["agent_nouns"].items()}
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
 
     def direction(self, token) -> str | None:
@@ -74,7 +79,15 @@ class FrameWords:
         for direction, words in table.items():
             if lemma in words or lower in words:
                 return direction
+        if token.pos_ == "NOUN" and token.dep_ != "compound":  # "Nuclear Suppliers Group" names no supplier
+            return next((direction for direction, words in self.agents.items() if lemma in words or lower in words),
+                        None)
         return None
+
+    def agent(self, token) -> bool:
+        """Whether a transfer noun names who acts ("supplier", "buyer") rather than the act ("supply")."""
+        return token.pos_ == "NOUN" and any(token.lemma_.lower() in ws or token.lower_ in ws
+                                            for ws in self.agents.values())
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +107,7 @@ def load_parser():
 def parse(texts: list[str]) -> list:
     if not texts:  # spaCy's pipe costs a set-up per call even with nothing to read
         return []
-    return list(load_parser().pipe(texts, batch_size=64))
+    return list(load_parser().pipe([_COMMA_POSSESSIVE.sub("'s", t) for t in texts], batch_size=64))
 
 
 @dataclass
@@ -170,7 +183,9 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     actor_role = "supplier" if direction == "give" else "recipient"
     goods_from: list = []
     frame = (_document_head(t, w) if noun else None) or t
-    if noun:
+    if noun and w.agent(t):
+        agent_actor(t, r, actor_role, w)
+    elif noun:
         noun_actor(frame, r, actor_role, w)
         for g in made_ready(t, w):
             goods(g, r, w)  # not a phrase of the frame: its own prepositions are not walked
@@ -219,6 +234,11 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         goods(g, r, w)
     cut_trigger(r)
     read_status(t, r, w)
+    if noun and w.agent(t):
+        if r.status == "completed" and _perfect(t.head):
+            r.status = "ongoing"  # "India has been a key supplier of precursor chemicals": a role still held
+        if _role_denied(t):
+            r.drop = r.drop or "negated"  # "the US will not prove to be a reliable supplier", "no longer a buyer"
     if lemma in w.carried_only and not r.roles.get("carrier"):
         r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
     if _generic_argument(t, w) and not r.denied:
@@ -232,6 +252,21 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         objects=float(bool(r.roles.get("items"))),
     )
     return r
+
+
+def _role_denied(t) -> bool:
+    """An agent noun said not to be, or no longer to be, what it names: a negation on the copula or on the
+    verb above it ("will not prove to be a supplier"), or "no longer"."""
+    above = [t.head, t.head.head] if t.head.pos_ in ("VERB", "AUX") else [t.head]
+    for v in above:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children):
+                return True
+    return False
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _moves_only_words(moved: list, w: FrameWords) -> bool:
