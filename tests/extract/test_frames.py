@@ -90,6 +90,15 @@ ROWS = [
                  "equipment to Iran.", "supplier", {"supplier": ["India"], "recipient": ["Iran"],
                                                     "items": ["precursor chemicals", "biotechnology equipment"],
                                                     "status": "ongoing"}, id="dev-has-been-a-key-supplier"),
+    # 08PARIS735 ¶7 (random draw): "give" moves goods only when what it gives is tangible goods
+    pytest.param("08PARIS735 ¶7", "Zibo Chemet gave glass-lined equipment to Iran, and many of the greater than 30 "
+                 "end-users in Iran cannot be verified.", "gave",
+                 {"supplier": ["Zibo Chemet"], "recipient": ["Iran"], "items": ["glass-lined equipment"],
+                  "status": "completed"}, id="dev-gave-equipment"),
+    # 08ROME1530 ¶7
+    pytest.param("08ROME1530 ¶7", "France stated that the FATF October statement gave France sufficient authority to "
+                 "take strong legal action to restrict correspondent relationships with Iran.", "gave", {"drop": True},
+                 id="dev-gave-authority"),
     # 10STATE15856 ¶8
     pytest.param("10STATE15856 ¶8", "In April 2007, Parchin Chemical Industries was identified as the final recipient "
                  "of sodium perchlorate monohydrate, a chemical precursor for solid propellant oxidizer, possibly to be "

@@ -35,7 +35,7 @@ _NOT_INSIDE = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 
 
 class FrameWords:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, goods_heads: frozenset[str] = frozenset()):
         def lemmas(ws) -> frozenset[str]:
             return frozenset(w.lower() for w in ws)
 
@@ -69,6 +69,8 @@ class FrameWords:
         self.two_way = lemmas(data["two_way"])
         self.holders = {kind: lemmas(ws) for kind, ws in data["holders"].items()}
         self.agents = {direction: lemmas(ws) for direction, ws in data["agent_nouns"].items()}
+        self.tangible_only = lemmas(data["tangible_only"])
+        self.goods_heads = goods_heads
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
 
     def direction(self, token) -> str | None:
@@ -92,7 +94,9 @@ class FrameWords:
 
 @lru_cache(maxsize=1)
 def frame_words() -> FrameWords:
-    return FrameWords(yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8")))
+    heads = (DATA / "goods_heads.txt").read_text(encoding="utf-8").splitlines()
+    return FrameWords(yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8")),
+                      frozenset(h.strip().lower() for h in heads if h.strip() and not h.startswith("#")))
 
 
 @lru_cache(maxsize=1)
@@ -239,6 +243,8 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
             r.status = "ongoing"  # "India has been a key supplier of precursor chemicals": a role still held
         if _role_denied(t):
             r.drop = r.drop or "negated"  # "the US will not prove to be a reliable supplier", "no longer a buyer"
+    if lemma in w.tangible_only and not any(_tangible(s, w) for s in r.roles.get("items", [])):
+        r.drop = r.drop or "not goods"  # "gave a defiant speech", "gave France sufficient authority"
     if lemma in w.carried_only and not r.roles.get("carrier"):
         r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
     if _generic_argument(t, w) and not r.denied:
@@ -263,6 +269,12 @@ def _role_denied(t) -> bool:
             if c.dep_ == "neg" or c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children):
                 return True
     return False
+
+
+def _tangible(span: Span, w: FrameWords) -> bool:
+    """Whether the goods' head is a noun of tangible goods (``data/goods_heads.txt``), or a model ("T-72s")."""
+    head = span.head
+    return head in w.goods_heads or head.rstrip("s") in w.goods_heads or any(ch.isdigit() for ch in span.text)
 
 
 def _perfect(verb) -> bool:
