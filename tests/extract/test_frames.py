@@ -21,7 +21,8 @@ import pytest
 from prolifwatch.extract.events_gold import squeeze
 from prolifwatch.extract.frames import parse, readings
 
-SPLIT = Path(__file__).resolve().parents[1] / "data" / "gold" / "events" / "split.tsv"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+SPLITS = (GOLD / "events" / "split.tsv", GOLD / "events_random" / "split.tsv")
 ROOT = Path(__file__).resolve().parents[2]
 ISSUE = "issue 17"
 
@@ -66,6 +67,48 @@ ROWS = [
     pytest.param("07ABUDHABI1479 ¶13", "They have also purchased 10 Blackhawks via Direct Commercial Sales from "
                  "Sikorsky.", "purchased", {"supplier": ["Sikorsky"], "items": ["Blackhawks"], "status": "completed"},
                  id="dev-purchased-from"),
+    # 09STATE4134 ¶5: the one involved in the negotiations for a supply supplies, and it is not yet done
+    pytest.param("09STATE4134 ¶5", "-- Aceros has been involved in negotiations for the supply of a variety of steels "
+                 "and aluminum alloys with the following companies: xxxxxxxxxxxx", "supply",
+                 {"supplier": ["Aceros"], "items": ["steels", "aluminum alloys"], "status": "planned"},
+                 id="dev-involved-in-negotiations-for-supply"),
+    # 08STATE23763 ¶2: the one involved in a procurement procures, for the group it acts on behalf of
+    pytest.param("08STATE23763 ¶2", "Ward had previously been involved in the procurement of items on behalf of the "
+                 "Shahid Hemmat Industrial Group (SHIG - Iran’s primary liquid propellant ballistic missile developer).",
+                 "procurement", {"recipient": ["Ward"], "end_user": ["Shahid Hemmat Industrial Group"],
+                                 "items": ["items"]}, id="dev-involved-in-procurement"),
+    # 08ACCRA1005 ¶4: the one who asks about a seizure is no party to the shipment
+    pytest.param("08ACCRA1005 ¶4", "POLOFF asked Botwe about the recent seizure of a large shipment of cocaine that "
+                 "originated in Guinea.", "shipment", {"supplier": [], "recipient": [], "items": ["cocaine"],
+                                                      "status": "interdicted"}, id="dev-asked-about-a-seizure"),
+    # 08PARIS735 ¶7 (random draw): a noun that names who acts; the one it is said of acts, its possessor gets
+    pytest.param("08PARIS735 ¶7", "Germany assesses that Iran,s main suppliers of dual-use equipment are Russia, "
+                 "India, and China, and that Iran can indigenously produce at least ten precursor chemicals.",
+                 "suppliers", {"supplier": ["Russia", "India", "China"], "recipient": ["Iran"],
+                               "items": ["dual-use equipment"]}, id="dev-main-suppliers-are"),
+    pytest.param("08PARIS735 ¶7", "India also has been a key supplier of precursor chemicals and biotechnology "
+                 "equipment to Iran.", "supplier", {"supplier": ["India"], "recipient": ["Iran"],
+                                                    "items": ["precursor chemicals", "biotechnology equipment"],
+                                                    "status": "ongoing"}, id="dev-has-been-a-key-supplier"),
+    # 08PARIS735 ¶7 (random draw): "give" moves goods only when what it gives is tangible goods
+    pytest.param("08PARIS735 ¶7", "Zibo Chemet gave glass-lined equipment to Iran, and many of the greater than 30 "
+                 "end-users in Iran cannot be verified.", "gave",
+                 {"supplier": ["Zibo Chemet"], "recipient": ["Iran"], "items": ["glass-lined equipment"],
+                  "status": "completed"}, id="dev-gave-equipment"),
+    # 08ROME1530 ¶7
+    pytest.param("08ROME1530 ¶7", "France stated that the FATF October statement gave France sufficient authority to "
+                 "take strong legal action to restrict correspondent relationships with Iran.", "gave", {"drop": True},
+                 id="dev-gave-authority"),
+    # 10STATE15856 ¶8
+    pytest.param("10STATE15856 ¶8", "In April 2007, Parchin Chemical Industries was identified as the final recipient "
+                 "of sodium perchlorate monohydrate, a chemical precursor for solid propellant oxidizer, possibly to be "
+                 "used for ballistic missiles.", "recipient", {"recipient": ["Parchin Chemical Industries"],
+                                                              "items": ["sodium perchlorate monohydrate"]},
+                 id="dev-final-recipient-of"),
+    # 09NEWDELHI2198 ¶18: a supplier one will not prove to be supplies nothing
+    pytest.param("09NEWDELHI2198 ¶18", "Our ability to seize the opportunities presented by this newly improved "
+                 "environment is limited by the commonly held view that the US will not prove to be a reliable "
+                 "supplier of defense equipment.", "supplier", {"drop": True}, id="dev-will-not-prove-a-supplier"),
     # 10STATE15856 ¶6
     pytest.param("10STATE15856 ¶6", "According to Defense Security Cooperation Agency (DSCA) records, Turkey received "
                  "181 MK-19 40 mm grenade launchers from the United States in 1995.", "received",
@@ -317,8 +360,11 @@ def test_reading(source, sentence, trigger, expected):
 
 @lru_cache(maxsize=1)
 def _dev_paths() -> dict[str, str]:
-    with open(SPLIT, encoding="utf-8", newline="") as handle:
-        return {r["id"]: r["path"] for r in csv.DictReader(handle, delimiter="\t") if r["split"] == "dev"}
+    paths = {}
+    for split in SPLITS:  # the dev cables of both gold sets
+        with open(split, encoding="utf-8", newline="") as handle:
+            paths.update({r["id"]: r["path"] for r in csv.DictReader(handle, delimiter="\t") if r["split"] == "dev"})
+    return paths
 
 
 def test_every_cable_sentence_is_quoted_from_a_dev_cable():

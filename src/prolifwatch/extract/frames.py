@@ -15,24 +15,27 @@ A reading's spans are offsets in the sentence it was read from.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
+from .frame_actors import agent_actor, noun_actor, verb_actor
 from .frame_phrases import Span, cut_trigger, goods, made_ready, name_word, party, phrase, pobj
 from .frame_status import read_status
 
 DATA = resources.files(__package__) / "data"
+# "Iran,s main supplier", "Turkey,s procurement agency": cables whose apostrophes were turned into commas; read
+# as the possessive they are (same length, so offsets hold)
+_COMMA_POSSESSIVE = re.compile(r"(?<=[A-Za-z]),s\b")
 # dependency labels
-_SUBJECTS = ("nsubj", "csubj")
-_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _NOT_INSIDE = ("relcl", "advcl", "ccomp", "parataxis", "appos")
 
 
 class FrameWords:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, goods_heads: frozenset[str] = frozenset()):
         def lemmas(ws) -> frozenset[str]:
             return frozenset(w.lower() for w in ws)
 
@@ -64,6 +67,10 @@ class FrameWords:
         self.carried_only = lemmas(data["carried_only"])
         self.asks_for = lemmas(data["asks_for"])
         self.two_way = lemmas(data["two_way"])
+        self.holders = {kind: lemmas(ws) for kind, ws in data["holders"].items()}
+        self.agents = {direction: lemmas(ws) for direction, ws in data["agent_nouns"].items()}
+        self.tangible_only = lemmas(data["tangible_only"])
+        self.goods_heads = goods_heads
         self.seeking = next((words for status, words in self.governors if status == "attempted"), frozenset())
 
     def direction(self, token) -> str | None:
@@ -74,12 +81,22 @@ class FrameWords:
         for direction, words in table.items():
             if lemma in words or lower in words:
                 return direction
+        if token.pos_ == "NOUN" and token.dep_ != "compound":  # "Nuclear Suppliers Group" names no supplier
+            return next((direction for direction, words in self.agents.items() if lemma in words or lower in words),
+                        None)
         return None
+
+    def agent(self, token) -> bool:
+        """Whether a transfer noun names who acts ("supplier", "buyer") rather than the act ("supply")."""
+        return token.pos_ == "NOUN" and any(token.lemma_.lower() in ws or token.lower_ in ws
+                                            for ws in self.agents.values())
 
 
 @lru_cache(maxsize=1)
 def frame_words() -> FrameWords:
-    return FrameWords(yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8")))
+    heads = (DATA / "goods_heads.txt").read_text(encoding="utf-8").splitlines()
+    return FrameWords(yaml.safe_load((DATA / "frames.yaml").read_text(encoding="utf-8")),
+                      frozenset(h.strip().lower() for h in heads if h.strip() and not h.startswith("#")))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +111,7 @@ def load_parser():
 def parse(texts: list[str]) -> list:
     if not texts:  # spaCy's pipe costs a set-up per call even with nothing to read
         return []
-    return list(load_parser().pipe(texts, batch_size=64))
+    return list(load_parser().pipe([_COMMA_POSSESSIVE.sub("'s", t) for t in texts], batch_size=64))
 
 
 @dataclass
@@ -170,12 +187,14 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
     actor_role = "supplier" if direction == "give" else "recipient"
     goods_from: list = []
     frame = (_document_head(t, w) if noun else None) or t
-    if noun:
-        _noun_actor(frame, r, actor_role, w)
+    if noun and w.agent(t):
+        agent_actor(t, r, actor_role, w)
+    elif noun:
+        noun_actor(frame, r, actor_role, w)
         for g in made_ready(t, w):
             goods(g, r, w)  # not a phrase of the frame: its own prepositions are not walked
     else:
-        _verb_actor(t, r, actor_role, w, goods_from)
+        verb_actor(t, r, actor_role, w, goods_from)
     # what moves, and the prepositions of the frame
     objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
     lemma = t.lemma_.lower()
@@ -219,6 +238,13 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         goods(g, r, w)
     cut_trigger(r)
     read_status(t, r, w)
+    if noun and w.agent(t):
+        if r.status == "completed" and _perfect(t.head):
+            r.status = "ongoing"  # "India has been a key supplier of precursor chemicals": a role still held
+        if _role_denied(t):
+            r.drop = r.drop or "negated"  # "the US will not prove to be a reliable supplier", "no longer a buyer"
+    if lemma in w.tangible_only and not any(_tangible(s, w) for s in r.roles.get("items", [])):
+        r.drop = r.drop or "not goods"  # "gave a defiant speech", "gave France sufficient authority"
     if lemma in w.carried_only and not r.roles.get("carrier"):
         r.drop = r.drop or "message"  # "conveyed the United States' concern": words, not goods
     if _generic_argument(t, w) and not r.denied:
@@ -232,6 +258,27 @@ def _read(t, direction: str, w: FrameWords) -> Reading:
         objects=float(bool(r.roles.get("items"))),
     )
     return r
+
+
+def _role_denied(t) -> bool:
+    """An agent noun said not to be, or no longer to be, what it names: a negation on the copula or on the
+    verb above it ("will not prove to be a supplier"), or "no longer"."""
+    above = [t.head, t.head.head] if t.head.pos_ in ("VERB", "AUX") else [t.head]
+    for v in above:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children):
+                return True
+    return False
+
+
+def _tangible(span: Span, w: FrameWords) -> bool:
+    """Whether the goods' head is a noun of tangible goods (``data/goods_heads.txt``), or a model ("T-72s")."""
+    head = span.head
+    return head in w.goods_heads or head.rstrip("s") in w.goods_heads or any(ch.isdigit() for ch in span.text)
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _moves_only_words(moved: list, w: FrameWords) -> bool:
@@ -267,133 +314,6 @@ def _generic_argument(t, w: FrameWords) -> bool:
             return True
         stack.extend(c for c in node.children if c.dep_ not in _NOT_INSIDE + ("acl", "conj"))
     return False
-
-
-def _verb_actor(t, r: Reading, actor_role: str, w: FrameWords, goods_from: list) -> None:
-    subject, passive = _subject(t)
-    if passive is not None:
-        goods_from.append(passive)
-    for named in _with_named(subject):
-        r.add(actor_role, party(named, w))
-    # "purchased and used by the IRGC": the agent of the coordinated passive verb is this one's too
-    agents = [c for c in t.children if c.dep_ == "agent"] or [
-        c for v in t.conjuncts if v.i > t.i and v.tag_ == "VBN" for c in v.children if c.dep_ == "agent"]
-    for c in agents:
-        for named in _with_named(pobj(c)):
-            r.add(actor_role, party(named, w))
-    if t.dep_ == "amod" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and t.i < t.head.i \
-            and not any(c.dep_ in _SUBJECTS + ("aux",) for c in t.children):
-        goods_from.append(t.head)  # "previously purchased deck cranes", "smuggled weapons"
-    if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
-        # "missiles sold by X", "parts that Iran sought": the noun is what moves, or who acts
-        if t.tag_ == "VBN" or any(c.dep_ in _SUBJECTS for c in t.children):
-            goods_from.append(t.head)
-        elif _party_like(t.head, w) or subject is None and not _infinitival_relative(t):
-            r.add(actor_role, party(t.head, w))
-
-
-def _subject(t):
-    """(subject, passive subject) of a verb, following xcomp and conj up to where they are said."""
-    at, seen = t, 0
-    passive = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECTS), None)
-    while seen < 4:
-        seen += 1
-        subject = next((c for c in at.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            if subject.tag_ in ("WDT", "WP") and at.dep_ == "relcl":
-                return at.head, passive
-            return subject, passive
-        stopped = _stopped_from(at)
-        if stopped is not None:
-            return stopped, passive  # "Customs prevented X from shipping": X would have shipped
-        if at.dep_ in ("xcomp", "conj", "advcl") and at.head.i != at.i:
-            at = at.head
-            continue
-        if at.dep_ == "acl":
-            owner = next((c for c in at.head.children if c.dep_ in ("poss", "amod", "compound") and c.i < at.head.i
-                          and (c.pos_ == "PROPN" or c.text[:1].isupper())), None)
-            if owner is not None:
-                return owner, passive  # "Iranian attempts to smuggle", "Iran's efforts to buy"
-        if (at.dep_ in ("acl", "pcomp") or _infinitival_relative(at)) and seen < 4:
-            # "made a request to buy", "expressed interest in purchasing", "is interested in procuring", "pursuing a
-            # deal to import": the one who made, expressed, is or pursues it buys
-            up = at.head
-            while up.dep_ in ("prep", "pobj", "dobj", "obj", "acomp") and up.head.i != up.i and up.pos_ != "VERB":
-                if up.dep_ == "acomp" and up.lemma_.lower() not in frame_words().seeking:
-                    break  # "firms are capable of supplying", "be cautious about requests to transfer": no actor
-                up = up.head
-            if up.i != at.i and up.pos_ in ("VERB", "AUX"):
-                at = up
-                continue
-        break
-    return None, passive
-
-
-def _stopped_from(t):
-    """"prevented XXXX from shipping", "barred firms from transferring": the object of the verb that keeps
-    someone from the transfer is who would have made it."""
-    if t.dep_ != "pcomp" or t.head.lower_ != "from" or t.head.head.pos_ != "VERB":
-        return None
-    return next((c for c in t.head.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i), None)
-
-
-def _with_named(token) -> list:
-    """"the Turkish companies Kolorkim Kimya San and Mercan Tanitim": the party noun and the names set beside it."""
-    if token is None:
-        return []
-    named = [a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "NOUN"
-             for a in (c, *c.conjuncts)]
-    return [token, *named]
-
-
-def _infinitival_relative(t) -> bool:
-    """"a deal to import": a relative clause with "to" and no subject of its own."""
-    return t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
-        and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in t.children)
-
-
-def _party_like(token, w: FrameWords) -> bool:
-    """A noun that can name who acts: a name, or a party noun ("the firm"), not "a deal" or "efforts"."""
-    return token.pos_ == "PROPN" or bool(token.ent_type_) or token.lemma_.lower() in w.party_nouns
-
-
-def _noun_actor(t, r: Reading, actor_role: str, w: FrameWords) -> None:
-    for c in t.children:
-        if c.dep_ == "poss":
-            r.add(actor_role, party(c, w))
-        elif c.dep_ in ("amod", "compound", "nmod") and c.i < t.i:
-            if any(ch.isdigit() for ch in c.text) and any(ch.isupper() for ch in c.text):
-                goods(c, r, w)  # "the F-15SA transfer", "T-72 sales": a model, not a party
-            elif c.pos_ == "PROPN" or c.ent_type_ or c.tag_ == "NNP" or c.text[:1].isupper():
-                r.add(actor_role, party(c, w))  # "Chinese arms sales", "LIMMT shipments"
-            elif c.pos_ == "NOUN" and c.lemma_.lower() not in w.not_goods and c.lemma_.lower() not in w.party_nouns \
-                    and r.direction != "ask":
-                goods(c, r, w)  # "missile shipment", "arms sales"; an "action request" asks for no goods
-    head = t.head
-    asked = head.head if t.dep_ == "pobj" and head.dep_ == "prep" else None
-    if asked is not None and w.direction(asked) == "ask":
-        # "Turkish requests for immediate delivery of helicopters": who asks gets them
-        for c in asked.children:
-            if c.dep_ in ("poss", "compound", "amod") and c.i < asked.i and (c.pos_ == "PROPN" or c.text[:1].isupper()):
-                r.add("recipient", party(c, w))
-    if t.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ == "VERB":
-        lemma = head.lemma_.lower()
-        subject, _ = _subject(head)
-        if (lemma in w.performs or r.direction == "ask" and lemma not in w.answered) and subject is not None \
-                and t.dep_ != "nsubjpass":
-            r.add(actor_role, party(subject, w))  # "LIMMT completed the sale", "the Army is developing an LOR"
-        elif lemma in w.asks_for and subject is not None and r.direction == "give":
-            r.add("recipient", party(subject, w))  # "the GOT has requested the sale", "is taking delivery of"
-        elif lemma in w.brokers and subject is not None:
-            r.add("broker", party(subject, w))
-    if t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in w.brokers:
-        verb = head.head
-        helped = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        subject, _ = _subject(verb)
-        if helped is not None:
-            r.add(actor_role, party(helped, w))
-            if subject is not None:
-                r.add("broker", party(subject, w))
 
 
 def _preps(t, w: FrameWords, extra: list = ()) -> list:
