@@ -168,3 +168,11 @@ def test_a_name_after_a_demonym_and_a_trade_is_the_supplier(transfers):
     assert _texts(transfer, "supplier") == ["Philips"]  # the firm, not "Dutch electronics manufacturer"
     assert _texts(transfer, "recipient") == ["China"]
     assert _texts(transfer, "items") == ["14-bit ADCs"]
+
+
+def test_the_country_goods_are_bought_from_is_the_supplier(transfers):
+    # 10STATE15856 ¶2: "In addition, we understand that a Turkish firm may also be pursuing a deal to import plastic
+    # explosives and nitrocellulose from Iran."
+    (transfer,) = _telling(transfers, "10STATE15856", "import plastic explosives and nitrocellulose from Iran")
+    assert _texts(transfer, "supplier") == ["Iran"]  # the guideline: "from X" with no other seller named
+    assert _texts(transfer, "recipient") == ["Turkish firm"]  # who imports gets, though it stands first

@@ -84,6 +84,8 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
         if reading.direction == "get":  # "purchased missiles from North Korea": the seller, not an origin
             sellers = {a.key or a.text for a in event.values("supplier")}
             event.arguments["origin"] = [a for a in event.values("origin") if (a.key or a.text) not in sellers]
+            if not sellers:  # "import plastic explosives ... from Iran", read by the rules as origin: supplier too
+                event.arguments["supplier"] = _bought_from(event.values("origin"), s.text)
         event.status = candidate.event.status or event.status
     for event, reading in found:
         if event is None or (goods_only(reading) and id(event) not in joined):
@@ -107,6 +109,13 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             opens_new=opens_sentence(new, s.text),
         ))
     return out
+
+
+def _bought_from(origins: list[Argument], text: str) -> list[Argument]:
+    """The country a buying word's goods come "from" (the guideline: "from X" makes X the supplier when no
+    other is named), not one of a "Chinese-origin" good."""
+    return [a for a in origins if a.type == "Country"
+            and re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(a.text), text, re.I)][:1]
 
 
 def _same_goods(a: Event, b: Event) -> bool:
