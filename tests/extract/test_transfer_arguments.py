@@ -10,6 +10,7 @@ from prolifwatch.pipeline import parse_paths
 CABLES = {
     "08BEIJING2322": "../shared/corpus/wikileaks-html/2008/06/08BEIJING2322.html",
     "09STATE4134": "../shared/corpus/wikileaks-html/2009/01/09STATE4134.html",
+    "03THEHAGUE2137": "../shared/corpus/scraped-text/03THEHAGUE2137.txt",
     "08STATE93558": "../shared/corpus/wikileaks-html/2008/09/08STATE93558.html",
     "09KYIV1942": "../shared/corpus/scraped-text/09KYIV1942.txt",
     "10STATE15856": "../shared/corpus/scraped-text/10STATE15856.txt",
@@ -17,12 +18,6 @@ CABLES = {
     "07TELAVIV3515": "../shared/corpus/wikileaks-html/2007/12/07TELAVIV3515.html",
     "08BEIJING2087": "../shared/corpus/wikileaks-html/2008/05/08BEIJING2087.html",
 }
-
-
-UNDER_THE_FLOOR = pytest.mark.xfail(strict=True, reason=(
-    "issue 17, third round: the shipment this sentence takes up is now joined with the sentence before it "
-    "('Both of these materials ...'), read with ballistic missiles as its items, and scores 0.219 under the "
-    "retrained model's listing floor (0.27)"))
 
 
 def _cable(id_: str, path: str):
@@ -55,12 +50,12 @@ def test_a_place_after_the_recipient_is_where_the_goods_go(transfers):
     assert "Afghanistan" not in _texts(transfer, "recipient")
 
 
-@UNDER_THE_FLOOR
 def test_the_consignment_of_the_sentence_before_is_its_shipment(transfers):
     # 09STATE4134 ¶2: "Aceros supplied xxxxxxxxxxxx with over two metric tons of aluminum and steel. This consignment
     # was shipped from the Spanish port of Castillon to Lattakia, Syria aboard the M/V Fast Independence."
     (transfer,) = [t for t in _telling(transfers, "09STATE4134", "This consignment was shipped")]
     assert _texts(transfer, "supplier") == ["Aceros"]  # not "Spanish": the port is Spanish
+    assert _texts(transfer, "items") == ["aluminum", "steel"]  # not the ballistic missiles of the sentence before
     assert _texts(transfer, "carrier") == ["Fast Independence"]
     assert _texts(transfer, "destination") == ["Lattakia"]  # Syria says where Lattakia is
 
@@ -163,3 +158,21 @@ def test_people_are_not_goods(transfers):
     # crew."
     (transfer,) = _telling(transfers, "08BEIJING2087", "a Japanese offer of Chinook helicopters and crew")
     assert _texts(transfer, "items") == ["Chinook helicopters"]
+
+
+# fourth round (issue 17)
+
+def test_a_name_after_a_demonym_and_a_trade_is_the_supplier(transfers):
+    # 03THEHAGUE2137 ¶2: "... confirms that Dutch electronics manufacturer Philips plans to ship 14-bit ADCs to China"
+    (transfer,) = _telling(transfers, "03THEHAGUE2137", "Philips plans to ship")
+    assert _texts(transfer, "supplier") == ["Philips"]  # the firm, not "Dutch electronics manufacturer"
+    assert _texts(transfer, "recipient") == ["China"]
+    assert _texts(transfer, "items") == ["14-bit ADCs"]
+
+
+def test_the_country_goods_are_bought_from_is_the_supplier(transfers):
+    # 10STATE15856 ¶2: "In addition, we understand that a Turkish firm may also be pursuing a deal to import plastic
+    # explosives and nitrocellulose from Iran."
+    (transfer,) = _telling(transfers, "10STATE15856", "import plastic explosives and nitrocellulose from Iran")
+    assert _texts(transfer, "supplier") == ["Iran"]  # the guideline: "from X" with no other seller named
+    assert _texts(transfer, "recipient") == ["Turkish firm"]  # who imports gets, though it stands first

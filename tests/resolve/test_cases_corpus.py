@@ -21,12 +21,6 @@ import pytest
 WAPO = "article-03c5935401c2b59c"
 
 
-JET_VANES_UNDER_THE_FLOOR = pytest.mark.xfail(strict=True, reason=(
-    "issue 17, third round: 07STATE152317's November 4 Iran Air jet-vane transfer scores 0.148 under the "
-    "retrained model's listing floor (0.27): it is read with no supplier ('North Korean plans to send') and "
-    "status planned; listed again when the finder reads North Korea as the supplier"))
-
-
 @pytest.fixture(scope="module")
 def db(corpus_db):
     connection = sqlite3.connect(f"file:{corpus_db}?mode=ro", uri=True)
@@ -45,7 +39,6 @@ def _cases_of(db, document: str, evidence: str) -> set[str]:
     return found
 
 
-@JET_VANES_UNDER_THE_FLOOR
 def test_the_november_4_jet_vane_flight_is_one_case_across_cable_and_article(db):
     from_cable = _cases_of(db, "07STATE152317", "scheduled Iran Air flight on November 4")
     from_article = _cases_of(db, WAPO, "signed by then-Secretary of State Condoleezza Rice")

@@ -51,10 +51,43 @@ def text_for_parser(text: str, offset: int, mentions: list[Mention], all_caps: b
     return restore_case(text, local)
 
 
+def squeezed(text: str) -> tuple[str, list[int]]:
+    """The sentence with each run of white space one space, and where each of its characters (and its
+    end) stands in ``text``.  A cable is wrapped at ~70 characters with a space before the line break: the
+    parser takes the extra white space for a token of its own and reads the words around it worse
+    ("North Korean \\nplans to send": "plans" a verb, the demonym no longer the sender's)."""
+    out, at = [], []
+    for piece in _PIECES.finditer(text):
+        if piece.group().isspace():
+            out.append(" ")
+            at.append(piece.start())
+        else:
+            out.append(piece.group())
+            at.extend(range(piece.start(), piece.end()))
+    at.append(len(text))
+    return "".join(out), at
+
+
+def unsqueezed(reading: Reading, at: list[int], text: str) -> Reading:
+    """A reading of the squeezed sentence (``squeezed``) with its spans moved back onto ``text`` (the
+    sentence as the parser read it, of the length of the sentence: ``text_for_parser``)."""
+    def back(span: Span) -> Span:
+        start, end = at[span.start], (at[span.end - 1] + 1 if span.end > span.start else at[span.end])
+        return replace(span, start=start, end=end, text=text[start:end],
+                       head_at=at[span.head_at] if span.head_at >= 0 else span.head_at)
+
+    return replace(reading, trigger=back(reading.trigger),
+                   roles={role: [back(s) for s in spans] for role, spans in reading.roles.items()})
+
+
+_PIECES = re.compile(r"\s+|\S+")
+
+
 def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: list[Mention], evidence,
                  kb: KnowledgeBase, people: re.Pattern | None = None) -> list[tuple[Event | None, Reading]]:
     """Each reading with its event, or None where the reading gives none (its ``drop`` says why when
-    the sentence's grammar rules it out: a modal, a negation, a prohibition).  ``people``: matches " "
+    the sentence's grammar rules it out: a modal, a negation, a prohibition); a reading of goods without
+    a party is marked ``goods_only`` in its features (see ``goods_only``).  ``people``: matches " "
     and a noun for people ("hackers", "firms"), who are never the goods."""
     out: list[tuple[Event | None, Reading]] = []
     for r in reading_list:
@@ -70,13 +103,23 @@ def frame_events(reading_list: list[Reading], text: str, offset: int, mentions: 
                     if argument not in args.setdefault(target, []):
                         args[target].append(argument)
         _tidy(args)
-        if not args["items"] or not any(args[role] for role in PARTY_ROLES + ("carrier",)):
+        if not args["items"]:
             out.append((None, r))  # something moved between parties, or on a carrier: else no transfer
             continue
+        if not any(args[role] for role in PARTY_ROLES + ("carrier",)):
+            # goods the parse read moving between parties it could not name ("xxxxxxxxxxxx, Aceros supplied
+            # xxxxxxxxxxxx with ... aluminum and steel"): no transfer alone, the goods of the rules' one
+            r.features["goods_only"] = 1.0
         r.features["mentions"] = float(sum(1 for role in PARTY_ROLES for a in args[role] if a.key))
         event = Event("transfer", replace(evidence), args, status=r.status, hedging=r.hedging)
         out.append((event, r))
     return out
+
+
+def goods_only(reading: Reading) -> bool:
+    """Whether the reading's event names goods and no party nor carrier: it joins a rule candidate of
+    its clause, it is no transfer alone."""
+    return bool(reading.features.get("goods_only"))
 
 
 def _people(span: Span, people: re.Pattern | None) -> bool:
@@ -159,7 +202,19 @@ def _arguments(role: str, span: Span, text: str, offset: int, mentions: list[Men
     if span.proper and not found and len(span.text) <= 60 and re.match(r"[A-Z][\w.&'’ -]*$", span.text) \
             and not _REDACTED.search(span.text):
         return [(role, Argument(span.text, None, "Organization"))]
-    return []
+    named = _name_after_demonym(span, found)
+    return [(role, Argument(named, None, "Organization"))] if named else []
+
+
+def _name_after_demonym(span: Span, found: list[Mention]) -> str | None:
+    """"Dutch electronics manufacturer Philips": a name the NER missed at the head of the phrase, after a
+    demonym that only says whose firm it is; the name is the party."""
+    if not span.proper or not found or any(m.attributes.get("role") != "adjective" for m in found):
+        return None
+    name = re.search(r"(?<![\w-])[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$", span.text)
+    if name is None or _REDACTED.search(name.group()) or any(m.text in name.group() for m in found):
+        return None
+    return name.group()
 
 
 def _conjuncts(text: str) -> list[str]:

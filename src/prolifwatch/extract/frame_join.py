@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..knowledge import KnowledgeBase
 from .cues import Cues, first
 from .event import Argument, Event, Evidence
-from .frame_events import frame_events
+from .frame_events import frame_events, goods_only
 from .frames import Reading
 from .gather import Candidate, anaphor_of, opens_sentence
 from .mention import Mention
@@ -50,7 +50,7 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
     found = frame_events(frames, s.text, s.offset, s.mentions, s.evidence, kb, c.group)
     general = [(start, end) for start, end, candidate in by_rule if candidate is None]
     found = [(event, r) for event, r in found if not any(a <= r.trigger.start < b for a, b in general)]
-    out = []
+    out, joined = [], set()
     for start, end, candidate in by_rule:
         if candidate is None:
             continue
@@ -59,24 +59,36 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue
-        kept = [(event, r) for event, r in inside if event is not None]
+        kept = [(event, r) for event, r in inside if event is not None and not goods_only(r)]
         if not kept:
             if any(r.drop for _, r in inside) and not _only_some_without_goods([r for _, r in inside]):
                 continue  # the grammar rules the clause out: a modal, a negation, a prohibition
             _unplace(candidate, [r for _, r in inside], s)
+            # the parse read goods given but not who gave or got them: where its goods are the rules' goods,
+            # the two agree on what moved, and the rules' parties gave or got it (not for a buying word,
+            # where the rules' parties, placed as for giving, would be the wrong way round)
+            kept = [(event, r) for event, r in inside if event is not None and id(event) not in joined
+                    and r.direction == "give" and _names_a_party(candidate.event)
+                    and _same_goods(event, candidate.event)]
+        if not kept:
             candidate.event.status = candidate.event.status or _one_status([r for _, r in inside])
             candidate.event.features = {"rules_only": 1.0}
             out.append(candidate)
             continue
         event, reading = max(kept, key=lambda pair: _overlap(pair[0], candidate.event))
+        joined.add(id(event))
+        # goods alone agreeing is not the agreement the confidence learned (on parties and goods both)
         reading.features["rules_agree"] = float(_overlap(event, candidate.event) > 0)
-        _complete(event, candidate.event, candidate.cued if reading.direction == "give" else frozenset())
+        _complete(event, candidate.event, candidate.cued if reading.direction == "give" else frozenset(),
+                  every_good=goods_only(reading))
         if reading.direction == "get":  # "purchased missiles from North Korea": the seller, not an origin
             sellers = {a.key or a.text for a in event.values("supplier")}
             event.arguments["origin"] = [a for a in event.values("origin") if (a.key or a.text) not in sellers]
+            if not sellers:  # "import plastic explosives ... from Iran", read by the rules as origin: supplier too
+                event.arguments["supplier"] = _bought_from(event.values("origin"), s.text)
         event.status = candidate.event.status or event.status
     for event, reading in found:
-        if event is None:
+        if event is None or (goods_only(reading) and id(event) not in joined):
             continue
         if not event.values("carrier"):
             carriers = [m for m in s.mentions if m.type in ("Vessel", "Flight")]
@@ -97,6 +109,23 @@ def _joined(s: Sentence, frames: list[Reading], by_rule: list[tuple[int, int, Ca
             opens_new=opens_sentence(new, s.text),
         ))
     return out
+
+
+def _bought_from(origins: list[Argument], text: str) -> list[Argument]:
+    """The country a buying word's goods come "from" (the guideline: "from X" makes X the supplier when no
+    other is named), not one of a "Chinese-origin" good."""
+    return [a for a in origins if a.type == "Country"
+            and re.search(r"\bfrom\s+(?:the\s+)?" + re.escape(a.text), text, re.I)][:1]
+
+
+def _same_goods(a: Event, b: Event) -> bool:
+    """Whether two events name goods in the same words (one's within the other's)."""
+    return any(_words_within(x.text, y.text) or _words_within(y.text, x.text)
+               for x in a.values("items") for y in b.values("items"))
+
+
+def _names_a_party(event: Event) -> bool:
+    return any(event.values(role) for role in ("supplier", "broker", "recipient", "end_user"))
 
 
 def _only_some_without_goods(frames: list[Reading]) -> bool:
@@ -128,18 +157,20 @@ def _unplace(candidate: Candidate, frames: list[Reading], s: Sentence) -> None:
             if (a.key or a.text) in candidate.cued or placed.get(a.key or a.text, role) == role]
 
 
-def _complete(event: Event, rules: Event, cued: frozenset = frozenset()) -> None:
+def _complete(event: Event, rules: Event, cued: frozenset = frozenset(), every_good: bool = False) -> None:
     """The rules' event of the same clause over the parse's: where both read a role, the rules' value
     (on dev the two orders score alike; on the seeds, where the rules were written, theirs is right more
     often), the parse's where the rules read nothing, the goods of both.  ``cued``: the parties the rules
-    placed by a role word before them ("retransferred by Iran"), which keep the rules' role."""
+    placed by a role word before them ("retransferred by Iran"), which keep the rules' role.  ``every_good``:
+    the parse read only the goods of one transfer word of the clause (no party), so it cannot tell which of
+    the rules' goods move; all of them are kept."""
     parties = ("supplier", "broker", "recipient", "end_user")
     placed = {(a.key or a.text): role for role in parties for a in event.values(role)}
     for role, values in rules.arguments.items():
         if not values:
             continue
         if role == "items":  # goods both read: the rules' names, and what else the parse saw moving
-            event.arguments[role] = _goods_of_both(values, event.values(role))
+            event.arguments[role] = _goods_of_both(values, event.values(role), every_good)
             continue
         # a party the parse placed by position keeps the parse's role ("Iran's efforts to obtain": Iran gets)
         kept = [a for a in values
@@ -151,13 +182,13 @@ def _complete(event: Event, rules: Event, cued: frozenset = frozenset()) -> None
     event.arguments["recipient"] = [a for a in event.values("recipient") if (a.key or a.text) not in suppliers]
 
 
-def _goods_of_both(rules: list[Argument], parse: list[Argument]) -> list[Argument]:
+def _goods_of_both(rules: list[Argument], parse: list[Argument], every_good: bool = False) -> list[Argument]:
     """The goods the rules named (only those the parse sees moving, when it sees any of them), each said in
     the parse's words where the parse says more of the same goods ("Chinese-origin arms" for "arms", keeping
     the rules' control-list key), and the goods only the parse saw."""
     out, used = [], set()
     moving = [item for item in rules if any(_words_within(item.text, p.text) for p in parse)]
-    if moving:  # "upgrading their AH-64 helicopters ... has requested 1300 Hellfire missiles": the
+    if moving and not every_good:  # "upgrading their AH-64 helicopters ... has requested 1300 Hellfire missiles": the
         rules = moving  # clause's other goods are there for another reason
     for item in rules:
         longer = next((i for i, p in enumerate(parse) if i not in used and _words_within(item.text, p.text)), None)
@@ -166,7 +197,14 @@ def _goods_of_both(rules: list[Argument], parse: list[Argument]) -> list[Argumen
             item = Argument(parse[longer].text, item.key, item.type)
         out.append(item)
     said = [*rules, *out]
-    return out + [p for i, p in enumerate(parse) if i not in used and not any(_words_within(p.text, r.text) for r in said)]
+    return out + [p for i, p in enumerate(parse) if i not in used and not any(
+        _words_within(p.text, r.text) or _initials_of(p.text, r.text) for r in said)]
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """"liquid poly butadiene rubber (LPBR)": the short form of goods already named is no more goods."""
+    words = re.findall(r"[A-Za-z][\w-]*", long)
+    return len(words) > 1 and short.strip().isupper() and short.strip() == "".join(w[0] for w in words).upper()
 
 
 def _words_within(short: str, long: str) -> bool:

@@ -9,8 +9,9 @@ from .prefilter import finditer_from
 
 # A sentence ends at . ! ? followed by space and a capital, a quote or a
 # list dash, or at a blank line; initials ("U.S.", "M/V", "Nov.") and
-# numbered paragraph heads ("1.") do not end one.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9-])|\n\s*\n|\n(?=--)|(?<=\S)\s+(?=-- )")
+# numbered paragraph heads ("1.") do not end one.  A name blacked out by the
+# releaser begins one as a capital does ("Arrangement. xxxxxxxxxxxx, Aceros supplied").
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9-]|x{4}))|\n\s*\n|\n(?=--)|(?<=\S)\s+(?=-- )")
 # Initials and abbreviations before a boundary; the longest ("Sept.") needs
 # eight characters of context with the one before it and a final line break.
 _ABBREVIATION_BEFORE = re.compile(

@@ -22,7 +22,7 @@ from ..knowledge import KnowledgeBase
 from .cues import Cues, first
 from .clause_parties import PARTIES, assign_parties, role_before
 from .event import TRANSFER_ROLES, Argument, Event
-from .frame_events import parsed, text_for_parser
+from .frame_events import parsed, squeezed, text_for_parser, unsqueezed
 from .frame_join import Sentence, candidates_of
 from .frames import Reading, readings
 from .gather import (Candidate, Gathered, anaphor_of, opens_sentence, prefer_named_goods, prefer_specific_parties,
@@ -74,7 +74,10 @@ def _frames_of(sentences: list[Sentence], by_rule: dict[int, list[tuple[int, int
             not (cand.event.values("supplier") and cand.event.values("recipient")) for _, _, cand in by_rule[n]
             if cand is not None)]
     texts = [text_for_parser(sentences[n].text, sentences[n].offset, sentences[n].mentions, all_caps) for n in numbers]
-    return {n: readings(doc) for n, doc in zip(numbers, parsed(texts))}
+    squeezes = [squeezed(text) for text in texts]
+    docs = parsed([short for short, _ in squeezes])
+    return {n: [unsqueezed(r, at, text) for r in readings(doc)]
+            for n, text, (_, at), doc in zip(numbers, texts, squeezes, docs)}
 
 
 def _rule_candidates(s: Sentence, triggers: list[re.Match], c: Cues, kb: KnowledgeBase,
