@@ -268,10 +268,13 @@ def date_histogram(values, matched: np.ndarray, since: str | None, until: str | 
     needed = {"year": 1, "month": 2, "day": 3}[level]
     placed = matched[precision >= needed]
     unit = {"year": "datetime64[Y]", "month": "datetime64[M]", "day": "datetime64[D]"}[level]
-    periods = values.date_first[placed].astype("datetime64[D]").astype(unit).astype(str)
-    if span:
-        periods = periods[np.char.startswith(periods, span)] if len(periods) else periods
-    labels, counts = np.unique(periods, return_counts=True) if len(periods) else ([], [])
+    # counted as dates, then the few distinct periods written out: text for each
+    # of 50,000 matches took 160 ms
+    periods, counts = np.unique(values.date_first[placed].astype("datetime64[D]").astype(unit), return_counts=True)
+    labels = periods.astype(str)
+    if span and len(labels):
+        keep = np.char.startswith(labels, span)
+        labels, counts = labels[keep], counts[keep]
     buckets = [DateBucket(label=str(label), since=str(label), until=str(label), count=int(n))
                for label, n in zip(labels, counts)]
     return DateHistogram(level=level, buckets=buckets, undated=undated,
