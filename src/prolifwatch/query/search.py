@@ -42,8 +42,9 @@ UNKNOWN, OTHER = "(unknown)", "(other)"
 MAX_RANKING_THREADS = 4
 RANGE_MIN_DOCUMENTS = 10_000  # below this, a thread costs more than it saves
 # bm25 costs about 5 µs a matching document, and a broad query on a large store
-# matches tens of thousands: past this many matches only the strongest are
-# scored (see _strongest); the total, the facets and the dates count them all.
+# matches tens of thousands: past this many matches they are scored in groups
+# of this many, strongest first (see _ranked_page); the total, the facets and
+# the dates count them all.
 RANK_BUDGET = 5_000
 SUBJECT_COLUMNS = "{title tags}"
 
@@ -87,8 +88,8 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     date_filter: DateFilter | None = None
-    # documents bm25 scored to choose the hits: the total, or RANK_BUDGET when
-    # the query matches more (None: no ranking, newest first)
+    # among how many matches bm25 chose the first page: the total, or RANK_BUDGET
+    # when the query matches more (None: no ranking, newest first)
     ranked_among: int | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -180,9 +181,6 @@ def search(
     values = store.doc_values()
     match = _match_of(parsed)
     filters = (tag, origin, classification, kind, days)
-    # Ranking runs on the read connections while this thread counts facets.
-    # Without filters it needs no matching set and starts at once, over every
-    # stored pk; with filters it ranks the filtered pks as soon as they are known.
     # Ranking needs the matching set (to choose what to score, see _strongest):
     # it runs on the read connections while this thread counts the facets.
     with ThreadPoolExecutor(1) as pool:
@@ -258,8 +256,8 @@ def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | N
     pks.  It runs on the read connections, leaving the store's own to the
     calling thread.
 
-    bm25 costs 1.3-5 µs a document scored.  Up to ``budget`` (RANK_BUDGET) matches are all
-    scored.  Past it the matches are put in order of strength (``_strongest``)
+    bm25 costs 1.3-5 µs a document scored.  Up to ``budget`` (RANK_BUDGET)
+    matches are all scored.  Past it the matches are put in order of strength (``_strongest``)
     and scored in groups of ``budget``: the first ``budget`` hits are the best
     of the strongest ``budget`` matches, the next ``budget`` the best of the
     next group, and so on (deeper pages cost one more group each)."""
