@@ -100,3 +100,22 @@ def test_a_filter_narrows_the_matches_before_the_budget(store, monkeypatch):
 ])
 def test_any_included_ors_the_phrases_before_the_exclusion(query, loose):
     assert any_included(to_match(query)) == loose
+
+
+def test_the_web_page_and_its_json_say_the_ranking_was_cut(store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from prolifwatch.api import create_app
+
+    monkeypatch.setattr(SEARCH, "RANK_BUDGET", 2)
+    with TestClient(create_app(store.path)) as api:
+        data = api.get("/api/v1/search", params={"q": "Iran"}).json()
+        assert (data["total"], data["ranked_among"]) == (5, 2)
+        hits = [h["id"] for h in data["hits"]]
+        assert set(hits[:2]) == {"09BEIJING724", "08BEIJING3400"}  # the subject matches
+        assert set(hits[2:4]) == {"10STATE1", "07STATE2"} and hits[4:] == ["06STATE3"]  # then the newest
+        assert "Best first among 2 of them" in api.get("/search", params={"q": "Iran"}).text
+        # within the budget nothing is said
+        narrow = api.get("/api/v1/search", params={"q": "graphite"}).json()
+        assert (narrow["total"], narrow["ranked_among"]) == (1, 1)
+        assert "Best first among" not in api.get("/search", params={"q": "graphite"}).text
