@@ -116,18 +116,3 @@ def test_unknown_entity_and_bad_depth(store):
         entity_graph(store, LIMMT, depth=4)
     with pytest.raises(GraphError):
         entity_graph(store, LIMMT, limit=0)
-
-
-@pytest.mark.parametrize("depth, limits", [(2, {}), (3, {}), (2, {"scan_limit": 2, "event_limit": 1}),
-                                           (3, {"limit": 2})])
-def test_ring_read_side_by_side_gives_the_graph_read_in_turn(store, monkeypatch, depth, limits):
-    # Depth 2 and 3 read the entities of each ring on two connections before expanding
-    # them; with no read connection each is read when its turn comes.  Same graph.
-    import sys
-
-    graph_module = sys.modules[entity_graph.__module__]
-    side_by_side = entity_graph(store, LIMMT, depth=depth, **limits)
-    monkeypatch.setattr(graph_module, "READ_THREADS", 0)
-    in_turn = entity_graph(store, LIMMT, depth=depth, **limits)
-    assert side_by_side == in_turn
-    assert sum(n["kind"] == "entity" for n in in_turn["nodes"]) > 2  # a ring with entities to read

@@ -31,7 +31,6 @@ than were counted.  Edges are those found while expanding nodes nearer than
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +44,6 @@ DEFAULT_LIMIT = 25
 SCAN_LIMIT = 2000        # mention / link rows read per look-up around one node
 EVENT_LIMIT = 200        # events read around one entity (each costs its arguments: ~5 rows)
 EVIDENCE_LIMIT = 10      # evidence references kept per edge (the weight counts them all)
-READ_THREADS = 2         # connections reading a ring's entities side by side (see _Neighbourhood.prefetch)
 MENTION_EDGE = "mentioned_in"
 PARTY_EDGE = "party_to"
 REPORT_EDGE = "reported_in"
@@ -84,7 +82,6 @@ class _Neighbourhood:
         self._events: dict[int, dict[str, Any] | None] = {}   # None: not a live event
         self._cases: dict[int, list[str]] = {}
         self._entity_of: dict[str, str] = {}
-        self._entity_reads: dict[str, tuple] = {}  # entity id -> what _read_entity gives (see prefetch)
 
     # -- expansion ---------------------------------------------------------
     def expand(self, node: dict[str, Any], depth: int) -> list[str]:
@@ -111,10 +108,10 @@ class _Neighbourhood:
         return [c.node_id for c in kept]
 
     def _around_entity(self, entity_id: str) -> tuple[dict[str, _Candidate], bool]:
-        db = self.db
-        reads = self._entity_reads.pop(entity_id, None) or self._read_entity(db, entity_id)
-        counts, mentions_complete, event_pks, events_complete = reads
+        db, scan = self.db, self.scan_limit
+        keys = q.entity_keys(db, entity_id)
         candidates: dict[str, _Candidate] = {}
+        counts, mentions_complete = q.mention_counts_by_document(db, keys, scan)
         # Only documents that can make the cut are read: those already in the
         # graph and the top ``limit`` others by mentions (around an entity,
         # documents come only from mentions, so no other can be kept).
@@ -126,6 +123,7 @@ class _Neighbourhood:
             self._candidate(candidates, doc["id"], "document", False).edges.append(
                 _edge(entity_id, MENTION_EDGE, doc["id"], counts[pk]))
             self._pending_documents[doc["id"]] = doc
+        event_pks, events_complete = q.events_with_keys(db, keys, _ROLES, self.event_limit)
         details = self._event_details(event_pks)
         entity_of = self._entities_of(k for d in details.values() for _, k in d["arguments"])
         aggregated: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -197,44 +195,6 @@ class _Neighbourhood:
         return candidates, complete
 
     # -- reads kept for the rest of the graph -------------------------------
-    def _read_entity(self, db, entity_id: str) -> tuple[dict[int, int], bool, list[int], bool]:
-        """(mentions by document pk, all read?, event pks, all read?) of an entity, read on ``db``."""
-        keys = q.entity_keys(db, entity_id)
-        counts, mentions_complete = q.mention_counts_by_document(db, keys, self.scan_limit)
-        event_pks, events_complete = q.events_with_keys(db, keys, _ROLES, self.event_limit)
-        return counts, mentions_complete, event_pks, events_complete
-
-    def _read_entities(self, db, entity_ids: list[str]) -> list[tuple]:
-        """For each entity, on ``db`` and changing nothing here: _read_entity's reads, and
-        the details, cases and argument entities of its events (kept by ``prefetch``)."""
-        found = []
-        for entity_id in entity_ids:
-            reads = self._read_entity(db, entity_id)
-            event_pks = reads[2]
-            details = q.event_details(db, event_pks, _ROLES)
-            cases = q.cases_of_events(db, event_pks)
-            entity_of = q.entities_of_keys(db, (k for d in details.values() for _, k in d["arguments"]))
-            found.append((entity_id, reads, {e: details.get(e) for e in event_pks},
-                          {e: cases.get(e, []) for e in event_pks}, entity_of))
-        return found
-
-    def prefetch(self, store, node_ids: list[str]) -> None:
-        """Read what expanding these nodes' entities will read, on READ_THREADS of the
-        store's read connections side by side (SQLite lets go of the GIL while it
-        steps): most of a depth-2 graph's time is these reads, one ring entity
-        after another.  The expansions then make the same choices from the kept reads."""
-        entity_ids = [n for n in node_ids if self.nodes[n]["kind"] == "entity" and n not in self._entity_reads]
-        readers = store.readers(READ_THREADS) if hasattr(store, "readers") and len(entity_ids) > 1 else []
-        if not readers:
-            return
-        with ThreadPoolExecutor(len(readers)) as pool:
-            shares = pool.map(self._read_entities, readers, [entity_ids[i::len(readers)] for i in range(len(readers))])
-            for entity_id, reads, details, cases, entity_of in (found for share in shares for found in share):
-                self._entity_reads[entity_id] = reads
-                self._events.update(details)
-                self._cases.update(cases)
-                self._entity_of.update(entity_of)
-
     def _event_details(self, event_pks: list[int]) -> dict[int, dict[str, Any]]:
         missing = [e for e in event_pks if e not in self._events]
         if missing:
@@ -364,7 +324,6 @@ def entity_graph(store, name: str, *, depth: int = DEFAULT_DEPTH, limit: int = D
     graph.nodes[start["id"]] = {**start, "depth": 0}
     frontier = [start["id"]]
     for level in range(depth):
-        graph.prefetch(store, frontier)
         following: list[str] = []
         for node_id in frontier:
             following.extend(graph.expand(graph.nodes[node_id], level))
