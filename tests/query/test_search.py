@@ -161,8 +161,8 @@ def test_ranking_split_across_threads_gives_the_one_thread_page(store, monkeypat
 
 
 def test_ranking_started_before_the_matches_are_counted_gives_the_filtered_page(store, monkeypatch):
-    # Without a filter the ranking runs beside the counting, over every stored pk;
-    # a filter that every document passes takes the other road, over the matches.
+    # Without a filter the ranking reads the text matches alone; a filter that
+    # every document passes takes the other road, the matches narrowed to its pks.
     import sys
 
     search_module = sys.modules[search.__module__]

@@ -92,6 +92,21 @@ def parse(query: str) -> ParsedQuery:
     return parsed
 
 
+_PHRASE_OR_NOT = re.compile(r'"[^"]*"\*?|\bNOT\b')
+
+
+def any_included(match: str) -> str | None:
+    """A MATCH expression for the documents holding any phrase that ``match`` (made by
+    ``parse``) includes: its quoted phrases before its NOT, OR-ed.  A quoted phrase
+    is matched whole, so a NOT inside one is not taken for the operator."""
+    phrases: list[str] = []
+    for found in _PHRASE_OR_NOT.finditer(match):
+        if found.group() == "NOT":
+            break
+        phrases.append(found.group())
+    return " OR ".join(phrases) or None
+
+
 def to_match(query: str) -> str | None:
     """One MATCH expression for ``query``, or None when it has no positive term
     (such a query needs the search's subtraction: see ``parse``)."""

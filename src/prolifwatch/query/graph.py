@@ -77,6 +77,11 @@ class _Neighbourhood:
         self._pending_documents: dict[str, dict[str, Any]] = {}
         self._document_ids: dict[int, str] = {}  # pk -> id of the document nodes in the graph
         self._unread_candidates = 0
+        # What was read once while expanding, read from here again: the nodes around
+        # a busy entity share most of their events (and so their keys and cases).
+        self._events: dict[int, dict[str, Any] | None] = {}   # None: not a live event
+        self._cases: dict[int, list[str]] = {}
+        self._entity_of: dict[str, str] = {}
 
     # -- expansion ---------------------------------------------------------
     def expand(self, node: dict[str, Any], depth: int) -> list[str]:
@@ -119,8 +124,8 @@ class _Neighbourhood:
                 _edge(entity_id, MENTION_EDGE, doc["id"], counts[pk]))
             self._pending_documents[doc["id"]] = doc
         event_pks, events_complete = q.events_with_keys(db, keys, _ROLES, self.event_limit)
-        details = q.event_details(db, event_pks, _ROLES)
-        entity_of = q.entities_of_keys(db, (k for d in details.values() for _, k in d["arguments"]))
+        details = self._event_details(event_pks)
+        entity_of = self._entities_of(k for d in details.values() for _, k in d["arguments"])
         aggregated: dict[tuple[str, str, str], dict[str, Any]] = {}
         for event_pk in event_pks:
             event = details.get(event_pk)
@@ -135,7 +140,7 @@ class _Neighbourhood:
         for (src, _, dst), edge in aggregated.items():
             other = dst if src == entity_id else src
             self._candidate(candidates, other, "entity", True).edges.append(edge)
-        for event_pk, case_ids in q.cases_of_events(db, event_pks).items():
+        for event_pk, case_ids in self._cases_of(event_pks).items():
             for case_id in case_ids:
                 self._through(candidates, case_id, "case", _edge(entity_id, PARTY_EDGE, case_id, 0),
                               details.get(event_pk))
@@ -148,7 +153,7 @@ class _Neighbourhood:
         pk = node.get("pk")
         if pk is not None:
             counts = q.mention_counts_in_document(db, pk)
-            entity_of = q.entities_of_keys(db, counts)
+            entity_of = self._entities_of(counts)
             per_entity: dict[str, int] = {}
             for key, count in counts.items():
                 per_entity[entity_of[key]] = per_entity.get(entity_of[key], 0) + count
@@ -156,8 +161,8 @@ class _Neighbourhood:
                 self._candidate(candidates, entity_id, "entity", False).edges.append(
                     _edge(entity_id, MENTION_EDGE, doc_id, count))
             event_pks = q.events_in_document(db, pk)
-            details = q.event_details(db, event_pks, _ROLES)
-            for event_pk, case_ids in q.cases_of_events(db, event_pks).items():
+            details = self._event_details(event_pks)
+            for event_pk, case_ids in self._cases_of(event_pks).items():
                 for case_id in case_ids:
                     self._through(candidates, case_id, "case", _edge(case_id, REPORT_EDGE, doc_id, 0),
                                   details.get(event_pk))
@@ -175,8 +180,8 @@ class _Neighbourhood:
         db = self.db
         candidates: dict[str, _Candidate] = {}
         event_pks, complete = q.events_of_case(db, case_id, self.event_limit)
-        details = q.event_details(db, event_pks, _ROLES)
-        entity_of = q.entities_of_keys(db, (k for d in details.values() for _, k in d["arguments"]))
+        details = self._event_details(event_pks)
+        entity_of = self._entities_of(k for d in details.values() for _, k in d["arguments"])
         documents = q.document_nodes_by_id(db, (d["document"] for d in details.values()))
         self._pending_documents.update(documents)
         for event_pk in event_pks:
@@ -188,6 +193,28 @@ class _Neighbourhood:
             for entity_id in sorted({entity_of[k] for _, k in event["arguments"]}):
                 self._through(candidates, entity_id, "entity", _edge(entity_id, PARTY_EDGE, case_id, 0), event)
         return candidates, complete
+
+    # -- reads kept for the rest of the graph -------------------------------
+    def _event_details(self, event_pks: list[int]) -> dict[int, dict[str, Any]]:
+        missing = [e for e in event_pks if e not in self._events]
+        if missing:
+            found = q.event_details(self.db, missing, _ROLES)
+            self._events.update({e: found.get(e) for e in missing})
+        return {e: self._events[e] for e in event_pks if self._events[e] is not None}
+
+    def _cases_of(self, event_pks: list[int]) -> dict[int, list[str]]:
+        missing = [e for e in event_pks if e not in self._cases]
+        if missing:
+            found = q.cases_of_events(self.db, missing)
+            self._cases.update({e: found.get(e, []) for e in missing})
+        return {e: self._cases[e] for e in event_pks if self._cases[e]}
+
+    def _entities_of(self, keys) -> dict[str, str]:
+        keys = set(keys)
+        missing = keys - self._entity_of.keys()
+        if missing:
+            self._entity_of.update(q.entities_of_keys(self.db, missing))
+        return {k: self._entity_of[k] for k in keys}
 
     # -- bookkeeping -------------------------------------------------------
     @staticmethod

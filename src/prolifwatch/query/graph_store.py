@@ -177,10 +177,11 @@ def event_details(db: sqlite3.Connection, event_pks: Sequence[int],
         ):
             details[event_pk] = {"type": type_, "idx": idx, "document": doc_id, "arguments": []}
         for event_pk, role, key in db.execute(
-            # roles filtered here, not in SQL: a role condition tempts the planner
-            # into the (role, key) index, a scan of every argument with those roles
-            f"SELECT event_pk, role, key FROM event_arguments WHERE event_pk IN ({marks(part)}) AND key IS NOT NULL",
-            part,
+            # '+role': a plain role condition tempts the planner into the (role, key)
+            # index, a scan of every argument with those roles
+            f"SELECT event_pk, role, key FROM event_arguments WHERE event_pk IN ({marks(part)}) "
+            f"AND +role IN ({marks(roles)}) AND key IS NOT NULL",
+            (*part, *roles),
         ):
             if event_pk in details and role in wanted:
                 details[event_pk]["arguments"].append((role, key))

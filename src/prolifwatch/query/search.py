@@ -28,7 +28,7 @@ import numpy as np
 
 from ..store import doc_dates
 from ..store.doc_values import DocValues
-from .fts_query import QUERY_EXAMPLES, ParsedQuery, QueryError, parse
+from .fts_query import QUERY_EXAMPLES, ParsedQuery, QueryError, any_included, parse
 
 HIGHLIGHT = ("«", "»")
 # bm25 weights for (title, tags, body): a word in the subject says more than
@@ -41,6 +41,12 @@ FACET_SIZE = 10
 UNKNOWN, OTHER = "(unknown)", "(other)"
 MAX_RANKING_THREADS = 4
 RANGE_MIN_DOCUMENTS = 10_000  # below this, a thread costs more than it saves
+# bm25 costs about 5 µs a matching document, and a broad query on a large store
+# matches tens of thousands: past this many matches they are scored in groups
+# of this many, strongest first (see _ranked_page); the total, the facets and
+# the dates count them all.
+RANK_BUDGET = 5_000
+SUBJECT_COLUMNS = "{title tags}"
 
 
 @dataclass
@@ -82,6 +88,9 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     date_filter: DateFilter | None = None
+    # among how many matches bm25 chose the first page: the total, or RANK_BUDGET
+    # when the query matches more (None: no ranking, newest first)
+    ranked_among: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +99,7 @@ class SearchResult:
             "hits": [asdict(h) for h in self.hits],
             "facets": self.facets,
             "date_filter": asdict(self.date_filter) if self.date_filter else None,
+            "ranked_among": self.ranked_among,
         }
 
 
@@ -171,16 +181,13 @@ def search(
     values = store.doc_values()
     match = _match_of(parsed)
     filters = (tag, origin, classification, kind, days)
-    # Ranking runs on the read connections while this thread counts facets.
-    # Without filters it needs no matching set and starts at once, over every
-    # stored pk; with filters it ranks the filtered pks as soon as they are known.
+    # Ranking needs the matching set (to choose what to score, see _strongest):
+    # it runs on the read connections while this thread counts the facets.
     with ThreadPoolExecutor(1) as pool:
         ranking = None
-        if match and not any(filters):
-            ranking = pool.submit(_ranked_page, store, match, np.flatnonzero(values.present), None, limit, offset)
         hits_of_text = _text_matches(db, match) if match else _all_but(db, values, parsed.exclude)
         matched, date_filter = _matching(values, hits_of_text, *filters)
-        if match and ranking is None:
+        if match:
             only = matched if len(matched) < len(hits_of_text) else None
             ranking = pool.submit(_ranked_page, store, match, matched, only, limit, offset)
         facets = {name: _facet(values.counts(name, matched), rest=name != "tag") for name in FACETS}
@@ -192,7 +199,8 @@ def search(
         ["whole" if whole else "partly" for whole in _within(values, pks, days)]
     hits = [_hit(rows[pk], round(-score, 4) if score else 0.0, snippets.get(pk), placed)
             for (pk, score), placed in zip(page, in_range)]
-    return SearchResult(query=query, total=len(matched), hits=hits, facets=facets, date_filter=date_filter)
+    return SearchResult(query=query, total=len(matched), hits=hits, facets=facets, date_filter=date_filter,
+                        ranked_among=ranked_among(len(matched)) if match else None)
 
 
 def require_terms_or_filters(query: str, *filters) -> None:
@@ -234,24 +242,54 @@ def _text_matches(db, match: str) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
 
 
-def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int):
-    """(pk, bm25) of the page among ``candidates`` (sorted pks), best first, ties
-    in pk order; ``only``: the text matches are narrowed to these pks.  It runs
-    on the read connections, leaving the store's own to the calling thread.
+def ranked_among(matches: int) -> int:
+    """Among how many matches the first page of a query with ``matches`` is the best
+    by bm25 (see _ranked_page)."""
+    return min(matches, RANK_BUDGET)
 
-    bm25 is computed for every matching document, about 1.3 µs each: a large
-    set of candidates is cut into ranges of pks ranked side by side on their
-    own connections (SQLite releases the GIL while it steps), and the best of
-    each range merged."""
+
+def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int,
+                 budget: int | None = None):
+    """(pk, bm25) of the page among ``candidates`` (sorted pks: the query's
+    matches, or a range of pks holding them when ``only`` is given), best
+    first, ties in pk order; ``only``: the text matches are narrowed to these
+    pks.  It runs on the read connections, leaving the store's own to the
+    calling thread.
+
+    bm25 costs 1.3-5 µs a document scored.  Up to ``budget`` (RANK_BUDGET)
+    matches are all scored.  Past it the matches are put in order of strength (``_strongest``)
+    and scored in groups of ``budget``: the first ``budget`` hits are the best
+    of the strongest ``budget`` matches, the next ``budget`` the best of the
+    next group, and so on (deeper pages cost one more group each)."""
     if len(candidates) == 0 or limit <= 0:
         return []
+    budget = budget or RANK_BUDGET
+    matches = candidates if only is None else only
+    if len(matches) <= budget:
+        return _best(store, match, candidates, only, offset + limit)[offset:offset + limit]
+    by_strength = _strongest(store, match, matches)
+    page: list[tuple[int, float]] = []
+    for group in range(offset // budget, (offset + limit - 1) // budget + 1):
+        chosen = np.sort(by_strength[group * budget:(group + 1) * budget])
+        if len(chosen) == 0:
+            break
+        skip = max(0, offset - group * budget)
+        page += _best(store, match, chosen, chosen, skip + limit - len(page))[skip:]
+    return page[:limit]
+
+
+def _best(store, match: str, candidates: np.ndarray, only: np.ndarray | None, count: int):
+    """The best ``count`` (pk, bm25) among ``candidates`` (see _ranked_page): a
+    large set is cut into ranges of pks ranked side by side on their own
+    connections (SQLite releases the GIL while it steps), and the best of each
+    range merged."""
     parts = max(1, min(os.cpu_count() or 1, MAX_RANKING_THREADS, len(candidates) // RANGE_MIN_DOCUMENTS))
     bounds = [int(candidates[len(candidates) * i // parts]) for i in range(parts)] + [int(candidates[-1]) + 1]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(parts)]
     connections = store.readers(parts)
 
     def best_of(connection, lo: int, hi: int) -> list[tuple[int, float]]:
-        return _rank_range(connection, match, only, lo, hi, offset + limit)
+        return _rank_range(connection, match, only, lo, hi, count)
 
     if parts == 1:
         best = best_of(connections[0], *ranges[0])
@@ -261,7 +299,25 @@ def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | N
             best = best_of(connections[0], *ranges[0])
             for future in others:
                 best += future.result()
-    return sorted(best, key=lambda hit: (hit[1], hit[0]))[offset:offset + limit]
+    return sorted(best, key=lambda hit: (hit[1], hit[0]))[:count]
+
+
+def _strongest(store, match: str, matches: np.ndarray) -> np.ndarray:
+    """The matches (pks) strongest first, the order in which they are scored.
+    bm25 weighs a word in the subject 10 times, in the tags 4 times one in the
+    body, so the best scores are nearly always where the subject or tags hold
+    the query: first the matches holding all of it there, then those holding
+    any of its phrases there, then the rest; within each, newest first (ties:
+    the later stored)."""
+    reader = store.readers(1)[0]
+    tier = np.full(len(matches), 2, dtype=np.int8)
+    loose = any_included(match)
+    if loose and " AND " in match:  # else the looser set is the strict one
+        tier[np.isin(matches, _text_matches(reader, f"{SUBJECT_COLUMNS} : ({loose})"), assume_unique=True)] = 1
+    tier[np.isin(matches, _text_matches(reader, f"{SUBJECT_COLUMNS} : ({match})"), assume_unique=True)] = 0
+    newest = store.doc_values().newest_key(matches)
+    # lexsort sorts by its last key first, each ascending: newest and latest stored negated
+    return matches[np.lexsort((-matches, -newest.astype(np.int64), tier))]
 
 
 def _rank_range(db, match: str, only: np.ndarray | None, lo: int, hi: int, count: int):

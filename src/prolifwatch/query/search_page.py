@@ -33,7 +33,8 @@ from .fts_query import QueryError, parse
 from .labels import item_keys, item_name, paragraph_anchor, tag_meaning
 from .lookup import nearest_entities
 from .search import (FACETS, HIGHLIGHT, _all_but, _facet, _hit, _hit_rows, _match_of, _matching, _newest_page,
-                     _ranked_page, _snippets, _text_matches, date_range, require_terms_or_filters)
+                     _ranked_page, _snippets, _text_matches, date_range, ranked_among,
+                     require_terms_or_filters)
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 1000   # the CSV download's rows
@@ -120,6 +121,7 @@ class SearchPage(BaseModel):
     dates: DateHistogram
     date_filter: DateFilterNote | None = None
     entity_name: str | None = None
+    ranked_among: int | None = None  # bm25 chose the first page among this many (see search.ranked_among)
 
 
 def search_page(reader: Reader, q: str = "", filters: Filters | None = None, *, page: int = 1,
@@ -197,7 +199,8 @@ def _search_page(reader: Reader, q: str, filters: Filters, page: int, page_size:
         query=q, filters=filters, total=len(matched), page=page, page_size=page_size,
         pages=max(1, -(-min(len(matched), MAX_OFFSET + page_size) // page_size)), hits=hits, facets=facets,
         dates=date_histogram(values, matched, filters.since, filters.until),
-        date_filter=DateFilterNote(**vars(date_filter)) if date_filter else None, entity_name=entity_name)
+        date_filter=DateFilterNote(**vars(date_filter)) if date_filter else None, entity_name=entity_name,
+        ranked_among=ranked_among(len(matched)) if match else None)
 
 
 def blank_page(reader: Reader) -> SearchPage:
@@ -285,10 +288,13 @@ def date_histogram(values, matched: np.ndarray, since: str | None, until: str | 
     needed = {"year": 1, "month": 2, "day": 3}[level]
     placed = matched[precision >= needed]
     unit = {"year": "datetime64[Y]", "month": "datetime64[M]", "day": "datetime64[D]"}[level]
-    periods = values.date_first[placed].astype("datetime64[D]").astype(unit).astype(str)
-    if span:
-        periods = periods[np.char.startswith(periods, span)] if len(periods) else periods
-    labels, counts = np.unique(periods, return_counts=True) if len(periods) else ([], [])
+    # counted as dates, then the few distinct periods written out: text for each
+    # of 50,000 matches took 160 ms
+    periods, counts = np.unique(values.date_first[placed].astype("datetime64[D]").astype(unit), return_counts=True)
+    labels = periods.astype(str)
+    if span and len(labels):
+        keep = np.char.startswith(labels, span)
+        labels, counts = labels[keep], counts[keep]
     buckets = [DateBucket(label=str(label), since=str(label), until=str(label), count=int(n))
                for label, n in zip(labels, counts)]
     return DateHistogram(level=level, buckets=buckets, undated=undated,
