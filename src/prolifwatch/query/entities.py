@@ -78,31 +78,48 @@ def recent_documents(store, entity_id: str, limit: int = 20) -> tuple[list[dict[
 
     An entity with few mentions: from all its mentions (exact).  One in a good share of the
     store's documents: the documents are walked by the date index, each probed for a member
-    mention by its pk, and reading stops at the ``limit``-th found (exact, unless ``WALK_LIMIT``
-    documents hold fewer).  Else: the most recent among the documents of the
-    ``SAMPLE_MENTIONS`` mentions stored last."""
+    mention by its pk, and reading stops at the ``limit``-th found (exact, unless the ``WALK_LIMIT``
+    most recent documents hold fewer: an entity of an earlier period).  Else, and to fill such a
+    walk's page: the most recent among the documents of the ``SAMPLE_MENTIONS`` mentions stored last."""
     db = store.db
     keys = member_keys(db, entity_id)
     size = db.execute("SELECT mentions, documents FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if not keys or size is None or size[0] <= EXACT_MENTIONS:
         return _documents_by_mentions(db, keys, limit), None
     store_documents = db.execute("SELECT max(pk) FROM documents").fetchone()[0] or 0
-    if limit * store_documents <= WALK_EXPECTED * max(size[1], 1):
-        return _documents_by_walk(db, keys, limit)
-    per_key = max(SAMPLE_MENTIONS // len(keys), 1)
-    # pks of the mentions stored last, per key (each read from its own stretch of the key index)
-    sampled = " UNION ".join(["SELECT * FROM (SELECT pk FROM mentions WHERE key = ? ORDER BY rowid DESC LIMIT ?)"]
-                             * len(keys))
-    rows = db.execute(
-        f"""SELECT d.pk, d.id, d.date, d.title FROM ({sampled}) s JOIN documents d ON d.pk = s.pk
-            ORDER BY d.date DESC, d.id LIMIT ?""", (*[v for k in keys for v in (k, per_key)], limit))
-    documents = _with_counts(db, keys, rows.fetchall())
-    return documents, {"read": per_key * len(keys), "note": (
-        f"the most recent among the documents of the {per_key * len(keys)} mentions stored last; "
+    walks = limit * store_documents <= WALK_EXPECTED * max(size[1], 1)
+    found, whole_store = _walked(db, keys, limit) if walks else ([], False)
+    if len(found) == limit or whole_store:
+        return _with_counts(db, keys, found), None
+    # the newest documents held too few of its mentions (an entity of an earlier period), or it
+    # is in too few documents for a walk to pay: the documents of its last-stored mentions fill
+    # the page, so a busy entity never shows an empty list
+    sampled, read = _sampled(db, keys, limit)
+    merged = sorted({row[0]: row for row in (*found, *sampled)}.values(), key=lambda r: r[1])
+    merged.sort(key=lambda r: r[2] or "", reverse=True)  # newest first, then by id, as the queries order
+    walked = f"the {WALK_LIMIT} most recent documents of the store and " if walks else ""
+    return _with_counts(db, keys, merged[:limit]), {"read": read, "note": (
+        f"the most recent among {walked}the documents of the {read} mentions stored last; "
         f"the entity is in {size[1]} documents")}
 
 
-def _documents_by_walk(db, keys: list[str], limit: int) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+def _sampled(db, keys: list[str], limit: int) -> tuple[list[tuple], int]:
+    """The ``limit`` most recent (pk, id, date, title) among the documents of the mentions stored
+    last, and how many mentions were read."""
+    per_key = max(SAMPLE_MENTIONS // len(keys), 1)
+    # pks of the mentions stored last, per key (each read from its own stretch of the key index);
+    # DISTINCT: a document holds many of them, and one key's select is no UNION to fold them
+    sampled = " UNION ".join(["SELECT * FROM (SELECT pk FROM mentions WHERE key = ? ORDER BY rowid DESC LIMIT ?)"]
+                             * len(keys))
+    rows = db.execute(
+        f"""SELECT d.pk, d.id, d.date, d.title FROM (SELECT DISTINCT pk FROM ({sampled})) s JOIN documents d ON d.pk = s.pk
+            ORDER BY d.date DESC, d.id LIMIT ?""", (*[v for k in keys for v in (k, per_key)], limit))
+    return rows.fetchall(), per_key * len(keys)
+
+
+def _walked(db, keys: list[str], limit: int) -> tuple[list[tuple], bool]:
+    """The documents met walking the ``WALK_LIMIT`` most recent of the store by date, each probed
+    for a member mention, stopping at the ``limit``-th found; and whether the walk met the whole store."""
     marks = ",".join("?" * len(keys))
     found, walked = [], 0
     # +m.key: the mentions are probed by pk (mentions_pk), not by walking the key's index
@@ -115,9 +132,7 @@ def _documents_by_walk(db, keys: list[str], limit: int) -> tuple[list[dict[str, 
             found.append((pk, id_, date, title))
             if len(found) == limit:
                 break
-    cut = None if len(found) == limit or walked < WALK_LIMIT else {
-        "read": WALK_LIMIT, "note": f"only the {WALK_LIMIT} most recent documents of the store were looked through"}
-    return _with_counts(db, keys, found), cut
+    return found, walked < WALK_LIMIT
 
 
 def _with_counts(db, keys: list[str], found: list[tuple]) -> list[dict[str, Any]]:
