@@ -3,6 +3,7 @@ asked to score ranks them in groups, strongest first (subject or tags holding
 the query), and still counts and pages through every match."""
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
@@ -50,8 +51,30 @@ def test_within_the_budget_the_ranking_is_unchanged(store, monkeypatch):
     monkeypatch.setattr(SEARCH, "RANK_BUDGET", 1000)
     whole = search(store, "Iran", limit=10)
     assert whole.total == 5 and whole.ranked_among == 5
-    monkeypatch.setattr(SEARCH, "RANK_BUDGET", 5)  # exactly the matches: still all scored at once
+    monkeypatch.setattr(SEARCH, "RANK_BUDGET", 5)  # exactly the matches: still all scored at once,
+    monkeypatch.setattr(SEARCH, "_strongest", _never)  # never put in groups
     assert [(h.id, h.score) for h in search(store, "Iran", limit=10).hits] == [(h.id, h.score) for h in whole.hits]
+
+
+def _never(*args):
+    raise AssertionError("matches within the budget were put in groups")
+
+
+def test_the_cli_says_when_the_order_was_chosen_among_the_strongest(store, monkeypatch):
+    from typer.testing import CliRunner
+
+    from prolifwatch.cli import app
+    monkeypatch.setattr(SEARCH, "RANK_BUDGET", 2)
+    runner = CliRunner()
+    payload = json.loads(runner.invoke(app, ["search", "Iran", "--json", "--db", str(store.path)]).stdout)
+    assert payload["total"] == 5 and payload["ranked_among"] == 2
+    text = runner.invoke(app, ["search", "Iran", "--db", str(store.path)], env={"COLUMNS": "200"}).stdout
+    assert "best first among 2 of them" in text
+    monkeypatch.setattr(SEARCH, "RANK_BUDGET", 5)  # another spelling: the pages read above are kept
+    payload = json.loads(runner.invoke(app, ["search", "IRAN", "--json", "--db", str(store.path)]).stdout)
+    assert payload["total"] == 5 and payload["ranked_among"] == 5
+    text = runner.invoke(app, ["search", "IRAN", "--db", str(store.path)], env={"COLUMNS": "200"}).stdout
+    assert "best first among" not in text
 
 
 def test_past_the_budget_the_subject_matches_are_ranked_first(store, monkeypatch):

@@ -144,7 +144,10 @@ def first_hits(reader: Reader, q: str = "", filters: Filters | None = None, *, l
     hits, page = first.hits[:limit], 1
     while len(hits) < min(limit, first.total):
         page += 1
-        hits += search_page(reader, q, filters, page=page, page_size=size).hits
+        more = search_page(reader, q, filters, page=page, page_size=size).hits
+        if not more:  # the store changed between pages (an ingest): what was read is what there is
+            break
+        hits += more
     return first.model_copy(update={"hits": hits[:limit]})  # a copy: the pages read are kept, and shared
 
 

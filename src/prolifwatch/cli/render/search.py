@@ -31,6 +31,10 @@ def print_search(console: Console, result: SearchPage) -> None:
     if window:
         console.print(Text(f"  dated {window.since or '…'} to {window.until or '…'}: " + _window_note(window),
                            style="yellow" if window.undated_left_out or window.partly_in_range else ""))
+    if result.ranked_among and result.ranked_among < result.total:  # as the search page says it
+        console.print(Text(f"  best first among {result.ranked_among} of them: those holding the words in their "
+                           f"subject or tags, then the newest; each further {result.ranked_among} hits are the "
+                           f"best of the next {result.ranked_among}", style="yellow"))
     for rank, hit in enumerate(result.hits, 1):
         line = Text(f"{rank:>3}. ", style="bold")
         line.append(hit.id, style="bold green")
@@ -79,4 +83,5 @@ def search_json(result: SearchPage) -> dict[str, Any]:
     counted over every match, and what a date range did."""
     return {"query": result.query, "total": result.total, "hits": [_hit_json(h) for h in result.hits],
             "facets": facet_counts(result),
-            "date_filter": result.date_filter.model_dump() if result.date_filter else None}
+            "date_filter": result.date_filter.model_dump() if result.date_filter else None,
+            "ranked_among": result.ranked_among}
