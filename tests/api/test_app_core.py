@@ -32,6 +32,7 @@ def test_the_store_figures_agree_with_the_home_page(api):
     assert figures["by kind"] == {k["value"]: k["count"] for k in home["kinds"]}
     assert sum(figures["by classification"].values()) == figures["documents"]
     assert figures["sources"] >= figures["documents"] and figures["paragraphs"] > figures["documents"]
+    assert figures["store"] is None  # the server's file paths are not told to clients
 
 
 def test_pages_have_no_inline_script(api):

@@ -67,6 +67,7 @@ def test_the_cli_and_the_json_twin_read_one_search(api, corpus_db):
         assert printed["snippet"].replace("«", "").replace("»", "") == "".join(p["text"] for p in served["snippet"])
     facets = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in data["facets"]}
     assert cli["facets"] == {name: facets[name] for name in cli["facets"]}
+    assert {"kind", "year", "tag", "origin", "classification"} <= set(cli["facets"])  # none left out of both
     assert sum(facets["date_precision"].values()) == data["total"]  # every match once: day, month, year or unknown
     assert cli["date_filter"] == data["date_filter"]
 

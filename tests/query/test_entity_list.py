@@ -52,6 +52,7 @@ def test_after_linking_the_list_is_of_entities_with_their_members(linked):
 def test_the_cli_prints_the_list_s_lines(linked):
     with Reader.open(linked) as reader:
         expected = [line.model_dump() for line in entity_list(reader, per_page=5).entities]
+    assert len(expected) == 5  # a linked store of the seeds holds more than five entities
     result = CliRunner().invoke(app, ["entities", "--limit", "5", "--db", linked, "--json"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line) for line in result.stdout.splitlines()] == expected

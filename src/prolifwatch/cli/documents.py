@@ -11,7 +11,7 @@ from ..model import Document
 from ..terminal import labelled
 from .app import app
 from .failures import several_documents
-from .options import DbOption, JsonOption, MaxBytesOption, open_reader, open_store
+from .options import DbOption, JsonOption, MaxBytesOption, open_reader
 from .output import emit_json, err, out
 
 

@@ -274,7 +274,7 @@ def _role_denied(t) -> bool:
 def _tangible(span: Span, w: FrameWords) -> bool:
     """Whether the goods' head is a noun of tangible goods (``data/goods_heads.txt``), or a model ("T-72s")."""
     head = span.head
-    return head in w.goods_heads or head.rstrip("s") in w.goods_heads or any(ch.isdigit() for ch in span.text)
+    return head in w.goods_heads or (head.endswith("s") and head[:-1] in w.goods_heads) or any(ch.isdigit() for ch in span.text)
 
 
 def _perfect(verb) -> bool:

@@ -89,7 +89,7 @@ def recent_documents(store, entity_id: str, limit: int = 20) -> tuple[list[dict[
     store_documents = db.execute("SELECT max(pk) FROM documents").fetchone()[0] or 0
     walks = limit * store_documents <= WALK_EXPECTED * max(size[1], 1)
     found, whole_store = _walked(db, keys, limit) if walks else ([], False)
-    if len(found) == limit or whole_store:
+    if len(found) == limit or whole_store or (walks and store_documents <= WALK_LIMIT):
         return _with_counts(db, keys, found), None
     # the newest documents held too few of its mentions (an entity of an earlier period), or it
     # is in too few documents for a walk to pay: the documents of its last-stored mentions fill

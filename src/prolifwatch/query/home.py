@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from .cache import cached
 from .context import Reader
 
 LATEST = 10
@@ -89,14 +90,16 @@ class StoreStats(BaseModel):
     sources_by_layout: dict[str, int] = Field(alias="sources by layout")
     sources: int
     paragraphs: int
-    store: str = Field(description="the store's file")
+    store: str | None = Field(description="the store's file (not told over HTTP: the server's paths are its own)")
     size_bytes: int = Field(alias="size bytes")
     schema_version: int = Field(alias="schema version")
 
 
-def store_stats(reader: Reader) -> StoreStats:
-    """The store's figures (``SQLiteStore.stats``), each document counted: no column copies, no summary."""
-    return StoreStats.model_validate(reader.store.stats())
+def store_stats(reader: Reader, *, with_path: bool = True) -> StoreStats:
+    """The store's figures (``SQLiteStore.stats``), each document counted: no column copies, no
+    summary.  Kept until the store changes (``query.cache``): it reads every document."""
+    figures = cached(reader, "stats", (), lambda: StoreStats.model_validate(reader.store.stats()))
+    return figures if with_path else figures.model_copy(update={"store": None})
 
 
 @dataclass

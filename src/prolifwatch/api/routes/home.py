@@ -25,5 +25,5 @@ def register(twins: Twins, app: FastAPI) -> None:
     @twins.api.get("/stats", tags=["collection"], response_model=StoreStats)
     def stats(reader: ReaderDep) -> StoreStats:
         """What the store holds, as `prolifwatch stats` prints it: documents by kind, classification, origin
-        and how their dates are known, sources by layout, paragraphs, the store's file, size and schema."""
-        return store_stats(reader)
+        and how their dates are known, sources by layout, paragraphs, the store's size and schema."""
+        return store_stats(reader, with_path=False)

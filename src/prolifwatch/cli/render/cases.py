@@ -111,7 +111,8 @@ def _item_line(item: TimelineItem, day: str) -> str:
             date = f"({', '.join([doc_dates.shown(doc_date, precision), *said])})"
     if item.type == "listing" and item.listing:
         return f"{date}  listed on {item.listing.list} as {item.name} ({', '.join(item.programmes)})"
-    assert source is not None  # events and documents come with the sentence they rest on
+    if source is None:  # events and documents come with the sentence they rest on; never fail a listing for it
+        return f"{date}  {item.type} {item.name or ''}".rstrip()
     if item.type == "document":
         return f"{date}  document {source.document}: {source.title or ''} ({item.mentions} mentions)"
     head = item.kind if item.type == "diplomatic_action" else "transfer"
