@@ -39,7 +39,7 @@ SHIPMENT_UNDER_THE_FLOOR = pytest.mark.xfail(strict=True, reason=(
     "floor (0.27), read with no supplier.  It has none to read: the guideline (tests/data/gold/README.md) and "
     "this seed's gold give 'a Chinese-origin shipment' China as origin only (the dev gold does the same with "
     "'French-origin' in 08STATE23763), so the finder is right and the floor hides it; for the confidence "
-    "retrain (fourth round) to list it, not for a supplier rule"))
+    "retrain to list it (the fourth round kept the third round's model), not for a supplier rule"))
 
 
 @pytest.fixture(scope="module")
