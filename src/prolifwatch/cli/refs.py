@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from ..query.context import Reader
     from ..query.refs import RefsGraph
 
-_KINDS = ("cites", "names", "describes", "answers")
-_MAX_DEPTH = 5
+_MAX_DEPTH = 5  # query.refs.MAX_DEPTH, written here so that --help is built without loading the query layer
 
 
 def _links(reader: Reader, name: str, depth: int, kinds: tuple[str, ...] | None) -> RefsGraph:
@@ -56,11 +55,11 @@ def refs(
     Documents not in the store (a cited cable we do not hold, a cable an article
     describes) are listed and marked "not in collection".
     """
-    from ..query.refs import document_thread
+    from ..query.refs import LINK_KINDS, document_thread
 
-    for k in kind or ():
-        if k not in _KINDS:
-            raise BadParameter("--kind", f"unknown link kind {k!r}; use one of {', '.join(_KINDS)}")
+    for k in kind or ():  # before opening the store, naming the option
+        if k not in LINK_KINDS:
+            raise BadParameter("--kind", f"unknown link kind {k!r}; use one of {', '.join(LINK_KINDS)}")
     with open_reader(db, linked=True) as reader:
         found = _links(reader, doc_id, depth, tuple(kind) if kind else None)
         thread = document_thread(reader, found.document.id) if show_thread else None

@@ -41,7 +41,7 @@ FACET_SIZE = 10
 UNKNOWN, OTHER = "(unknown)", "(other)"
 MAX_RANKING_THREADS = 4
 RANGE_MIN_DOCUMENTS = 10_000  # below this, a thread costs more than it saves
-# bm25 costs about 5 µs a matching document, and a broad query on a large store
+# bm25 costs 1.3-5 µs a matching document, and a broad query on a large store
 # matches tens of thousands: past this many matches they are scored in groups
 # of this many, strongest first (see _ranked_page); the total, the facets and
 # the dates count them all.
@@ -248,22 +248,21 @@ def ranked_among(matches: int) -> int:
     return min(matches, RANK_BUDGET)
 
 
-def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int,
-                 budget: int | None = None):
+def _ranked_page(store, match: str, candidates: np.ndarray, only: np.ndarray | None, limit: int, offset: int):
     """(pk, bm25) of the page among ``candidates`` (sorted pks: the query's
     matches, or a range of pks holding them when ``only`` is given), best
     first, ties in pk order; ``only``: the text matches are narrowed to these
     pks.  It runs on the read connections, leaving the store's own to the
     calling thread.
 
-    bm25 costs 1.3-5 µs a document scored.  Up to ``budget`` (RANK_BUDGET)
+    Up to ``budget`` (RANK_BUDGET)
     matches are all scored.  Past it the matches are put in order of strength (``_strongest``)
     and scored in groups of ``budget``: the first ``budget`` hits are the best
     of the strongest ``budget`` matches, the next ``budget`` the best of the
     next group, and so on (deeper pages cost one more group each)."""
     if len(candidates) == 0 or limit <= 0:
         return []
-    budget = budget or RANK_BUDGET
+    budget = RANK_BUDGET  # read at the call: tests lower it
     matches = candidates if only is None else only
     if len(matches) <= budget:
         return _best(store, match, candidates, only, offset + limit)[offset:offset + limit]

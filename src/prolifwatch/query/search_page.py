@@ -38,7 +38,7 @@ from .search import (FACETS, HIGHLIGHT, _all_but, _facet, _hit, _hit_rows, _matc
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 1000   # the CSV download's rows
-MAX_OFFSET = 10_000    # deeper pages cost a ranking of offset + page size hits
+MAX_OFFSET = 10_000    # deeper pages cost more ranking (past RANK_BUDGET matches, one more group each)
 MAX_HITS = MAX_OFFSET + MAX_PAGE_SIZE   # hits reachable through the pages
 SAMPLE = 50            # entity and item facets count among the best this many hits
 ENTITY_FACET_SIZE = 12

@@ -11,10 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from ...extract.event import TRANSFER_ROLES
+from ...query.timeline_page import UNDATED
 from ...store import doc_dates
 from ...terminal import Text
-
-from ...query.timeline_page import UNDATED
 
 if TYPE_CHECKING:
     from ...query.case_page import CaseLine, CaseList, CasePage, CaseSource

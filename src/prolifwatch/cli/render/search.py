@@ -17,13 +17,10 @@ if TYPE_CHECKING:  # the query layer loads when the command runs
     from ...query.search_page import DateFilterNote, SearchHit, SearchPage
 
 FACET_SHOWN = 8  # values per facet line; "(other)" and "(unknown)" are always shown
-# The facets the terminal lists, in this order: those counted over every match (the page's entity and
-# item facets count among the best hits only, and its date histogram is another view of "year").
-FACETS = ("tag", "origin", "classification", "kind", "year", "date_precision")
-UNKNOWN, OTHER = "(unknown)", "(other)"
 
 
 def print_search(console: Console, result: SearchPage) -> None:
+    from ...query.search import OTHER, UNKNOWN
     from ...query.search_page import marked_snippet
 
     console.print(Text(f"{result.total} documents match {result.query!r}", style="bold"))
@@ -64,7 +61,9 @@ def _window_note(window: DateFilterNote) -> str:
 
 
 def facet_counts(result: SearchPage) -> dict[str, dict[str, int]]:
-    """The facets counted over every match, as value -> count, in ``FACETS`` order."""
+    """The facets counted over every match, as value -> count, in ``FACETS`` order (the page's entity and
+    item facets count among the best hits only, and its date histogram is another view of "year")."""
+    from ...query.search import FACETS
     found = {facet.name: {v.value: v.count for v in facet.values} for facet in result.facets}
     return {name: found[name] for name in FACETS if name in found}
 
